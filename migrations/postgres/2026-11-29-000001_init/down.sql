@@ -1,0 +1,12 @@
+DROP TABLE constituency_counts;
+DROP TABLE state_counts;
+DROP TABLE outbox;
+DROP TABLE signature_tokens;
+DROP TABLE signatures;
+DROP TABLE petition_recipients;
+DROP TABLE petition_texts;
+DROP TABLE petitions;
+DROP TABLE recipients;
+DROP TABLE pincodes;
+DROP TABLE constituencies;
+DROP TABLE states;

@@ -1,0 +1,316 @@
+//! Settings: read once from the environment (and `.env`), checked at start-up with messages that
+//! name the variable at fault.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ipnet::IpNet;
+use rand::RngCore;
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+fn err(var: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone)]
+pub struct Captcha {
+    pub sitekey: String,
+    pub secret: String,
+    pub verify_url: String,
+}
+
+/// How many signing attempts one client address may make: a burst, refilled at a sustained rate.
+#[derive(Debug, Clone, Copy)]
+pub struct SignRate {
+    pub burst: u32,
+    pub per_hour: u32,
+}
+
+#[derive(Clone)]
+pub struct Settings {
+    pub env: Environment,
+    pub database_url: String,
+    pub pool_size: u32,
+    pub bind: String,
+    pub base_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub mail_dir: PathBuf,
+    pub captcha: Option<Captcha>,
+    pub trusted_proxies: Vec<IpNet>,
+    pub secret_key: Vec<u8>,
+    pub sign_rate: SignRate,
+    /// How often the in-process worker looks for work when it found none.
+    pub worker_tick: Duration,
+    /// First retry delay of a failed email; doubles with each attempt.
+    pub retry_base: Duration,
+    /// How many times one signer can make the site send them the same confirmation again.
+    pub max_confirmation_sends: i32,
+    pub log_json: bool,
+}
+
+impl std::fmt::Debug for Settings {
+    // Never print secrets or credentials (SMTP_URL may carry a password).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("env", &self.env)
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("smtp", &self.smtp_url.is_some())
+            .field("captcha", &self.captcha.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hastakshar.db";
+pub const DEFAULT_VERIFY_URL: &str = "https://api.hcaptcha.com/siteverify";
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn parse_num<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|_| err(name, format!("expected a whole number, got {v:?}"))),
+    }
+}
+
+impl Settings {
+    /// Reads the process environment (after loading `.env` if present).
+    pub fn from_env() -> Result<Settings, ConfigError> {
+        let _ = dotenvy::dotenv();
+        let env = match var("HASTAKSHAR_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(err(
+                    "HASTAKSHAR_ENV",
+                    format!("expected development or production, got {other:?}"),
+                ));
+            }
+        };
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        check_database_url(&database_url)?;
+        let bind = var("BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        bind.parse::<SocketAddr>()
+            .map_err(|_| err("BIND", format!("expected host:port, got {bind:?}")))?;
+        let base_url = var("BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
+        let parsed = url::Url::parse(&base_url)
+            .map_err(|e| err("BASE_URL", format!("not an absolute URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+            return Err(err("BASE_URL", "expected an http:// or https:// URL"));
+        }
+        let smtp_url = var("SMTP_URL");
+        if let Some(u) = &smtp_url {
+            let p = url::Url::parse(u).map_err(|_| err("SMTP_URL", "not a URL"))?;
+            if !matches!(p.scheme(), "smtp" | "smtps") {
+                return Err(err("SMTP_URL", "expected smtp://... or smtps://..."));
+            }
+        }
+        let mail_from = var("MAIL_FROM").unwrap_or_else(|| "Hastakshar <noreply@localhost>".into());
+        mail_from
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|e| err("MAIL_FROM", format!("not a mailbox: {e}")))?;
+        let captcha = match (var("HCAPTCHA_SITEKEY"), var("HCAPTCHA_SECRET")) {
+            (Some(sitekey), Some(secret)) => Some(Captcha {
+                sitekey,
+                secret,
+                verify_url: var("HCAPTCHA_VERIFY_URL").unwrap_or_else(|| DEFAULT_VERIFY_URL.into()),
+            }),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(err("HCAPTCHA_SECRET", "set HCAPTCHA_SITEKEY without it"));
+            }
+            (None, Some(_)) => {
+                return Err(err("HCAPTCHA_SITEKEY", "set HCAPTCHA_SECRET without it"));
+            }
+        };
+        if let Some(c) = &captcha {
+            url::Url::parse(&c.verify_url)
+                .map_err(|_| err("HCAPTCHA_VERIFY_URL", "not an absolute URL"))?;
+        }
+        let trusted_proxies = parse_proxies(var("TRUSTED_PROXIES").as_deref().unwrap_or(""))?;
+        let secret_key = match var("SECRET_KEY") {
+            Some(k) if k.len() >= 32 => k.into_bytes(),
+            Some(_) => return Err(err("SECRET_KEY", "must be at least 32 characters")),
+            None if env == Environment::Production => {
+                return Err(err("SECRET_KEY", "required in production"));
+            }
+            None => development_secret()?,
+        };
+        let settings = Settings {
+            env,
+            database_url,
+            pool_size: parse_num("DATABASE_POOL_SIZE", 10u32)?.max(1),
+            bind,
+            base_url: base_url.trim_end_matches('/').to_string(),
+            smtp_url,
+            mail_from,
+            mail_dir: PathBuf::from("data/mail"),
+            captcha,
+            trusted_proxies,
+            secret_key,
+            sign_rate: SignRate {
+                burst: parse_num("SIGN_RATE_BURST", 10u32)?.max(1),
+                per_hour: parse_num("SIGN_RATE_PER_HOUR", 120u32)?.max(1),
+            },
+            worker_tick: Duration::from_millis(parse_num("WORKER_TICK_MS", 500u64)?.max(10)),
+            retry_base: Duration::from_millis(parse_num("MAIL_RETRY_BASE_MS", 30_000u64)?.max(10)),
+            max_confirmation_sends: 3,
+            log_json: env == Environment::Production,
+        };
+        if env == Environment::Production {
+            settings.check_production()?;
+        }
+        Ok(settings)
+    }
+
+    /// Production refuses settings that are only safe on a developer's machine.
+    pub fn check_production(&self) -> Result<(), ConfigError> {
+        if self.captcha.is_none() {
+            return Err(err(
+                "HCAPTCHA_SITEKEY",
+                "hCaptcha keys are required in production",
+            ));
+        }
+        if self.smtp_url.is_none() {
+            return Err(err("SMTP_URL", "required in production"));
+        }
+        if !self.base_url.starts_with("https://") {
+            return Err(err("BASE_URL", "must be https:// in production"));
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.env == Environment::Production
+    }
+
+    /// Settings for tests and tools: development defaults, no environment read.
+    pub fn for_tests(database_url: &str) -> Settings {
+        Settings {
+            env: Environment::Development,
+            database_url: database_url.to_string(),
+            pool_size: 8,
+            bind: "127.0.0.1:0".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "Hastakshar <noreply@localhost>".into(),
+            mail_dir: PathBuf::from("data/mail"),
+            captcha: None,
+            trusted_proxies: Vec::new(),
+            secret_key: vec![7u8; 32],
+            sign_rate: SignRate {
+                burst: 1000,
+                per_hour: 100_000,
+            },
+            worker_tick: Duration::from_millis(50),
+            retry_base: Duration::from_millis(100),
+            max_confirmation_sends: 3,
+            log_json: false,
+        }
+    }
+}
+
+fn check_database_url(url: &str) -> Result<(), ConfigError> {
+    if url.starts_with("sqlite://")
+        || url.starts_with("postgres://")
+        || url.starts_with("postgresql://")
+    {
+        Ok(())
+    } else {
+        Err(err(
+            "DATABASE_URL",
+            "expected sqlite://PATH or postgres://...",
+        ))
+    }
+}
+
+/// `TRUSTED_PROXIES`: comma-separated addresses or CIDR ranges.
+pub fn parse_proxies(s: &str) -> Result<Vec<IpNet>, ConfigError> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<IpNet>()
+                .or_else(|_| p.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| {
+                    err(
+                        "TRUSTED_PROXIES",
+                        format!("{p:?} is not an address or CIDR range"),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// In development a random key is made once and kept in `data/secret_key`, so cookies survive
+/// restarts without anyone having to configure anything.
+fn development_secret() -> Result<Vec<u8>, ConfigError> {
+    let path = PathBuf::from("data/secret_key");
+    if let Ok(k) = std::fs::read_to_string(&path)
+        && k.trim().len() >= 32
+    {
+        return Ok(k.trim().as_bytes().to_vec());
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let key = hex::encode(bytes);
+    std::fs::create_dir_all("data")
+        .and_then(|_| std::fs::write(&path, &key))
+        .map_err(|e| err("SECRET_KEY", format!("cannot write data/secret_key: {e}")))?;
+    Ok(key.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxies_accept_addresses_and_ranges() {
+        let p = parse_proxies("127.0.0.1, 10.0.0.0/8,::1").unwrap();
+        assert_eq!(p.len(), 3);
+        assert!(p[1].contains(&"10.1.2.3".parse::<IpAddr>().unwrap()));
+        let e = parse_proxies("10.0.0.0/8,nonsense").unwrap_err();
+        assert_eq!(e.var, "TRUSTED_PROXIES");
+    }
+
+    #[test]
+    fn production_refuses_development_settings() {
+        let mut s = Settings::for_tests("sqlite://x.db");
+        s.env = Environment::Production;
+        assert_eq!(s.check_production().unwrap_err().var, "HCAPTCHA_SITEKEY");
+        s.captcha = Some(Captcha {
+            sitekey: "k".into(),
+            secret: "s".into(),
+            verify_url: DEFAULT_VERIFY_URL.into(),
+        });
+        assert_eq!(s.check_production().unwrap_err().var, "SMTP_URL");
+        s.smtp_url = Some("smtps://u:p@mail.example:465".into());
+        assert_eq!(s.check_production().unwrap_err().var, "BASE_URL");
+        s.base_url = "https://petitions.example".into();
+        assert!(s.check_production().is_ok());
+    }
+}

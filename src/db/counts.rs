@@ -1,0 +1,98 @@
+//! Signature counts per petition, state and constituency.
+//!
+//! Confirming a signature only stamps its own row. A counter job then folds newly confirmed
+//! signatures into the count tables in batches: under a viral spike thousands of confirmations a
+//! second would otherwise all queue for the one row holding the petition's total (the UK
+//! petitions site batches its counts for the same reason). Each batch claims its signatures with
+//! one `UPDATE ... WHERE counted = FALSE RETURNING`, so two processes running the job never count
+//! a signature twice, and the counts stay exact.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use diesel::upsert::excluded;
+
+use super::DbConnection;
+use super::schema::{constituency_counts, petitions, signatures, state_counts};
+
+#[derive(QueryableByName)]
+#[diesel(table_name = signatures)]
+struct Claimed {
+    petition_id: i64,
+    state_code: String,
+    pc_id: String,
+}
+
+// The inner SELECT is written like the partial index `signatures_uncounted`, so the planner can
+// use it; the outer `counted = FALSE` makes a second process skip rows the first just took.
+const CLAIM_PG: &str = "UPDATE signatures SET counted = TRUE \
+    WHERE counted = FALSE AND id IN (SELECT id FROM signatures \
+        WHERE confirmed_at IS NOT NULL AND counted = FALSE ORDER BY id LIMIT $1) \
+    RETURNING petition_id, state_code, pc_id";
+const CLAIM_SQLITE: &str = "UPDATE signatures SET counted = TRUE \
+    WHERE counted = FALSE AND id IN (SELECT id FROM signatures \
+        WHERE confirmed_at IS NOT NULL AND counted = FALSE ORDER BY id LIMIT ?1) \
+    RETURNING petition_id, state_code, pc_id";
+
+/// Folds up to `limit` newly confirmed signatures into the counts; returns how many.
+pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
+    conn.transaction(|conn| {
+        let sql = match conn {
+            DbConnection::Pg(_) => CLAIM_PG,
+            DbConnection::Sqlite(_) => CLAIM_SQLITE,
+        };
+        let claimed: Vec<Claimed> = crate::each_backend!(&mut *conn, c => diesel::sql_query(sql)
+            .bind::<BigInt, _>(limit)
+            .load(c))?;
+        if claimed.is_empty() {
+            return Ok(0);
+        }
+        let mut totals: HashMap<i64, i64> = HashMap::new();
+        let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
+        let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
+        for Claimed {
+            petition_id: p,
+            state_code: s,
+            pc_id: c,
+        } in &claimed
+        {
+            *totals.entry(*p).or_default() += 1;
+            *by_state.entry((*p, s)).or_default() += 1;
+            *by_pc.entry((*p, c)).or_default() += 1;
+        }
+        for (p, n) in totals {
+            diesel::update(petitions::table.find(p))
+                .set(petitions::signature_count.eq(petitions::signature_count + n))
+                .execute(conn)?;
+        }
+        for ((p, s), n) in by_state {
+            crate::each_backend!(&mut *conn, c => diesel::insert_into(state_counts::table)
+                .values((
+                    state_counts::petition_id.eq(p),
+                    state_counts::state_code.eq(s),
+                    state_counts::count.eq(n),
+                ))
+                .on_conflict((state_counts::petition_id, state_counts::state_code))
+                .do_update()
+                .set(state_counts::count.eq(state_counts::count + excluded(state_counts::count)))
+                .execute(c))?;
+        }
+        for ((p, pc), n) in by_pc {
+            crate::each_backend!(&mut *conn, c => diesel::insert_into(constituency_counts::table)
+                .values((
+                    constituency_counts::petition_id.eq(p),
+                    constituency_counts::pc_id.eq(pc),
+                    constituency_counts::count.eq(n),
+                ))
+                .on_conflict((constituency_counts::petition_id, constituency_counts::pc_id))
+                .do_update()
+                .set(
+                    constituency_counts::count
+                        .eq(constituency_counts::count + excluded(constituency_counts::count)),
+                )
+                .execute(c))?;
+        }
+        Ok(claimed.len())
+    })
+}

@@ -1,0 +1,145 @@
+//! The database: one connection type over SQLite and PostgreSQL, the pool, migrations, and the
+//! queries each domain concept needs (one file per concept).
+
+pub mod counts;
+pub mod outbox;
+pub mod petitions;
+pub mod refdata;
+pub mod schema;
+pub mod signatures;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to whichever backend `DATABASE_URL` names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database unavailable: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+    #[error("database: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database migration: {0}")]
+    Migration(String),
+    #[error("database task: {0}")]
+    Task(String),
+}
+
+/// Turns `sqlite://PATH` into what the SQLite driver takes; PostgreSQL URLs pass through.
+pub fn connection_string(url: &str) -> String {
+    match url.strip_prefix("sqlite://") {
+        Some(path) => path.to_string(),
+        None => url.to_string(),
+    }
+}
+
+pub fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite://")
+}
+
+/// Every SQLite connection gets the same pragmas: WAL so readers never wait for the writer, a
+/// busy timeout so writers queue instead of failing, foreign keys enforced, and a full sync so a
+/// signature acknowledged to its signer survives a power cut.
+#[derive(Debug)]
+struct Pragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for Pragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn build_pool(url: &str, size: u32) -> Result<DbPool, DbError> {
+    if let Some(path) = url.strip_prefix("sqlite://")
+        && let Some(dir) = std::path::Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| DbError::Migration(format!("cannot create {dir:?}: {e}")))?;
+    }
+    let manager = ConnectionManager::<DbConnection>::new(connection_string(url));
+    let pool = Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(Pragmas))
+        .build(manager)?;
+    Ok(pool)
+}
+
+/// Applies pending migrations. On PostgreSQL an advisory lock keeps several processes that start
+/// together from migrating at once.
+pub fn migrate(conn: &mut DbConnection) -> Result<(), DbError> {
+    let run = |r: Result<Vec<_>, _>| {
+        r.map(|_| ())
+            .map_err(|e: Box<dyn std::error::Error + Send + Sync>| {
+                DbError::Migration(e.to_string())
+            })
+    };
+    match conn {
+        DbConnection::Pg(c) => {
+            c.batch_execute("SELECT pg_advisory_lock(72657001)")?;
+            let result = run(c.run_pending_migrations(POSTGRES_MIGRATIONS));
+            c.batch_execute("SELECT pg_advisory_unlock(72657001)")?;
+            result
+        }
+        DbConnection::Sqlite(c) => run(c.run_pending_migrations(SQLITE_MIGRATIONS)),
+    }
+}
+
+/// Runs blocking database work off the async executor.
+pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, DbError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+{
+    let pool = pool.clone();
+    match actix_web::rt::task::spawn_blocking(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => Err(DbError::Task(e.to_string())),
+    }
+}
+
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+/// Runs the same code on whichever concrete connection this is, for the few queries that
+/// `MultiConnection` cannot express (upserts, `SKIP LOCKED`): the body is checked once per
+/// backend.
+#[macro_export]
+macro_rules! each_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Pg($c) => $body,
+            $crate::db::DbConnection::Sqlite($c) => $body,
+        }
+    };
+}

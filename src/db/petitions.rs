@@ -1,0 +1,203 @@
+//! Petitions as the public sees them: their texts, recipients and counts.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{
+    constituency_counts, petition_recipients, petition_texts, petitions, recipients, state_counts,
+};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = petitions)]
+pub struct PetitionRow {
+    pub id: i64,
+    pub status: String,
+    pub lang: String,
+    pub goal: i64,
+    pub signature_count: i64,
+    pub created_at: NaiveDateTime,
+    pub opened_at: Option<NaiveDateTime>,
+    pub closes_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = petition_texts)]
+pub struct PetitionText {
+    pub petition_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub action: String,
+    pub background: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = recipients)]
+pub struct Recipient {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub name_hi: String,
+}
+
+impl Recipient {
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Hi if !self.name_hi.is_empty() => &self.name_hi,
+            _ => &self.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Petition {
+    pub row: PetitionRow,
+    pub texts: Vec<PetitionText>,
+    pub recipients: Vec<Recipient>,
+}
+
+impl Petition {
+    pub fn id(&self) -> i64 {
+        self.row.id
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.row.status == "open"
+    }
+
+    /// The text in the reader's language when there is one, else in the petition's own.
+    pub fn text(&self, lang: Lang) -> &PetitionText {
+        self.texts
+            .iter()
+            .find(|t| t.lang == lang.code())
+            .or_else(|| self.texts.iter().find(|t| t.lang == self.row.lang))
+            .or(self.texts.first())
+            .expect("a petition has at least one text")
+    }
+}
+
+fn with_details(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<Vec<Petition>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let texts: Vec<PetitionText> = petition_texts::table
+        .filter(petition_texts::petition_id.eq_any(&ids))
+        .select(PetitionText::as_select())
+        .load(conn)?;
+    let recips: Vec<(i64, Recipient)> = petition_recipients::table
+        .inner_join(recipients::table)
+        .filter(petition_recipients::petition_id.eq_any(&ids))
+        .order(recipients::id)
+        .select((petition_recipients::petition_id, Recipient::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Petition {
+            texts: texts
+                .iter()
+                .filter(|t| t.petition_id == row.id)
+                .cloned()
+                .collect(),
+            recipients: recips
+                .iter()
+                .filter(|(p, _)| *p == row.id)
+                .map(|(_, r)| r.clone())
+                .collect(),
+            row,
+        })
+        .filter(|p| !p.texts.is_empty())
+        .collect())
+}
+
+/// Open petitions, the most signed first.
+pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::status.eq("open"))
+        .order((petitions::signature_count.desc(), petitions::id.desc()))
+        .limit(200)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    with_details(conn, rows)
+}
+
+/// A petition the public may see (open or closed).
+pub fn find_public(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::id.eq(id))
+        .filter(petitions::status.eq_any(["open", "closed"]))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    Ok(with_details(conn, rows)?.into_iter().next())
+}
+
+pub fn counts_by_state(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(String, i64)>> {
+    state_counts::table
+        .filter(state_counts::petition_id.eq(id))
+        .filter(state_counts::count.gt(0))
+        .order((state_counts::count.desc(), state_counts::state_code))
+        .select((state_counts::state_code, state_counts::count))
+        .load(conn)
+}
+
+pub fn counts_by_constituency(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(String, i64)>> {
+    constituency_counts::table
+        .filter(constituency_counts::petition_id.eq(id))
+        .filter(constituency_counts::count.gt(0))
+        .order((
+            constituency_counts::count.desc(),
+            constituency_counts::pc_id,
+        ))
+        .select((constituency_counts::pc_id, constituency_counts::count))
+        .load(conn)
+}
+
+pub struct NewPetition<'a> {
+    pub lang: Lang,
+    pub goal: i64,
+    pub texts: Vec<(Lang, &'a str, &'a str, &'a str)>,
+    pub recipient_ids: Vec<i64>,
+    pub opened_at: Option<NaiveDateTime>,
+    pub closes_at: Option<NaiveDateTime>,
+    pub status: &'a str,
+}
+
+pub fn insert(conn: &mut DbConnection, p: &NewPetition<'_>) -> QueryResult<i64> {
+    conn.transaction(|conn| {
+        let id: i64 = diesel::insert_into(petitions::table)
+            .values((
+                petitions::status.eq(p.status),
+                petitions::lang.eq(p.lang.code()),
+                petitions::goal.eq(p.goal),
+                petitions::signature_count.eq(0i64),
+                petitions::created_at.eq(super::now()),
+                petitions::opened_at.eq(p.opened_at),
+                petitions::closes_at.eq(p.closes_at),
+            ))
+            .returning(petitions::id)
+            .get_result(conn)?;
+        for (lang, title, action, background) in &p.texts {
+            diesel::insert_into(petition_texts::table)
+                .values(PetitionText {
+                    petition_id: id,
+                    lang: lang.code().into(),
+                    title: title.to_string(),
+                    action: action.to_string(),
+                    background: background.to_string(),
+                })
+                .execute(conn)?;
+        }
+        for r in &p.recipient_ids {
+            diesel::insert_into(petition_recipients::table)
+                .values((
+                    petition_recipients::petition_id.eq(id),
+                    petition_recipients::recipient_id.eq(r),
+                ))
+                .execute(conn)?;
+        }
+        Ok(id)
+    })
+}
+
+pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
+    petitions::table.count().get_result(conn)
+}

@@ -1,0 +1,156 @@
+//! The tables, one description for both backends (the SQL for each lives in `migrations/`).
+
+diesel::table! {
+    states (code) {
+        code -> Text,
+        name -> Text,
+        name_hi -> Text,
+        kind -> Text,
+        eci_code -> Text,
+        seats -> Integer,
+    }
+}
+
+diesel::table! {
+    constituencies (pc_id) {
+        pc_id -> Text,
+        state_code -> Text,
+        pc_no -> Integer,
+        name -> Text,
+        name_hi -> Text,
+        reservation -> Text,
+    }
+}
+
+diesel::table! {
+    pincodes (pin_code) {
+        pin_code -> Text,
+        state_code -> Text,
+        all_states -> Text,
+        primary_pc_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    recipients (id) {
+        id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        name_hi -> Text,
+    }
+}
+
+diesel::table! {
+    petitions (id) {
+        id -> BigInt,
+        status -> Text,
+        lang -> Text,
+        goal -> BigInt,
+        signature_count -> BigInt,
+        created_at -> Timestamp,
+        opened_at -> Nullable<Timestamp>,
+        closes_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    petition_texts (petition_id, lang) {
+        petition_id -> BigInt,
+        lang -> Text,
+        title -> Text,
+        action -> Text,
+        background -> Text,
+    }
+}
+
+diesel::table! {
+    petition_recipients (petition_id, recipient_id) {
+        petition_id -> BigInt,
+        recipient_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    signatures (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        email -> Text,
+        name -> Text,
+        pin_code -> Text,
+        state_code -> Text,
+        pc_id -> Text,
+        show_name -> Bool,
+        deliver_name -> Bool,
+        updates -> Bool,
+        lang -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        counted -> Bool,
+        sends -> Integer,
+    }
+}
+
+diesel::table! {
+    signature_tokens (token_hash) {
+        token_hash -> Text,
+        signature_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    state_counts (petition_id, state_code) {
+        petition_id -> BigInt,
+        state_code -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    constituency_counts (petition_id, pc_id) {
+        petition_id -> BigInt,
+        pc_id -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::joinable!(constituencies -> states (state_code));
+diesel::joinable!(petition_texts -> petitions (petition_id));
+diesel::joinable!(petition_recipients -> petitions (petition_id));
+diesel::joinable!(petition_recipients -> recipients (recipient_id));
+diesel::joinable!(signatures -> petitions (petition_id));
+diesel::joinable!(signature_tokens -> signatures (signature_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    states,
+    constituencies,
+    pincodes,
+    recipients,
+    petitions,
+    petition_texts,
+    petition_recipients,
+    signatures,
+    signature_tokens,
+    outbox,
+    state_counts,
+    constituency_counts,
+);

@@ -1,0 +1,152 @@
+//! Signatures: stored pending with their confirmation email in one transaction, confirmed by a
+//! token whose hash alone is stored.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use super::outbox::{self, NewEmail};
+use super::schema::{signature_tokens, signatures};
+use super::{DbConnection, now};
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = signatures)]
+pub struct NewSignature {
+    pub petition_id: i64,
+    pub email: String,
+    pub name: String,
+    pub pin_code: String,
+    pub state_code: String,
+    pub pc_id: String,
+    pub show_name: bool,
+    pub deliver_name: bool,
+    pub updates: bool,
+    pub lang: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// What signing did, which decides the email the signer gets. The signer sees the same page in
+/// every case, so the site never tells whether an address had signed before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signed {
+    /// A new pending signature: send the confirmation.
+    New,
+    /// Signed before and not yet confirmed: send the confirmation again.
+    StillPending,
+    /// Signed and confirmed before: say it is already counted.
+    AlreadyConfirmed,
+    /// Signed before, and we have written to this address as often as we will.
+    Quiet,
+}
+
+/// Stores a signature, or finds the one this address already made, and enqueues the email that
+/// `email_for` writes for the outcome, all in one transaction: a signature acknowledged to the
+/// signer is on disk together with its email.
+pub fn sign(
+    conn: &mut DbConnection,
+    new: &NewSignature,
+    token_hash: &str,
+    max_sends: i32,
+    email_for: impl Fn(Signed) -> Option<NewEmail>,
+) -> QueryResult<Signed> {
+    conn.transaction(|conn| {
+        // A savepoint: on PostgreSQL a unique violation would otherwise spoil the transaction.
+        // On SQLite starting with the INSERT takes the write lock before anything is read, so
+        // concurrent signers queue on the busy timeout instead of failing to upgrade a read lock.
+        let inserted = conn.transaction(|c| {
+            diesel::insert_into(signatures::table)
+                .values(new)
+                .returning(signatures::id)
+                .get_result::<i64>(c)
+        });
+        let (signature_id, outcome) = match inserted {
+            Ok(id) => (id, Signed::New),
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                let (id, confirmed, sends): (i64, Option<NaiveDateTime>, i32) = signatures::table
+                    .filter(signatures::petition_id.eq(new.petition_id))
+                    .filter(signatures::email.eq(&new.email))
+                    .select((signatures::id, signatures::confirmed_at, signatures::sends))
+                    .first(conn)?;
+                let outcome = match (confirmed.is_some(), sends < max_sends) {
+                    (_, false) => Signed::Quiet,
+                    (false, true) => Signed::StillPending,
+                    (true, true) => Signed::AlreadyConfirmed,
+                };
+                if outcome != Signed::Quiet {
+                    diesel::update(signatures::table.find(id))
+                        .set(signatures::sends.eq(signatures::sends + 1))
+                        .execute(conn)?;
+                }
+                (id, outcome)
+            }
+            Err(e) => return Err(e),
+        };
+        if matches!(outcome, Signed::New | Signed::StillPending) {
+            // Each email carries a token of its own; earlier links keep working.
+            diesel::insert_into(signature_tokens::table)
+                .values((
+                    signature_tokens::token_hash.eq(token_hash),
+                    signature_tokens::signature_id.eq(signature_id),
+                    signature_tokens::created_at.eq(now()),
+                ))
+                .execute(conn)?;
+        }
+        if let Some(email) = email_for(outcome) {
+            outbox::enqueue(conn, &email)?;
+        }
+        Ok(outcome)
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    Now { petition_id: i64 },
+    Already { petition_id: i64 },
+    Unknown,
+}
+
+/// Confirms the signature a token belongs to. Idempotent: the update only touches a pending
+/// signature, and a second visit finds it already confirmed.
+///
+/// The token is looked up by its SHA-256 hash through the index, so any timing difference tells an
+/// attacker about hashes, not about tokens they could forge.
+pub fn confirm(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Confirmed> {
+    let owner = signature_tokens::table
+        .filter(signature_tokens::token_hash.eq(token_hash))
+        .select(signature_tokens::signature_id);
+    let updated: Option<i64> = diesel::update(
+        signatures::table
+            .filter(signatures::id.eq_any(owner))
+            .filter(signatures::confirmed_at.is_null()),
+    )
+    .set(signatures::confirmed_at.eq(now()))
+    .returning(signatures::petition_id)
+    .get_result(conn)
+    .optional()?;
+    if let Some(petition_id) = updated {
+        return Ok(Confirmed::Now { petition_id });
+    }
+    let existing: Option<i64> = signature_tokens::table
+        .inner_join(signatures::table)
+        .filter(signature_tokens::token_hash.eq(token_hash))
+        .select(signatures::petition_id)
+        .first(conn)
+        .optional()?;
+    Ok(match existing {
+        Some(petition_id) => Confirmed::Already { petition_id },
+        None => Confirmed::Unknown,
+    })
+}
+
+pub fn count_for(conn: &mut DbConnection, petition: i64) -> QueryResult<(i64, i64)> {
+    let total: i64 = signatures::table
+        .filter(signatures::petition_id.eq(petition))
+        .count()
+        .get_result(conn)?;
+    let confirmed: i64 = signatures::table
+        .filter(signatures::petition_id.eq(petition))
+        .filter(signatures::confirmed_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok((total, confirmed))
+}

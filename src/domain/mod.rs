@@ -1,0 +1,47 @@
+//! Values that are valid because they exist: a parsed email address, PIN code or signer's name.
+
+mod email;
+mod name;
+mod pin;
+
+pub use email::EmailAddress;
+pub use name::SignerName;
+pub use pin::PinCode;
+
+/// Why a field was refused; each maps to a translated message (`error-<key>` in the Fluent files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    Required,
+    TooLong,
+    NameLink,
+    NameFormula,
+    NameControl,
+    Email,
+    PinFormat,
+    PinUnknown,
+    PinState,
+    State,
+    Constituency,
+    ConstituencyState,
+    Captcha,
+}
+
+impl Invalid {
+    pub fn key(self) -> &'static str {
+        match self {
+            Invalid::Required => "error-required",
+            Invalid::TooLong => "error-too-long",
+            Invalid::NameLink => "error-name-link",
+            Invalid::NameFormula => "error-name-formula",
+            Invalid::NameControl => "error-name-control",
+            Invalid::Email => "error-email",
+            Invalid::PinFormat => "error-pin-format",
+            Invalid::PinUnknown => "error-pin-unknown",
+            Invalid::PinState => "error-pin-state",
+            Invalid::State => "error-state",
+            Invalid::Constituency => "error-constituency",
+            Invalid::ConstituencyState => "error-constituency-state",
+            Invalid::Captcha => "error-captcha",
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! Languages: every user-facing string comes from the Fluent files in `assets/locales/`.
+//! The language follows the `lang` cookie (set by the switcher), else Accept-Language.
+
+use std::collections::HashMap;
+use std::future::{Ready, ready};
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::LanguageIdentifier;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./assets/locales",
+        fallback_language: "en",
+        // Bidi isolation marks around arguments would end up in emails and titles.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+pub const COOKIE: &str = "lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Hi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Hi => "hi",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Hi => "हिन्दी",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "hi" => Some(Lang::Hi),
+            _ => None,
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::En => unic_langid::langid!("en"),
+            Lang::Hi => unic_langid::langid!("hi"),
+        }
+    }
+
+    /// Picks from an Accept-Language header: the supported language with the highest weight.
+    pub fn negotiate(header: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split(['-', '_']).next().unwrap_or("");
+            if let Some(lang) = Lang::parse(primary)
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or_default()
+    }
+
+    pub fn from_request(req: &HttpRequest) -> Lang {
+        if let Some(l) = req.cookie(COOKIE).and_then(|c| Lang::parse(c.value())) {
+            return l;
+        }
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|h| h.to_str().ok())
+            .map(Lang::negotiate)
+            .unwrap_or_default()
+    }
+
+    /// The message `key`; a missing key shows itself, which the tests catch.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(&self.id(), key)
+    }
+
+    /// The message `key` with arguments.
+    pub fn ta(self, key: &str, args: &[(&str, Arg)]) -> String {
+        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Str(s) => FluentValue::from(s.clone()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                };
+                (std::borrow::Cow::Owned(k.to_string()), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&self.id(), key, &map)
+    }
+
+    /// A whole number grouped the Indian way (12,34,567), as readers here expect.
+    pub fn number(self, n: i64) -> String {
+        group_indian(n)
+    }
+}
+
+pub enum Arg {
+    Str(String),
+    Num(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Str(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Str(s)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Num(n)
+    }
+}
+
+pub fn group_indian(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    if digits.len() > 3 {
+        let (head, tail) = digits.split_at(digits.len() - 3);
+        let head_bytes = head.as_bytes();
+        for (i, b) in head_bytes.iter().enumerate() {
+            if i > 0 && (head_bytes.len() - i) % 2 == 0 {
+                out.push(',');
+            }
+            out.push(*b as char);
+        }
+        out.push(',');
+        out.push_str(tail);
+    } else {
+        out.push_str(&digits);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl FromRequest for Lang {
+    type Error = std::convert::Infallible;
+    type Future = Ready<Result<Lang, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Lang::from_request(req)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_best_supported() {
+        assert_eq!(Lang::negotiate("hi-IN,hi;q=0.9,en;q=0.8"), Lang::Hi);
+        assert_eq!(Lang::negotiate("en-GB,en;q=0.9,hi;q=0.5"), Lang::En);
+        assert_eq!(Lang::negotiate("fr;q=1, hi;q=0.3"), Lang::Hi);
+        assert_eq!(Lang::negotiate("ta-IN"), Lang::En);
+        assert_eq!(Lang::negotiate(""), Lang::En);
+    }
+
+    #[test]
+    fn indian_grouping() {
+        assert_eq!(group_indian(0), "0");
+        assert_eq!(group_indian(999), "999");
+        assert_eq!(group_indian(1000), "1,000");
+        assert_eq!(group_indian(100000), "1,00,000");
+        assert_eq!(group_indian(12345678), "1,23,45,678");
+    }
+
+    #[test]
+    fn messages_exist_in_both_languages() {
+        for lang in Lang::ALL {
+            let title = lang.t("site-name");
+            assert!(!title.is_empty() && title != "site-name");
+        }
+        assert_ne!(Lang::En.t("sign-button"), Lang::Hi.t("sign-button"));
+    }
+}

@@ -1,0 +1,18 @@
+//! Hastakshar (हस्ताक्षर, "signature"): a petition and advocacy campaign platform.
+
+pub mod captcha;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod metrics;
+pub mod ratelimit;
+pub mod refdata;
+pub mod signing;
+pub mod startup;
+pub mod telemetry;
+pub mod tokens;
+pub mod views;
+pub mod web;

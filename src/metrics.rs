@@ -1,0 +1,99 @@
+//! Prometheus metrics: requests and latencies, signatures, the outbox.
+
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    TextEncoder,
+};
+
+pub struct Metrics {
+    registry: Registry,
+    pub requests: IntCounterVec,
+    pub latency: HistogramVec,
+    pub signatures_created: IntCounter,
+    pub signatures_confirmed: IntCounter,
+    pub emails_sent: IntCounter,
+    pub emails_failed: IntCounter,
+    pub outbox_depth: IntGauge,
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "hastakshar_http_requests_total",
+                "HTTP requests by route and status",
+            ),
+            &["method", "route", "status"],
+        )
+        .expect("valid metric");
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "hastakshar_http_request_duration_seconds",
+                "HTTP request latency by route",
+            )
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ]),
+            &["route"],
+        )
+        .expect("valid metric");
+        let counter = |name: &str, help: &str| IntCounter::new(name, help).expect("valid metric");
+        let m = Metrics {
+            requests,
+            latency,
+            signatures_created: counter(
+                "hastakshar_signatures_created_total",
+                "Signatures stored pending confirmation",
+            ),
+            signatures_confirmed: counter(
+                "hastakshar_signatures_confirmed_total",
+                "Signatures confirmed by their email link",
+            ),
+            emails_sent: counter("hastakshar_emails_sent_total", "Emails delivered"),
+            emails_failed: counter(
+                "hastakshar_emails_failed_total",
+                "Email delivery attempts that failed",
+            ),
+            outbox_depth: IntGauge::new("hastakshar_outbox_depth", "Emails waiting to be sent")
+                .expect("valid metric"),
+            registry,
+        };
+        m.registry
+            .register(Box::new(m.requests.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.latency.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.signatures_created.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.signatures_confirmed.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.emails_sent.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.emails_failed.clone()))
+            .expect("register");
+        m.registry
+            .register(Box::new(m.outbox_depth.clone()))
+            .expect("register");
+        m
+    }
+
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("text encoding cannot fail");
+        String::from_utf8(buf).unwrap_or_default()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}

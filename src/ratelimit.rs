@@ -1,0 +1,145 @@
+//! Rate limits on signing, keyed by the client's real address (see `web::client_ip`).
+//!
+//! A GCRA quota from governor gives each address a burst and a sustained rate. IPv6 addresses
+//! are keyed by their /64, which one subscriber usually holds whole. Memory stays bounded under a
+//! flood of distinct addresses: idle keys are swept, and if the map still outgrows its cap it is
+//! cleared (failing open for a moment; the captcha still stands), logged as a warning.
+//!
+//! The limiter lives in each process: with several app processes behind a load balancer the
+//! effective quota is per process, so the balancer should hash on the client address.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::config::SignRate;
+
+pub struct SignLimiter {
+    quota: Quota,
+    // Behind a lock only so a flood can swap in an empty map; checks take the read side.
+    limiter: RwLock<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    max_keys: usize,
+}
+
+impl SignLimiter {
+    pub fn new(rate: SignRate, max_keys: usize) -> SignLimiter {
+        let per_hour = NonZeroU32::new(rate.per_hour.max(1)).expect("non-zero");
+        let burst = NonZeroU32::new(rate.burst.max(1)).expect("non-zero");
+        let quota = Quota::per_hour(per_hour).allow_burst(burst);
+        SignLimiter {
+            quota,
+            limiter: RwLock::new(Arc::new(RateLimiter::keyed(quota))),
+            max_keys: max_keys.max(1),
+        }
+    }
+
+    fn current(&self) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
+        self.limiter
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// `Ok` to go ahead, or `Err(wait)` before this address may try again.
+    pub fn check(&self, ip: IpAddr) -> Result<(), Duration> {
+        if self.len() >= self.max_keys {
+            self.sweep();
+        }
+        self.current().check_key(&key_for(ip)).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            wait.max(Duration::from_secs(1))
+        })
+    }
+
+    /// Forgets addresses whose allowance has refilled; starts afresh if that is not enough.
+    pub fn sweep(&self) {
+        let limiter = self.current();
+        limiter.retain_recent();
+        limiter.shrink_to_fit();
+        if limiter.len() >= self.max_keys {
+            tracing::warn!(
+                keys = limiter.len(),
+                "rate limiter full of distinct addresses: starting afresh"
+            );
+            *self
+                .limiter
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) =
+                Arc::new(RateLimiter::keyed(self.quota));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.current().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// IPv6 clients are keyed by their /64 prefix: one household or phone gets a whole /64.
+pub fn key_for(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return IpAddr::V4(v4);
+            }
+            let mut seg = v6.segments();
+            for s in &mut seg[4..] {
+                *s = 0;
+            }
+            IpAddr::V6(seg.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limiter(burst: u32, max_keys: usize) -> SignLimiter {
+        SignLimiter::new(
+            SignRate {
+                burst,
+                per_hour: 60,
+            },
+            max_keys,
+        )
+    }
+
+    #[test]
+    fn a_burst_then_a_wait_per_address() {
+        let l = limiter(3, 1000);
+        let a: IpAddr = "203.0.113.7".parse().unwrap();
+        let b: IpAddr = "203.0.113.8".parse().unwrap();
+        for _ in 0..3 {
+            assert!(l.check(a).is_ok());
+        }
+        let wait = l.check(a).unwrap_err();
+        assert!(wait >= Duration::from_secs(1) && wait <= Duration::from_secs(60));
+        assert!(l.check(b).is_ok(), "another address is not held back");
+    }
+
+    #[test]
+    fn ipv6_is_keyed_by_its_64() {
+        let l = limiter(1, 1000);
+        assert!(l.check("2001:db8:1:2::1".parse().unwrap()).is_ok());
+        assert!(l.check("2001:db8:1:2:ffff::9".parse().unwrap()).is_err());
+        assert!(l.check("2001:db8:1:3::1".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn memory_stays_bounded_under_a_flood_of_addresses() {
+        let l = limiter(5, 10_000);
+        for i in 0..100_000u32 {
+            let _ = l.check(IpAddr::V4(i.into()));
+            assert!(l.len() <= 10_000);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Signing a petition: the form as sent, its validation into domain values, and the store.
+
+use crate::db::signatures::{self, NewSignature, Signed};
+use crate::db::{self, DbError, DbPool, outbox::NewEmail, petitions::Petition};
+use crate::domain::{EmailAddress, Invalid, PinCode, SignerName};
+use crate::i18n::Lang;
+use crate::refdata::INDIA;
+use crate::tokens;
+use crate::views;
+
+/// The sign form as the signer filled it in, kept verbatim to show it again on an error.
+#[derive(Debug, Clone, Default)]
+pub struct SignForm {
+    pub name: String,
+    pub email: String,
+    pub pin_code: String,
+    pub state: String,
+    pub constituency: String,
+    pub show_name: bool,
+    pub deliver_name: bool,
+    pub updates: bool,
+    pub captcha: String,
+}
+
+/// Longest value kept from any one field; longer input is cut before it is validated or shown.
+const FIELD_LIMIT: usize = 2_000;
+
+impl SignForm {
+    /// Reads an `application/x-www-form-urlencoded` body. Invalid UTF-8 becomes U+FFFD, which the
+    /// validators refuse, so hostile bytes get a 422 rather than an error page.
+    pub fn from_urlencoded(body: &[u8]) -> SignForm {
+        let mut f = SignForm::default();
+        for (k, v) in url::form_urlencoded::parse(body) {
+            let v: String = v.chars().take(FIELD_LIMIT).collect();
+            let on = matches!(v.as_str(), "on" | "yes" | "true" | "1");
+            match k.as_ref() {
+                "name" => f.name = v,
+                "email" => f.email = v,
+                "pin_code" => f.pin_code = v,
+                "state" => f.state = v,
+                "constituency" => f.constituency = v,
+                "show_name" => f.show_name = on,
+                "deliver_name" => f.deliver_name = on,
+                "updates" => f.updates = on,
+                "h-captcha-response" => f.captcha = v,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Fills state and constituency from the PIN code where the directory knows it, leaving
+    /// choices the signer already made alone.
+    pub fn prefill_from_pin(&mut self) {
+        let Ok(pin) = PinCode::parse(&self.pin_code) else {
+            return;
+        };
+        let Some(p) = INDIA.pin(pin.value()) else {
+            return;
+        };
+        if self.state.is_empty() || !pin.in_state(&self.state) {
+            self.state = p.state_code.clone();
+        }
+        let pc_fits = INDIA
+            .constituency(&self.constituency)
+            .is_some_and(|c| c.state_code == self.state);
+        if !pc_fits {
+            self.constituency = p
+                .primary_pc_id
+                .clone()
+                .filter(|pc| {
+                    INDIA
+                        .constituency(pc)
+                        .is_some_and(|c| c.state_code == self.state)
+                })
+                .unwrap_or_default();
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub invalid: Invalid,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidSignature {
+    pub name: SignerName,
+    pub email: EmailAddress,
+    pub pin: PinCode,
+    pub state: String,
+    pub pc_id: String,
+    pub show_name: bool,
+    pub deliver_name: bool,
+    pub updates: bool,
+}
+
+pub fn validate(f: &SignForm) -> Result<ValidSignature, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut check = |field: &'static str, r: Result<(), Invalid>| {
+        if let Err(invalid) = r {
+            errors.push(FieldError { field, invalid });
+        }
+    };
+    let name = SignerName::parse(&f.name);
+    check("name", name.as_ref().map(|_| ()).map_err(|e| *e));
+    let email = EmailAddress::parse(&f.email);
+    check("email", email.as_ref().map(|_| ()).map_err(|e| *e));
+    let state = INDIA.state(f.state.trim());
+    check(
+        "state",
+        match (f.state.trim().is_empty(), state) {
+            (true, _) => Err(Invalid::Required),
+            (false, None) => Err(Invalid::State),
+            _ => Ok(()),
+        },
+    );
+    let pin = PinCode::parse(&f.pin_code);
+    check(
+        "pin_code",
+        match (&pin, state) {
+            (Err(e), _) => Err(*e),
+            (Ok(p), Some(s)) if !p.in_state(&s.code) => Err(Invalid::PinState),
+            _ => Ok(()),
+        },
+    );
+    let pc = INDIA.constituency(f.constituency.trim());
+    check(
+        "constituency",
+        match (f.constituency.trim().is_empty(), pc, state) {
+            (true, _, _) => Err(Invalid::Required),
+            (false, None, _) => Err(Invalid::Constituency),
+            (false, Some(c), Some(s)) if c.state_code != s.code => Err(Invalid::ConstituencyState),
+            _ => Ok(()),
+        },
+    );
+    match (name, email, pin, state, pc) {
+        (Ok(name), Ok(email), Ok(pin), Some(state), Some(pc)) if errors.is_empty() => {
+            Ok(ValidSignature {
+                name,
+                email,
+                pin,
+                state: state.code.clone(),
+                pc_id: pc.pc_id.clone(),
+                show_name: f.show_name,
+                deliver_name: f.deliver_name,
+                updates: f.updates,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Stores the signature and its email; see `db::signatures::sign` for the cases.
+pub async fn sign(
+    pool: &DbPool,
+    base_url: &str,
+    max_sends: i32,
+    petition: &Petition,
+    v: ValidSignature,
+    lang: Lang,
+) -> Result<Signed, DbError> {
+    let token = tokens::new_token();
+    let link = format!("{base_url}/confirm/{}", token.plain);
+    let petition_url = format!("{base_url}/petitions/{}", petition.id());
+    let title = petition.text(lang).title.clone();
+    let recipient = v.email.as_str().to_string();
+    let new = NewSignature {
+        petition_id: petition.id(),
+        email: recipient.clone(),
+        name: v.name.as_str().to_string(),
+        pin_code: v.pin.to_string(),
+        state_code: v.state,
+        pc_id: v.pc_id,
+        show_name: v.show_name,
+        deliver_name: v.deliver_name,
+        updates: v.updates,
+        lang: lang.code().to_string(),
+        created_at: db::now(),
+    };
+    db::run(pool, move |conn| {
+        let email_for = |outcome: Signed| {
+            let (kind, mail) = match outcome {
+                Signed::New | Signed::StillPending => (
+                    "confirm_signature",
+                    views::email::confirm_signature(lang, &title, &link, &petition_url),
+                ),
+                Signed::AlreadyConfirmed => (
+                    "already_signed",
+                    views::email::already_signed(lang, &title, &petition_url),
+                ),
+                Signed::Quiet => return None,
+            };
+            Some(NewEmail {
+                kind,
+                recipient: recipient.clone(),
+                subject: mail.subject,
+                body_text: mail.text,
+                body_html: mail.html,
+            })
+        };
+        Ok(signatures::sign(
+            conn,
+            &new,
+            &token.hash,
+            max_sends,
+            email_for,
+        )?)
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> SignForm {
+        SignForm {
+            name: "Asha Devi".into(),
+            email: "asha@example.in".into(),
+            pin_code: "221001".into(),
+            state: "IN-UP".into(),
+            constituency: "S24-77".into(),
+            ..SignForm::default()
+        }
+    }
+
+    fn fields(f: &SignForm) -> Vec<&'static str> {
+        validate(f).unwrap_err().iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_good_form_is_valid() {
+        let v = validate(&good()).unwrap();
+        assert_eq!(v.pc_id, "S24-77");
+        assert!(
+            !v.show_name && !v.deliver_name && !v.updates,
+            "consents are off by default"
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let mut f = good();
+        f.pin_code = "110001".into();
+        assert_eq!(fields(&f), ["pin_code"]);
+        let mut f = good();
+        f.constituency = "S01-01".into();
+        assert_eq!(fields(&f), ["constituency"]);
+        let mut f = good();
+        f.state = "IN-XX".into();
+        assert_eq!(fields(&f), ["state"]);
+        let f = SignForm::default();
+        assert_eq!(
+            fields(&f),
+            ["name", "email", "state", "pin_code", "constituency"]
+        );
+    }
+
+    #[test]
+    fn the_body_is_read_leniently() {
+        let f = SignForm::from_urlencoded(b"name=A%FFb&email=x%40y.in&show_name=on&zzz=1");
+        assert_eq!(f.name, "A\u{FFFD}b");
+        assert!(f.show_name && !f.updates);
+        assert_eq!(fields(&f)[0], "name");
+    }
+
+    #[test]
+    fn the_pin_prefills_state_and_constituency() {
+        let mut f = SignForm {
+            pin_code: "221001".into(),
+            ..SignForm::default()
+        };
+        f.prefill_from_pin();
+        assert_eq!(f.state, "IN-UP");
+        assert!(INDIA.constituency(&f.constituency).is_some());
+    }
+}

@@ -1,0 +1,129 @@
+//! Building the application: database, migrations, seed data, HTTP server and worker.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use tokio::sync::watch;
+
+use crate::captcha::Verifier;
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::jobs::Worker;
+use crate::metrics::Metrics;
+use crate::ratelimit::SignLimiter;
+use crate::web::{self as routes, AppState, middleware};
+
+/// Addresses the limiter remembers at most before it sweeps (about 100 bytes each).
+const LIMITER_MAX_KEYS: usize = 100_000;
+/// Largest request body accepted: a sign form is well under 8 KiB.
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: DbPool,
+    stop_worker: Option<watch::Sender<bool>>,
+    worker: Option<tokio::task::JoinHandle<()>>,
+}
+
+/// Connects, migrates, loads reference data and (in development) the demo petition.
+pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
+    let pool = db::build_pool(&settings.database_url, settings.pool_size)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    db::refdata::load(&mut conn)?;
+    db::refdata::seed_recipients(&mut conn)?;
+    if !settings.is_production()
+        && let Some(id) = db::refdata::seed_demo(&mut conn)?
+    {
+        tracing::info!(petition = id, "demo petition created");
+    }
+    Ok(pool)
+}
+
+impl Application {
+    pub async fn build(settings: Settings, run_worker: bool) -> anyhow::Result<Application> {
+        let s = settings.clone();
+        let pool = web::block(move || prepare_database(&s)).await??;
+        let metrics = Arc::new(Metrics::new());
+        let captcha = match &settings.captcha {
+            Some(c) => Some(Verifier::new(c)?),
+            None => {
+                tracing::warn!("hCaptcha is off: HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are not set");
+                None
+            }
+        };
+        let state = web::Data::new(AppState {
+            pool: pool.clone(),
+            limiter: SignLimiter::new(settings.sign_rate, LIMITER_MAX_KEYS),
+            csp: middleware::csp(captcha.is_some()),
+            captcha,
+            metrics: metrics.clone(),
+            settings: settings.clone(),
+        });
+        let sweeper = state.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                sweeper.limiter.sweep();
+            }
+        });
+        let listener = TcpListener::bind(&settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(BODY_LIMIT))
+                .wrap(from_fn(middleware::security_headers))
+                .wrap(Compress::default())
+                .wrap(from_fn(middleware::observe))
+                .configure(routes::routes)
+                .default_service(web::to(routes::not_found))
+        })
+        .listen(listener)?
+        .run();
+        let (stop_worker, worker) = if run_worker {
+            let (tx, rx) = watch::channel(false);
+            let w = Worker::new(&settings, pool.clone(), metrics)?;
+            (Some(tx), Some(tokio::spawn(w.run(rx))))
+        } else {
+            (None, None)
+        };
+        tracing::info!(port, "listening");
+        Ok(Application {
+            port,
+            server,
+            pool,
+            stop_worker,
+            worker,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn pool(&self) -> DbPool {
+        self.pool.clone()
+    }
+
+    /// A handle to stop the server gracefully from elsewhere (tests, signals).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        if let Some(tx) = self.stop_worker {
+            let _ = tx.send(true);
+        }
+        if let Some(w) = self.worker {
+            let _ = w.await;
+        }
+        result
+    }
+}

@@ -1,0 +1,81 @@
+//! The pages around signing, and the error pages.
+
+use maud::{Markup, html};
+
+use super::layout::{Ctx, page};
+use super::petition::share;
+use crate::db::petitions::Petition;
+use crate::i18n::Arg;
+
+pub fn check_email(ctx: &Ctx, petition: &Petition) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("check-email-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel role="status" {
+                h1 { (title) }
+                p { (lang.ta("check-email-body", &[("title", Arg::Str(petition.text(lang).title.clone()))])) }
+                p { (lang.t("check-email-spam")) }
+                p { a href={ "/petitions/" (petition.id()) } { (lang.t("back-to-petition")) } }
+            }
+        },
+    )
+}
+
+pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &str) -> Markup {
+    let lang = ctx.lang;
+    let title = if first_time {
+        lang.t("confirmed-title")
+    } else {
+        lang.t("already-confirmed-title")
+    };
+    let text = petition.text(lang);
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel role="status" {
+                h1 { (title) }
+                p {
+                    @if first_time {
+                        (lang.ta("confirmed-body", &[("title", Arg::Str(text.title.clone()))]))
+                    } @else {
+                        (lang.ta("already-confirmed-body", &[("title", Arg::Str(text.title.clone()))]))
+                    }
+                }
+                p { a href={ "/petitions/" (petition.id()) } { (lang.t("back-to-petition")) } }
+            }
+            (share(lang, &text.title, &format!("{base_url}/petitions/{}", petition.id())))
+        },
+    )
+}
+
+/// An error page: the status decides the words; nothing internal is ever shown.
+pub fn error(ctx: &Ctx, status: u16, retry_after_secs: Option<u64>) -> Markup {
+    let lang = ctx.lang;
+    let key = match status {
+        404 => "404",
+        410 => "410",
+        413 => "413",
+        422 => "422",
+        429 => "429",
+        503 => "503",
+        400 => "400",
+        _ => "500",
+    };
+    let title = lang.t(&format!("error-{key}-title"));
+    html! {
+        (page(ctx, &title, html! {
+            div.panel role="alert" {
+                h1 { (title) }
+                p { (lang.t(&format!("error-{key}-body"))) }
+                @if let Some(secs) = retry_after_secs {
+                    p { (lang.ta("retry-after", &[("minutes", Arg::Num(secs.div_ceil(60) as i64))])) }
+                }
+                p { a href="/" { (lang.t("back-home")) } }
+            }
+        }))
+    }
+}

@@ -1,0 +1,295 @@
+//! The home page and the petition page with its sign form.
+
+use maud::{Markup, html};
+
+use super::layout::{Ctx, page, urlencode};
+use crate::db::petitions::Petition;
+use crate::domain::Invalid;
+use crate::i18n::{Arg, Lang};
+use crate::refdata::INDIA;
+use crate::signing::{FieldError, SignForm};
+
+pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
+    let lang = ctx.lang;
+    page(
+        ctx,
+        "",
+        html! {
+            h1 { (lang.t("home-heading")) }
+            p.lede { (lang.t("home-lede")) }
+            @if petitions.is_empty() {
+                p { (lang.t("home-empty")) }
+            }
+            ul.petitions {
+                @for p in petitions {
+                    li.card {
+                        h2 { a href={ "/petitions/" (p.id()) } { (p.text(lang).title) } }
+                        p { (p.text(lang).action) }
+                        (progress(lang, p))
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn progress(lang: Lang, p: &Petition) -> Markup {
+    let count = p.row.signature_count;
+    let goal = p.row.goal.max(1);
+    html! {
+        div.progress {
+            p.count {
+                strong { (lang.number(count)) }
+                " "
+                (lang.ta("signatures-of-goal", &[("count", Arg::Num(count)), ("goal", Arg::Str(lang.number(goal)))]))
+            }
+            progress value=(count.min(goal)) max=(goal) aria-label=(lang.t("progress-label")) {
+                (count * 100 / goal) "%"
+            }
+        }
+    }
+}
+
+pub struct PetitionView<'a> {
+    pub petition: &'a Petition,
+    pub by_state: &'a [(String, i64)],
+    pub form: &'a SignForm,
+    pub errors: &'a [FieldError],
+    /// A message about the form as a whole (the captcha, a closed petition).
+    pub notice: Option<String>,
+    pub base_url: &'a str,
+}
+
+pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
+    let lang = ctx.lang;
+    let p = v.petition;
+    let text = p.text(lang);
+    let title_prefix = if v.errors.is_empty() && v.notice.is_none() {
+        String::new()
+    } else {
+        format!("{}: ", lang.t("error-title-prefix"))
+    };
+    page(
+        ctx,
+        &format!("{title_prefix}{}", text.title),
+        html! {
+            article.petition lang=(text.lang) {
+                h1 { (text.title) }
+                (progress(lang, p))
+                section {
+                    h2 { (lang.t("petition-asks")) }
+                    p.action { (text.action) }
+                }
+                section {
+                    h2 { (lang.t("petition-to")) }
+                    ul.recipients {
+                        @for r in &p.recipients { li { (r.name_in(lang)) } }
+                    }
+                }
+                section {
+                    h2 { (lang.t("petition-why")) }
+                    @for para in text.background.split("\n\n") {
+                        p { (para) }
+                    }
+                }
+            }
+            @if p.is_open() {
+                (sign_form(ctx, v))
+            } @else {
+                p.notice role="status" { (lang.t("petition-closed")) }
+            }
+            (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
+            @if !v.by_state.is_empty() {
+                section.by-state {
+                    h2 { (lang.t("by-state-heading")) }
+                    table {
+                        thead { tr { th scope="col" { (lang.t("state")) } th scope="col" { (lang.t("signatures")) } } }
+                        tbody {
+                            @for (code, n) in v.by_state.iter().take(10) {
+                                tr {
+                                    td { (state_name(lang, code)) }
+                                    td.num { (lang.number(*n)) }
+                                }
+                            }
+                        }
+                    }
+                    p { a href={ "/petitions/" (p.id()) ".json" } { (lang.t("all-figures")) } }
+                }
+            }
+        },
+    )
+}
+
+pub fn state_name(lang: Lang, code: &str) -> String {
+    INDIA
+        .state(code)
+        .map(|s| match lang {
+            Lang::Hi => s.name_hi.clone(),
+            Lang::En => s.name.clone(),
+        })
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
+    errors.iter().find(|e| e.field == field)
+}
+
+fn field_label(lang: Lang, field: &str) -> String {
+    lang.t(&format!("field-{}", field.replace('_', "-")))
+}
+
+fn error_message(lang: Lang, e: &FieldError) -> String {
+    let msg = lang.t(e.invalid.key());
+    if matches!(e.invalid, Invalid::Required | Invalid::TooLong) {
+        format!("{}: {msg}", field_label(lang, e.field))
+    } else {
+        msg
+    }
+}
+
+fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
+    let lang = ctx.lang;
+    let f = v.form;
+    let id = v.petition.id();
+    let text_field = |field: &'static str,
+                      kind: &str,
+                      value: &str,
+                      autocomplete: &str,
+                      extra_hint: Option<String>| {
+        let err = error_for(v.errors, field);
+        let hint_id = format!("{field}-hint");
+        let err_id = format!("{field}-error");
+        let described = match (&extra_hint, err) {
+            (Some(_), Some(_)) => format!("{hint_id} {err_id}"),
+            (Some(_), None) => hint_id.clone(),
+            (None, Some(_)) => err_id.clone(),
+            (None, None) => String::new(),
+        };
+        html! {
+            div.field.invalid[err.is_some()] {
+                label for=(field) { (field_label(lang, field)) }
+                @if let Some(h) = &extra_hint { p.hint id=(hint_id) { (h) } }
+                @if let Some(e) = err { p.error id=(err_id) { (error_message(lang, e)) } }
+                input id=(field) name=(field) type=(kind) value=(value) autocomplete=(autocomplete)
+                    aria-invalid=[err.map(|_| "true")]
+                    aria-describedby=[(!described.is_empty()).then_some(described.as_str())]
+                    inputmode=[(field == "pin_code").then_some("numeric")]
+                    maxlength=[match field { "name" => Some("100"), "email" => Some("254"), "pin_code" => Some("7"), _ => None }]
+                    required;
+            }
+        }
+    };
+    let state_err = error_for(v.errors, "state");
+    let pc_err = error_for(v.errors, "constituency");
+    let mut states: Vec<_> = INDIA.states.iter().collect();
+    if lang == Lang::Hi {
+        states.sort_by(|a, b| a.name_hi.cmp(&b.name_hi));
+    }
+    html! {
+        section.sign #sign aria-labelledby="sign-heading" {
+            h2 #sign-heading { (lang.t("sign-heading")) }
+            @if !v.errors.is_empty() {
+                div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
+                    h3 #error-summary-title { (lang.t("error-summary")) }
+                    ul {
+                        @for e in v.errors {
+                            li { a href={ "#" (e.field) } { (error_message(lang, e)) } }
+                        }
+                    }
+                }
+            }
+            @if let Some(n) = &v.notice {
+                p.notice.error role="alert" { (n) }
+            }
+            form method="post" action={ "/petitions/" (id) "/signatures" } novalidate {
+                (text_field("name", "text", &f.name, "name", Some(lang.t("hint-name"))))
+                (text_field("email", "email", &f.email, "email", Some(lang.t("hint-email"))))
+                (text_field("pin_code", "text", &f.pin_code, "postal-code", None))
+                div.lookup {
+                    button.secondary type="submit" formaction={ "/petitions/" (id) "/lookup#sign" } formnovalidate {
+                        (lang.t("lookup-button"))
+                    }
+                }
+                div.field.invalid[state_err.is_some()] {
+                    label for="state" { (field_label(lang, "state")) }
+                    @if let Some(e) = state_err { p.error id="state-error" { (error_message(lang, e)) } }
+                    select id="state" name="state" autocomplete="address-level1" required
+                        aria-invalid=[state_err.map(|_| "true")]
+                        aria-describedby=[state_err.map(|_| "state-error")] {
+                        option value="" { (lang.t("choose-state")) }
+                        @for s in &states {
+                            option value=(s.code) selected[s.code == f.state] {
+                                @if lang == Lang::Hi { (s.name_hi) } @else { (s.name) }
+                            }
+                        }
+                    }
+                }
+                div.field.invalid[pc_err.is_some()] {
+                    label for="constituency" { (field_label(lang, "constituency")) }
+                    p.hint id="constituency-hint" { (lang.t("hint-constituency")) }
+                    @if let Some(e) = pc_err { p.error id="constituency-error" { (error_message(lang, e)) } }
+                    select id="constituency" name="constituency" required
+                        aria-invalid=[pc_err.map(|_| "true")]
+                        aria-describedby=(if pc_err.is_some() { "constituency-hint constituency-error" } else { "constituency-hint" }) {
+                        option value="" { (lang.t("choose-constituency")) }
+                        @for s in &states {
+                            optgroup label=(if lang == Lang::Hi { &s.name_hi } else { &s.name }) data-state=(s.code) {
+                                @for c in INDIA.constituencies_in(&s.code) {
+                                    option value=(c.pc_id) selected[c.pc_id == f.constituency] {
+                                        @if lang == Lang::Hi { (c.name_hi) } @else { (c.name) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                fieldset.consents {
+                    legend { (lang.t("consents-legend")) }
+                    (checkbox("show_name", f.show_name, &lang.t("consent-show-name")))
+                    (checkbox("deliver_name", f.deliver_name, &lang.t("consent-deliver-name")))
+                    (checkbox("updates", f.updates, &lang.t("consent-updates")))
+                }
+                @if let Some(key) = &ctx.captcha_sitekey {
+                    div.h-captcha data-sitekey=(key) {}
+                    noscript { p.hint { (lang.t("captcha-needs-js")) } }
+                }
+                button.primary type="submit" { (lang.t("sign-button")) }
+                p.hint { (lang.t("sign-privacy")) }
+            }
+        }
+    }
+}
+
+fn checkbox(name: &str, checked: bool, label: &str) -> Markup {
+    html! {
+        div.check {
+            input type="checkbox" id=(name) name=(name) value="on" checked[checked];
+            label for=(name) { (label) }
+        }
+    }
+}
+
+/// Share links that work without JavaScript; the copy button is added by app.js.
+pub fn share(lang: Lang, title: &str, url: &str) -> Markup {
+    let message = lang.ta("share-message", &[("title", Arg::Str(title.to_string()))]);
+    let text = urlencode(&message);
+    let u = urlencode(url);
+    let both = urlencode(&format!("{message} {url}"));
+    html! {
+        section.share aria-labelledby="share-heading" {
+            h2 #share-heading { (lang.t("share-heading")) }
+            ul.share-links {
+                li { a.whatsapp href={ "https://wa.me/?text=" (both) } rel="noopener" target="_blank" { "WhatsApp" } }
+                li { a.x href={ "https://twitter.com/intent/tweet?text=" (text) "&url=" (u) } rel="noopener" target="_blank" { "X" } }
+                li { a.facebook href={ "https://www.facebook.com/sharer/sharer.php?u=" (u) } rel="noopener" target="_blank" { "Facebook" } }
+                li { a.telegram href={ "https://t.me/share/url?url=" (u) "&text=" (text) } rel="noopener" target="_blank" { "Telegram" } }
+                li { a.email href={ "mailto:?subject=" (urlencode(title)) "&body=" (both) } { (lang.t("share-email")) } }
+            }
+            div.copy {
+                label for="share-url" { (lang.t("share-copy-label")) }
+                input #share-url type="url" readonly value=(url);
+                button.secondary.copy-button type="button" data-copy="share-url" data-done=(lang.t("share-copied")) hidden { (lang.t("share-copy")) }
+            }
+        }
+    }
+}

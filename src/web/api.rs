@@ -1,0 +1,189 @@
+//! The public JSON API: petitions with their counts, and the PIN code look-up used by the form.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::AppState;
+use crate::db::{self, petitions};
+use crate::domain::PinCode;
+use crate::i18n::Lang;
+use crate::refdata::INDIA;
+
+#[derive(Serialize)]
+struct PetitionSummary {
+    id: i64,
+    title: String,
+    title_hi: Option<String>,
+    action: String,
+    state: String,
+    signature_count: i64,
+    goal: i64,
+    url: String,
+    created_at: String,
+    opened_at: Option<String>,
+    closes_at: Option<String>,
+    closed_at: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Area {
+    code: String,
+    name: String,
+    name_hi: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<String>,
+    count: i64,
+}
+
+#[derive(Serialize)]
+struct PetitionDetail {
+    #[serde(flatten)]
+    summary: PetitionSummary,
+    background: String,
+    recipients: Vec<String>,
+    signatures_by_state: Vec<Area>,
+    signatures_by_constituency: Vec<Area>,
+}
+
+fn iso(t: NaiveDateTime) -> String {
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn summary(p: &petitions::Petition, base_url: &str) -> PetitionSummary {
+    let own = p.text(Lang::parse(&p.row.lang).unwrap_or_default());
+    PetitionSummary {
+        id: p.id(),
+        title: p.text(Lang::En).title.clone(),
+        title_hi: p
+            .texts
+            .iter()
+            .find(|t| t.lang == "hi")
+            .map(|t| t.title.clone()),
+        action: own.action.clone(),
+        state: p.row.status.clone(),
+        signature_count: p.row.signature_count,
+        goal: p.row.goal,
+        url: format!("{base_url}/petitions/{}", p.id()),
+        created_at: iso(p.row.created_at),
+        opened_at: p.row.opened_at.map(iso),
+        closes_at: p.row.closes_at.map(iso),
+        closed_at: p.row.closed_at.map(iso),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "public, max-age=2"))
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .json(value)
+}
+
+fn json_error(status: actix_web::http::StatusCode, message: &str) -> HttpResponse {
+    HttpResponse::build(status).json(serde_json::json!({ "error": message }))
+}
+
+pub async fn petitions(state: web::Data<AppState>) -> HttpResponse {
+    match db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await {
+        Ok(list) => {
+            let out: Vec<_> = list
+                .iter()
+                .map(|p| summary(p, &state.settings.base_url))
+                .collect();
+            json(&serde_json::json!({ "petitions": out }))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "petitions.json failed");
+            json_error(
+                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+            )
+        }
+    }
+}
+
+pub async fn petition(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+    let Ok(id) = path.parse::<i64>() else {
+        return json_error(actix_web::http::StatusCode::NOT_FOUND, "no such petition");
+    };
+    let found = db::run(&state.pool, move |c| {
+        let p = petitions::find_public(c, id)?;
+        let by_state = petitions::counts_by_state(c, id)?;
+        let by_pc = petitions::counts_by_constituency(c, id)?;
+        Ok(p.map(|p| (p, by_state, by_pc)))
+    })
+    .await;
+    match found {
+        Ok(Some((p, by_state, by_pc))) => {
+            let signatures_by_state = by_state
+                .into_iter()
+                .map(|(code, count)| {
+                    let s = INDIA.state(&code);
+                    Area {
+                        name: s.map(|s| s.name.clone()).unwrap_or_default(),
+                        name_hi: s.map(|s| s.name_hi.clone()).unwrap_or_default(),
+                        state: None,
+                        code,
+                        count,
+                    }
+                })
+                .collect();
+            let signatures_by_constituency = by_pc
+                .into_iter()
+                .map(|(code, count)| {
+                    let c = INDIA.constituency(&code);
+                    Area {
+                        name: c.map(|c| c.name.clone()).unwrap_or_default(),
+                        name_hi: c.map(|c| c.name_hi.clone()).unwrap_or_default(),
+                        state: c.map(|c| c.state_code.clone()),
+                        code,
+                        count,
+                    }
+                })
+                .collect();
+            let own = p.text(Lang::parse(&p.row.lang).unwrap_or_default());
+            json(&PetitionDetail {
+                background: own.background.clone(),
+                recipients: p.recipients.iter().map(|r| r.name.clone()).collect(),
+                summary: summary(&p, &state.settings.base_url),
+                signatures_by_state,
+                signatures_by_constituency,
+            })
+        }
+        Ok(None) => json_error(actix_web::http::StatusCode::NOT_FOUND, "no such petition"),
+        Err(e) => {
+            tracing::error!(error = %e, "petition.json failed");
+            json_error(
+                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PinAnswer {
+    pin_code: String,
+    state: Option<String>,
+    constituency: Option<String>,
+}
+
+/// `GET /api/pincodes/{pin}`: the state and likely constituency of a PIN code, for the form's
+/// script to pre-select (the signer can always change them).
+pub async fn pincode(path: web::Path<String>) -> HttpResponse {
+    let Ok(pin) = PinCode::parse(&path) else {
+        return json_error(actix_web::http::StatusCode::NOT_FOUND, "unknown PIN code");
+    };
+    let Some(p) = INDIA.pin(pin.value()) else {
+        return json_error(actix_web::http::StatusCode::NOT_FOUND, "unknown PIN code");
+    };
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .json(PinAnswer {
+            pin_code: pin.to_string(),
+            state: Some(p.state_code.clone()),
+            constituency: p.primary_pc_id.clone(),
+        })
+}

@@ -1,0 +1,154 @@
+//! The HTTP interface: routes, forms, extractors. Handlers are thin: they parse input, call one
+//! domain function and render a view.
+
+pub mod api;
+pub mod assets;
+pub mod client_ip;
+pub mod middleware;
+pub mod ops;
+pub mod pages;
+pub mod signing;
+
+use std::sync::Arc;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::Markup;
+
+use crate::captcha::Verifier;
+use crate::config::Settings;
+use crate::db::{DbError, DbPool};
+use crate::i18n::Lang;
+use crate::metrics::Metrics;
+use crate::ratelimit::SignLimiter;
+use crate::views::{self, Ctx};
+
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Settings,
+    pub limiter: SignLimiter,
+    pub captcha: Option<Verifier>,
+    pub metrics: Arc<Metrics>,
+    pub csp: String,
+}
+
+impl AppState {
+    pub fn ctx(&self, req: &HttpRequest, lang: Lang, with_captcha: bool) -> Ctx {
+        Ctx {
+            lang,
+            path: local_path(req),
+            captcha_sitekey: if with_captcha {
+                self.captcha.as_ref().map(|c| c.sitekey.clone())
+            } else {
+                None
+            },
+        }
+    }
+}
+
+/// The request's path with its query, for links back to it (the path is ours, so local).
+fn local_path(req: &HttpRequest) -> String {
+    match req.uri().path_and_query() {
+        Some(pq) if req.method() == actix_web::http::Method::GET => pq.to_string(),
+        _ => req.path().to_string(),
+    }
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(pages::home))
+        .route("/petitions.json", web::get().to(api::petitions))
+        .route("/petitions/{id}.json", web::get().to(api::petition))
+        .route("/petitions/{id:\\d+}", web::get().to(pages::petition))
+        .route(
+            "/petitions/{id:\\d+}/signatures",
+            web::post().to(signing::sign),
+        )
+        .route(
+            "/petitions/{id:\\d+}/lookup",
+            web::post().to(signing::lookup),
+        )
+        .route(
+            "/petitions/{id:\\d+}/check-email",
+            web::get().to(pages::check_email),
+        )
+        .route("/confirm/{token}", web::get().to(signing::confirm))
+        .route("/lang/{code}", web::get().to(pages::switch_language))
+        .route("/api/pincodes/{pin}", web::get().to(api::pincode))
+        .route("/assets/{file}", web::get().to(assets::serve))
+        .route("/healthz", web::get().to(ops::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
+        .route("/metrics", web::get().to(ops::metrics));
+}
+
+/// What can go wrong while answering a page; each maps to one status and one error page.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("not found")]
+    NotFound,
+    #[error("too many requests")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("captcha service unavailable")]
+    CaptchaUnavailable,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl PageError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            PageError::CaptchaUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Db(DbError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<diesel::result::Error> for PageError {
+    fn from(e: diesel::result::Error) -> Self {
+        PageError::Db(DbError::Query(e))
+    }
+}
+
+pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+/// Renders a handler's result, turning an error into its page in the reader's language.
+pub fn respond(ctx: &Ctx, result: Result<HttpResponse, PageError>) -> HttpResponse {
+    match result {
+        Ok(r) => r,
+        Err(e) => error_page(ctx, &e),
+    }
+}
+
+pub fn error_page(ctx: &Ctx, e: &PageError) -> HttpResponse {
+    let status = e.status();
+    let retry = match e {
+        PageError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+        _ => None,
+    };
+    if status.is_server_error() {
+        // The cause goes to the log (it never holds personal data); the page says nothing of it.
+        tracing::error!(error = %e, "request failed");
+    }
+    let mut builder = HttpResponse::build(status);
+    builder.content_type("text/html; charset=utf-8");
+    builder.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(secs) = retry {
+        builder.insert_header((header::RETRY_AFTER, secs.to_string()));
+    }
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        builder.insert_header((header::RETRY_AFTER, "30"));
+    }
+    builder.body(views::pages::error(ctx, status.as_u16(), retry).into_string())
+}
+
+/// For routes that match nothing.
+pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = state.ctx(&req, Lang::from_request(&req), false);
+    error_page(&ctx, &PageError::NotFound)
+}

@@ -1,0 +1,142 @@
+//! Public pages: home, petition, "check your email", the language switcher.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::{AppState, PageError, html, respond};
+use crate::db::{self, petitions};
+use crate::i18n::{COOKIE, Lang};
+use crate::signing::{FieldError, SignForm};
+use crate::views::{self, petition::PetitionView};
+
+pub async fn home(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await;
+    respond(
+        &ctx,
+        result
+            .map(|list| html(StatusCode::OK, views::petition::home(&ctx, &list)))
+            .map_err(PageError::from),
+    )
+}
+
+pub async fn petition(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, true);
+    let result = async {
+        let id = parse_id(&path)?;
+        render_petition(
+            &state,
+            &ctx,
+            id,
+            &SignForm::default(),
+            &[],
+            None,
+            StatusCode::OK,
+        )
+        .await
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub fn parse_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>().map_err(|_| PageError::NotFound)
+}
+
+/// The petition page, with the form as given (empty, or filled in with its errors).
+pub async fn render_petition(
+    state: &AppState,
+    ctx: &views::Ctx,
+    id: i64,
+    form: &SignForm,
+    errors: &[FieldError],
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (petition, by_state) = db::run(&state.pool, move |c| {
+        let p = petitions::find_public(c, id)?;
+        let counts = match &p {
+            Some(_) => petitions::counts_by_state(c, id)?,
+            None => Vec::new(),
+        };
+        Ok((p, counts))
+    })
+    .await?;
+    let petition = petition.ok_or(PageError::NotFound)?;
+    let markup = views::petition::petition_page(
+        ctx,
+        &PetitionView {
+            petition: &petition,
+            by_state: &by_state,
+            form,
+            errors,
+            notice,
+            base_url: &state.settings.base_url,
+        },
+    );
+    let mut res = html(status, markup);
+    if status != StatusCode::OK || !form.email.is_empty() {
+        // A page showing what a signer typed is theirs alone.
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+    }
+    Ok(res)
+}
+
+pub async fn check_email(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let p = db::run(&state.pool, move |c| Ok(petitions::find_public(c, id)?))
+            .await?
+            .ok_or(PageError::NotFound)?;
+        Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// Sets the language cookie and goes back to the page the reader was on (works without
+/// JavaScript). Only local paths are followed, so this is no open redirect.
+pub async fn switch_language(
+    path: web::Path<String>,
+    query: web::Query<SwitchQuery>,
+) -> HttpResponse {
+    let next = query
+        .next
+        .as_deref()
+        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or("/")
+        .to_string();
+    let mut res = HttpResponse::SeeOther();
+    res.insert_header((header::LOCATION, next));
+    if let Some(lang) = Lang::parse(&path) {
+        res.cookie(
+            Cookie::build(COOKIE, lang.code())
+                .path("/")
+                .max_age(CookieDuration::days(365))
+                .same_site(SameSite::Lax)
+                .http_only(true)
+                .finish(),
+        );
+    }
+    res.finish()
+}
