@@ -45,7 +45,19 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
 }
 
 impl Application {
+    /// Binds `BIND` and builds the application.
     pub async fn build(settings: Settings, run_worker: bool) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(&settings.bind)?;
+        Self::build_on(listener, settings, run_worker).await
+    }
+
+    /// Builds the application on a listener bound already (tests bind port 0 and set
+    /// `BASE_URL` from it first).
+    pub async fn build_on(
+        listener: TcpListener,
+        settings: Settings,
+        run_worker: bool,
+    ) -> anyhow::Result<Application> {
         let s = settings.clone();
         let pool = web::block(move || prepare_database(&s)).await??;
         let metrics = Arc::new(Metrics::new());
@@ -72,7 +84,6 @@ impl Application {
                 sweeper.limiter.sweep();
             }
         });
-        let listener = TcpListener::bind(&settings.bind)?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || {
             App::new()

@@ -1,0 +1,273 @@
+//! `TestApp`: one application on a random port with its own database, SMTP server and (when
+//! asked) captcha stand-in, and the requests a signer's browser would make.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use hastakshar::config::{Captcha, Settings, SignRate, parse_proxies};
+use hastakshar::db::DbPool;
+use hastakshar::startup::Application;
+
+use crate::support::captcha::FakeCaptcha;
+use crate::support::smtp::{ReceivedMail, SmtpServer};
+use crate::support::testdb::{Backend, TestDb, backends};
+
+/// Defines one test per backend for a story `async fn name(backend: Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($story:ident),* $(,)?) => {
+        $(
+            mod $story {
+                use $crate::support::testdb::Backend;
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$story(Backend::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if $crate::helpers::skip(Backend::Postgres) {
+                        return;
+                    }
+                    super::$story(Backend::Postgres).await;
+                }
+            }
+        )*
+    };
+}
+
+/// Whether to skip a backend here (PostgreSQL without `TEST_DATABASE_URL`, outside CI).
+pub fn skip(backend: Backend) -> bool {
+    let skip = !backends().contains(&backend);
+    if skip {
+        eprintln!("skipped on {backend}: set TEST_DATABASE_URL to run it");
+    }
+    skip
+}
+
+pub const DEMO: i64 = 1;
+pub const WAIT: Duration = Duration::from_secs(10);
+
+pub struct Options {
+    pub captcha: bool,
+    pub trusted_proxies: &'static str,
+    pub sign_rate: Option<SignRate>,
+    pub run_worker: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            captcha: false,
+            trusted_proxies: "",
+            sign_rate: None,
+            run_worker: true,
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub smtp: SmtpServer,
+    pub captcha: Option<FakeCaptcha>,
+    pub pool: DbPool,
+    pub settings: Settings,
+    pub db: TestDb,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, Options::default()).await
+    }
+
+    pub async fn spawn_with(backend: Backend, options: Options) -> TestApp {
+        let db = TestDb::fresh(backend);
+        let smtp = SmtpServer::start().await;
+        let captcha = if options.captcha {
+            Some(FakeCaptcha::start().await)
+        } else {
+            None
+        };
+        let mut settings = Settings::for_tests(&db.url);
+        settings.smtp_url = Some(smtp.url());
+        settings.trusted_proxies = parse_proxies(options.trusted_proxies).unwrap();
+        if let Some(rate) = options.sign_rate {
+            settings.sign_rate = rate;
+        }
+        if let Some(c) = &captcha {
+            settings.captcha = Some(Captcha {
+                sitekey: "10000000-ffff-ffff-ffff-000000000001".into(),
+                secret: "0x0000000000000000000000000000000000000000".into(),
+                verify_url: c.verify_url(),
+            });
+        }
+        Self::start(db, smtp, captcha, settings, options.run_worker, 0).await
+    }
+
+    async fn start(
+        db: TestDb,
+        smtp: SmtpServer,
+        captcha: Option<FakeCaptcha>,
+        mut settings: Settings,
+        run_worker: bool,
+        port: u16,
+    ) -> TestApp {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("a free port");
+        let address = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+        settings.base_url = address.clone();
+        let app = Application::build_on(listener, settings.clone(), run_worker)
+            .await
+            .expect("the application starts");
+        let pool = app.pool();
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        TestApp {
+            address,
+            client,
+            smtp,
+            captcha,
+            pool,
+            settings,
+            db,
+            handle,
+        }
+    }
+
+    /// Stops the server and starts a new one on the same port, database and mail server.
+    pub async fn restart(self) -> TestApp {
+        self.handle.stop(true).await;
+        let port = self.address.rsplit(':').next().unwrap().parse().unwrap();
+        let TestApp {
+            db,
+            smtp,
+            captcha,
+            settings,
+            ..
+        } = self;
+        Self::start(db, smtp, captcha, settings, true, port).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let r = self.get(path).await;
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// Posts the sign form of the demo petition.
+    pub async fn sign(&self, form: &[(&str, &str)]) -> reqwest::Response {
+        self.sign_with(DEMO, form, &[]).await
+    }
+
+    pub async fn sign_with(
+        &self,
+        petition: i64,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut req = self
+            .client
+            .post(self.url(&format!("/petitions/{petition}/signatures")))
+            .form(form);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// Waits for the `n`th email (1-based) and returns it.
+    pub async fn email(&self, n: usize) -> ReceivedMail {
+        self.smtp.wait_for(n, WAIT).await[n - 1].clone()
+    }
+
+    /// The confirmation link in an email: the one link under BASE_URL that confirms.
+    pub fn confirm_link(&self, mail: &ReceivedMail) -> String {
+        let links: Vec<String> = mail
+            .links()
+            .into_iter()
+            .filter(|l| l.starts_with(&format!("{}/confirm/", self.address)))
+            .collect();
+        assert_eq!(
+            links.len(),
+            1,
+            "one confirmation link in {:?}",
+            mail.links()
+        );
+        links[0].clone()
+    }
+
+    pub async fn petition_json(&self, id: i64) -> serde_json::Value {
+        let r = self.get(&format!("/petitions/{id}.json")).await;
+        assert_eq!(r.status(), 200);
+        r.json().await.unwrap()
+    }
+
+    /// Waits until the API shows `n` signatures, as a reader polling the page would.
+    pub async fn wait_for_count(&self, id: i64, n: i64) -> serde_json::Value {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let json = self.petition_json(id).await;
+            if json["signature_count"] == n {
+                return json;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "count stayed at {} while waiting for {n}",
+                json["signature_count"]
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub fn count(&self, table: &str) -> i64 {
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.pool.get().unwrap();
+        let n: N = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result(&mut conn)
+            .unwrap();
+        n.n
+    }
+}
+
+/// A valid sign form for the demo petition; tests change what they need.
+pub fn form(email: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "Asha Devi".to_string()),
+        ("email", email.to_string()),
+        ("pin_code", "221001".to_string()),
+        ("state", "IN-UP".to_string()),
+        ("constituency", "S24-77".to_string()),
+    ]
+}
+
+pub fn as_refs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+pub fn with(
+    mut f: Vec<(&'static str, String)>,
+    field: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    f.retain(|(k, _)| *k != field);
+    f.push((field, value.to_string()));
+    f
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real server on a random port, against SQLite and PostgreSQL, with a
+//! real SMTP conversation and a loopback stand-in for hCaptcha's siteverify.
+
+mod support;
+
+mod helpers;
+
+mod abuse;
+mod delivery;
+mod operations;
+mod signing;

@@ -1,0 +1,178 @@
+//! What operators rely on: health, readiness, metrics, headers, assets, and logs that hold no
+//! personal data.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::helpers::{DEMO, TestApp, WAIT, as_refs, form};
+use crate::on_both_backends;
+use crate::support::smtp::SmtpServer;
+use crate::support::testdb::{Backend, TestDb};
+
+on_both_backends!(
+    health_readiness_and_metrics,
+    pages_carry_a_strict_policy_and_versioned_assets,
+    logs_carry_no_personal_data,
+);
+
+async fn health_readiness_and_metrics(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    assert_eq!(app.get("/readyz").await.status(), 200);
+    app.sign(&as_refs(&form("m@example.in"))).await;
+    let link = app.confirm_link(&app.email(1).await);
+    app.client.get(&link).send().await.unwrap();
+    app.wait_for_count(DEMO, 1).await;
+    let metrics = app.get_text("/metrics").await.1;
+    for line in [
+        "hastakshar_signatures_created_total 1",
+        "hastakshar_signatures_confirmed_total 1",
+        "hastakshar_emails_sent_total 1",
+        "hastakshar_outbox_depth 0",
+        "hastakshar_http_requests_total{method=\"POST\",route=\"/petitions/{id:\\\\d+}/signatures\",status=\"303\"} 1",
+        "hastakshar_http_request_duration_seconds_bucket",
+    ] {
+        assert!(metrics.contains(line), "{line} in\n{metrics}");
+    }
+}
+
+async fn pages_carry_a_strict_policy_and_versioned_assets(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let r = app.get("/petitions/1").await;
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("script-src 'self'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert!(r.headers().contains_key("x-request-id"));
+    let page = r.text().await.unwrap();
+    assert!(!page.contains("<script>"), "no inline script");
+    assert!(!page.contains("style=\""), "no inline style");
+    let css = page
+        .split("href=\"")
+        .find_map(|s| s.split('"').next().filter(|h| h.ends_with(".css")))
+        .unwrap()
+        .to_string();
+    assert!(css.starts_with("/assets/app.") && css.len() > "/assets/app..css".len() + 7);
+    let r = app.get(&css).await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert_eq!(app.get("/assets/app.00000000.css").await.status(), 404);
+    let (status, page) = app.get_text("/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(page.contains("Page not found"));
+    let gz = app
+        .client
+        .get(app.url("/petitions/1"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+}
+
+/// Runs the real binary, signs and confirms through it, and reads every line it logged.
+async fn logs_carry_no_personal_data(backend: Backend) {
+    let db = TestDb::fresh(backend);
+    let smtp = SmtpServer::start().await;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hastakshar"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &db.url)
+        .env("BIND", format!("127.0.0.1:{port}"))
+        .env("BASE_URL", &base)
+        .env("SMTP_URL", smtp.url())
+        .env("TRUSTED_PROXIES", "127.0.0.1")
+        .env("WORKER_TICK_MS", "50")
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(std::time::Instant::now() < deadline, "the binary starts");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let email = "secret.signer@example.in";
+    let name = "Zoravar Secretname";
+    let client_ip = "203.0.113.77";
+    let mut f = form(email);
+    f.retain(|(k, _)| *k != "name");
+    f.push(("name", name.to_string()));
+    let r = client
+        .post(format!("{base}/petitions/1/signatures"))
+        .header("X-Forwarded-For", client_ip)
+        .form(&as_refs(&f))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let mail = smtp.wait_for(1, WAIT).await[0].clone();
+    let link = mail
+        .links()
+        .into_iter()
+        .find(|l| l.contains("/confirm/"))
+        .unwrap();
+    let token = link.rsplit('/').next().unwrap().to_string();
+    assert_eq!(client.get(&link).send().await.unwrap().status(), 200);
+    let bad = client
+        .post(format!("{base}/petitions/1/signatures"))
+        .header("X-Forwarded-For", client_ip)
+        .form(&[("name", name), ("email", "not an email")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    unsafe_kill(&mut child);
+    let mut logs = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut logs)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut logs)
+        .unwrap();
+    assert!(
+        logs.contains("served"),
+        "the binary logged requests:\n{logs}"
+    );
+    for secret in [email, name, "Secretname", client_ip, token.as_str()] {
+        assert!(
+            !logs.contains(secret),
+            "{secret:?} appears in the logs:\n{logs}"
+        );
+    }
+}
+
+fn unsafe_kill(child: &mut std::process::Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -1,0 +1,169 @@
+//! Fresh, empty databases for tests: a SQLite file in a temporary directory,
+//! or a new PostgreSQL database on the server named by `TEST_DATABASE_URL`.
+
+use std::fmt;
+
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
+use tempfile::TempDir;
+
+/// Names the administrative PostgreSQL database to create test databases
+/// from, e.g. `postgres://postgres@127.0.0.1:5432/test`.
+pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+impl fmt::Display for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The backends to run database tests against: SQLite always, PostgreSQL
+/// when `TEST_DATABASE_URL` is set.
+///
+/// Panics under CI (`CI=true`) without `TEST_DATABASE_URL`: a CI run that
+/// silently skipped PostgreSQL would look green while testing half the code.
+pub fn backends() -> Vec<Backend> {
+    match postgres_admin_url() {
+        Some(_) => vec![Backend::Sqlite, Backend::Postgres],
+        None if std::env::var("CI").is_ok_and(|ci| ci == "true") => panic!(
+            "CI=true but {TEST_DATABASE_URL} is not set: CI must test PostgreSQL as well as SQLite"
+        ),
+        None => vec![Backend::Sqlite],
+    }
+}
+
+fn postgres_admin_url() -> Option<String> {
+    std::env::var(TEST_DATABASE_URL)
+        .ok()
+        .filter(|url| !url.trim().is_empty())
+}
+
+/// A new, empty database that lives as long as this value.
+pub struct TestDb {
+    /// Connection URL for the application (`sqlite://…` or `postgres://…`).
+    pub url: String,
+    pub backend: Backend,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    /// Deleting the directory deletes the database file (and its WAL files).
+    Sqlite(TempDir),
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+}
+
+impl TestDb {
+    /// Creates the database. Panics if that is impossible (e.g. Postgres
+    /// requested without `TEST_DATABASE_URL`, or the server is unreachable).
+    pub fn fresh(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => Self::fresh_sqlite(),
+            Backend::Postgres => Self::fresh_postgres(),
+        }
+    }
+
+    /// PostgreSQL database name; `None` for SQLite.
+    pub fn postgres_name(&self) -> Option<&str> {
+        match &self.cleanup {
+            Cleanup::Postgres { name, .. } => Some(name),
+            Cleanup::Sqlite(_) => None,
+        }
+    }
+
+    fn fresh_sqlite() -> TestDb {
+        let dir = tempfile::Builder::new()
+            .prefix("hastakshar-test-")
+            .tempdir()
+            .expect("create temporary directory for SQLite test database");
+        let path = dir.path().join("test.db");
+        let path = path
+            .to_str()
+            .expect("temporary directory path is not UTF-8");
+        // diesel turns `sqlite://` into an SQLite `file:` URI, where `%`, `?`
+        // and `#` (possible in TMPDIR) would otherwise be misread.
+        let url = format!("sqlite://{}", escape_uri_path(path));
+        // Opening creates the file, and proves the URL works.
+        drop(
+            SqliteConnection::establish(&url)
+                .unwrap_or_else(|e| panic!("create SQLite test database {url}: {e}")),
+        );
+        TestDb {
+            url,
+            backend: Backend::Sqlite,
+            cleanup: Cleanup::Sqlite(dir),
+        }
+    }
+
+    fn fresh_postgres() -> TestDb {
+        let admin_url = postgres_admin_url()
+            .unwrap_or_else(|| panic!("{TEST_DATABASE_URL} must be set to test PostgreSQL"));
+        let name = format!("hastakshar_t_{:016x}", rand::random::<u64>());
+        let mut url = url::Url::parse(&admin_url)
+            .unwrap_or_else(|e| panic!("{TEST_DATABASE_URL} is not a URL ({e}): {admin_url}"));
+        url.set_path(&format!("/{name}"));
+
+        let mut admin = PgConnection::establish(&admin_url)
+            .unwrap_or_else(|e| panic!("connect to {TEST_DATABASE_URL} {admin_url}: {e}"));
+        // The name is generated above from hex digits, so interpolating it is safe.
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
+
+        TestDb {
+            url: url.into(),
+            backend: Backend::Postgres,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
+            // Best effort: a leftover database is harmless, but a panic in
+            // drop during unwinding would abort the whole test binary.
+            // FORCE (PostgreSQL 13+) ends connections the application's pool
+            // may still hold.
+            let dropped = PgConnection::establish(admin_url)
+                .map_err(|e| e.to_string())
+                .and_then(|mut admin| {
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut admin)
+                        .map_err(|e| e.to_string())
+                });
+            if let Err(e) = dropped {
+                eprintln!("warning: could not drop test database {name}: {e}");
+            }
+        }
+    }
+}
+
+/// Percent-encodes what an SQLite URI path may not contain literally.
+fn escape_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
