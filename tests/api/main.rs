@@ -6,6 +6,7 @@ mod support;
 mod helpers;
 
 mod abuse;
+mod browser;
 mod delivery;
 mod operations;
 mod signing;

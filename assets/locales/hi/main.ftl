@@ -13,7 +13,7 @@ signatures = हस्ताक्षर
 state = राज्य
 
 petition-asks = हमारी माँग
-petition-to = किसे
+petition-to = प्राप्तकर्ता
 petition-why = यह क्यों ज़रूरी है
 petition-closed = यह याचिका बंद हो चुकी है और अब हस्ताक्षर नहीं ले रही है।
 by-state-heading = हस्ताक्षर कहाँ से आ रहे हैं

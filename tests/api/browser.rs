@@ -1,0 +1,199 @@
+//! A person signs the demo petition in headless Chromium, through the real page: the PIN code
+//! picks the state and constituency, the form posts, the emailed link confirms, the count moves.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::{DEMO, TestApp, WAIT};
+use crate::support::testdb::Backend;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn browser_available() -> bool {
+    let found =
+        std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
+    if !found {
+        assert!(
+            std::env::var("CI").map_or(true, |ci| ci != "true"),
+            "CI must run the browser test: install chromium and chromium-driver"
+        );
+        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
+    }
+    found
+}
+
+async fn start_driver() -> (Driver, String) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver listens");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (Driver(child), url)
+}
+
+async fn value_of(c: &fantoccini::Client, id: &str) -> String {
+    c.execute(
+        "return document.getElementById(arguments[0]).value;",
+        vec![json!(id)],
+    )
+    .await
+    .unwrap()
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_signs_the_demo_petition_in_a_real_browser() {
+    if !browser_available() {
+        return;
+    }
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=412,915",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }),
+    );
+    let c = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps)
+        .connect(&driver_url)
+        .await
+        .expect("a browser session");
+
+    c.goto(&app.url("/petitions/1")).await.unwrap();
+    assert!(c.title().await.unwrap().contains("Cool Men Don't Buy Sex"));
+    c.find(Locator::Id("name"))
+        .await
+        .unwrap()
+        .send_keys("Kavita Rao")
+        .await
+        .unwrap();
+    c.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys("kavita@example.in")
+        .await
+        .unwrap();
+    c.find(Locator::Id("pin_code"))
+        .await
+        .unwrap()
+        .send_keys("221001")
+        .await
+        .unwrap();
+
+    // The page's script looks the PIN code up and pre-selects state and constituency.
+    let deadline = Instant::now() + WAIT;
+    while value_of(&c, "state").await != "IN-UP" || value_of(&c, "constituency").await.is_empty() {
+        assert!(Instant::now() < deadline, "the PIN code picks the state");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let lookup_hidden = c
+        .execute("return document.querySelector('.lookup').hidden;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        lookup_hidden,
+        json!(true),
+        "the no-JavaScript button steps aside"
+    );
+    c.find(Locator::Id("deliver_name"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let shot = c.screenshot().await.unwrap();
+    std::fs::write(std::env::temp_dir().join("hastakshar-sign-form.png"), shot).unwrap();
+    c.find(Locator::Css("button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
+    assert_eq!(h1.text().await.unwrap(), "Check your email");
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .path()
+            .ends_with("/check-email")
+    );
+
+    let link = app.confirm_link(&app.email(1).await);
+    c.goto(&link).await.unwrap();
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(h1.contains("your signature is confirmed"), "{h1}");
+    let json = app.wait_for_count(DEMO, 1).await;
+    assert_eq!(json["signatures_by_constituency"][0]["code"], "S24-77");
+
+    c.goto(&app.url("/petitions/1")).await.unwrap();
+    let count = c
+        .find(Locator::Css(".progress .count strong"))
+        .await
+        .unwrap();
+    assert_eq!(count.text().await.unwrap(), "1");
+    // The language switcher works with a click, and the page says so in its lang attribute.
+    c.find(Locator::Css("a[hreflang=hi]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let lang = c
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang, json!("hi"));
+    let shot = c.screenshot().await.unwrap();
+    std::fs::write(
+        std::env::temp_dir().join("hastakshar-petition-hi.png"),
+        shot,
+    )
+    .unwrap();
+    c.close().await.unwrap();
+}
