@@ -4,7 +4,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use tokio::sync::watch;
 
@@ -89,6 +89,7 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
+                .wrap(ErrorHandlers::new().default_handler(middleware::error_pages))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(Compress::default())
                 .wrap(from_fn(middleware::observe))

@@ -150,3 +150,21 @@ pub fn count_for(conn: &mut DbConnection, petition: i64) -> QueryResult<(i64, i6
         .get_result(conn)?;
     Ok((total, confirmed))
 }
+
+/// The latest confirmed signers who asked for their name to be shown, with their constituency.
+pub fn recent_public(
+    conn: &mut DbConnection,
+    petition: i64,
+    limit: i64,
+) -> QueryResult<Vec<(String, String)>> {
+    signatures::table
+        .filter(signatures::petition_id.eq(petition))
+        // Literals, as in the partial index `signatures_shown`, so the planner can use it.
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "show_name = TRUE AND confirmed_at IS NOT NULL",
+        ))
+        .order(signatures::confirmed_at.desc())
+        .limit(limit)
+        .select((signatures::name, signatures::pc_id))
+        .load(conn)
+}

@@ -53,6 +53,8 @@ fn progress(lang: Lang, p: &Petition) -> Markup {
 pub struct PetitionView<'a> {
     pub petition: &'a Petition,
     pub by_state: &'a [(String, i64)],
+    /// Latest confirmed signers who asked to be shown: name and constituency.
+    pub recent: &'a [(String, String)],
     pub form: &'a SignForm,
     pub errors: &'a [FieldError],
     /// A message about the form as a whole (the captcha, a closed petition).
@@ -99,6 +101,16 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 p.notice role="status" { (lang.t("petition-closed")) }
             }
             (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
+            @if !v.recent.is_empty() {
+                section.recent {
+                    h2 { (lang.t("recent-heading")) }
+                    ul.recent-names {
+                        @for (name, pc) in v.recent {
+                            li { strong { (name) } ", " (constituency_name(lang, pc)) }
+                        }
+                    }
+                }
+            }
             @if !v.by_state.is_empty() {
                 section.by-state {
                     h2 { (lang.t("by-state-heading")) }
@@ -128,6 +140,16 @@ pub fn state_name(lang: Lang, code: &str) -> String {
             Lang::En => s.name.clone(),
         })
         .unwrap_or_else(|| code.to_string())
+}
+
+pub fn constituency_name(lang: Lang, pc_id: &str) -> String {
+    INDIA
+        .constituency(pc_id)
+        .map(|c| match lang {
+            Lang::Hi => c.name_hi.clone(),
+            Lang::En => c.name.clone(),
+        })
+        .unwrap_or_else(|| pc_id.to_string())
 }
 
 fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {

@@ -8,11 +8,13 @@ use std::time::Instant;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::{HttpResponse, web};
 use tracing::Instrument;
 
 use super::AppState;
+use crate::i18n::Lang;
+use crate::views::{self, Ctx};
 
 pub async fn observe(
     req: ServiceRequest,
@@ -113,4 +115,33 @@ pub async fn security_headers(
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     Ok(res)
+}
+
+/// Errors raised by actix itself (a body too large, a malformed request) come back as plain
+/// text; this gives them the same page as every other error, in the reader's language.
+pub fn error_pages<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("text/plain"));
+    if !plain || !res.status().is_client_error() && !res.status().is_server_error() {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, res) = res.into_parts();
+    let status = res.status();
+    let ctx = Ctx {
+        lang: Lang::from_request(&req),
+        path: "/".into(),
+        captcha_sitekey: None,
+    };
+    let page = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(views::pages::error(&ctx, status.as_u16(), None).into_string());
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, page).map_into_right_body(),
+    ))
 }

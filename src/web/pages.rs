@@ -5,7 +5,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{AppState, PageError, html, respond};
-use crate::db::{self, petitions};
+use crate::db::{self, petitions, signatures};
 use crate::i18n::{COOKIE, Lang};
 use crate::signing::{FieldError, SignForm};
 use crate::views::{self, petition::PetitionView};
@@ -59,13 +59,16 @@ pub async fn render_petition(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let (petition, by_state) = db::run(&state.pool, move |c| {
+    let (petition, by_state, recent) = db::run(&state.pool, move |c| {
         let p = petitions::find_public(c, id)?;
-        let counts = match &p {
-            Some(_) => petitions::counts_by_state(c, id)?,
-            None => Vec::new(),
+        let (counts, recent) = match &p {
+            Some(_) => (
+                petitions::counts_by_state(c, id)?,
+                signatures::recent_public(c, id, 10)?,
+            ),
+            None => (Vec::new(), Vec::new()),
         };
-        Ok((p, counts))
+        Ok((p, counts, recent))
     })
     .await?;
     let petition = petition.ok_or(PageError::NotFound)?;
@@ -74,6 +77,7 @@ pub async fn render_petition(
         &PetitionView {
             petition: &petition,
             by_state: &by_state,
+            recent: &recent,
             form,
             errors,
             notice,

@@ -41,7 +41,12 @@ macro_rules! on_both_backends {
 pub fn skip(backend: Backend) -> bool {
     let skip = !backends().contains(&backend);
     if skip {
-        eprintln!("skipped on {backend}: set TEST_DATABASE_URL to run it");
+        // Straight to stderr, past the test harness's capture, so the run says what it skipped.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped on {backend}: set TEST_DATABASE_URL to run it"
+        );
     }
     skip
 }
@@ -76,6 +81,24 @@ pub struct TestApp {
     pub settings: Settings,
     pub db: TestDb,
     handle: actix_web::dev::ServerHandle,
+    running: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Drop for TestApp {
+    /// Stops the server and its worker before the database goes, so no worker round is left
+    /// waiting on a database that no longer exists.
+    fn drop(&mut self) {
+        let stop = self.handle.stop(true);
+        let running = self.running.take();
+        tokio::task::block_in_place(|| {
+            tokio::runtime::Handle::current().block_on(async move {
+                stop.await;
+                if let Some(r) = running {
+                    let _ = r.await;
+                }
+            })
+        });
+    }
 }
 
 impl TestApp {
@@ -123,7 +146,7 @@ impl TestApp {
             .expect("the application starts");
         let pool = app.pool();
         let handle = app.handle();
-        tokio::spawn(app.run_until_stopped());
+        let running = Some(tokio::spawn(app.run_until_stopped()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
@@ -138,20 +161,24 @@ impl TestApp {
             settings,
             db,
             handle,
+            running,
         }
     }
 
     /// Stops the server and starts a new one on the same port, database and mail server.
-    pub async fn restart(self) -> TestApp {
+    pub async fn restart(mut self) -> TestApp {
         self.handle.stop(true).await;
+        if let Some(r) = self.running.take() {
+            let _ = r.await;
+        }
         let port = self.address.rsplit(':').next().unwrap().parse().unwrap();
-        let TestApp {
-            db,
-            smtp,
-            captcha,
-            settings,
-            ..
-        } = self;
+        let settings = self.settings.clone();
+        // Move the parts that outlive the server out of the old app; its Drop then has nothing
+        // left to stop.
+        let db = std::mem::replace(&mut self.db, TestDb::fresh(Backend::Sqlite));
+        let smtp = std::mem::replace(&mut self.smtp, SmtpServer::start().await);
+        let captcha = self.captcha.take();
+        drop(self);
         Self::start(db, smtp, captcha, settings, true, port).await
     }
 

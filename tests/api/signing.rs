@@ -15,6 +15,7 @@ on_both_backends!(
     each_invalid_field_gets_422_naming_it_and_changes_nothing,
     pin_lookup_works_without_javascript,
     language_switcher_overrides_accept_language,
+    only_names_their_signers_chose_to_show_appear_escaped,
 );
 
 async fn sign_email_confirm_and_be_counted(backend: Backend) {
@@ -296,4 +297,36 @@ async fn language_switcher_overrides_accept_language(backend: Backend) {
     // No open redirect.
     let r = app.get("/lang/en?next=//evil.example").await;
     assert_eq!(r.headers()["location"], "/");
+}
+
+async fn only_names_their_signers_chose_to_show_appear_escaped(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let shown = with(
+        with(form("shown@example.in"), "name", "<b>Bold</b> Asha"),
+        "show_name",
+        "on",
+    );
+    let hidden = with(form("hidden@example.in"), "name", "Hidden Person");
+    let pending = with(
+        with(form("pending@example.in"), "name", "Pending Person"),
+        "show_name",
+        "on",
+    );
+    for f in [&shown, &hidden, &pending] {
+        assert_eq!(app.sign(&as_refs(f)).await.status(), 303);
+    }
+    let mails = app.smtp.wait_for(3, crate::helpers::WAIT).await;
+    for m in &mails[..2] {
+        app.client.get(app.confirm_link(m)).send().await.unwrap();
+    }
+    app.wait_for_count(DEMO, 2).await;
+    let (_, page) = app.get_text("/petitions/1").await;
+    assert!(page.contains("Recent signatures"));
+    assert!(
+        page.contains("&lt;b&gt;Bold&lt;/b&gt; Asha"),
+        "shown, and escaped"
+    );
+    assert!(!page.contains("<b>Bold</b>"));
+    assert!(!page.contains("Hidden Person"), "no consent, no name");
+    assert!(!page.contains("Pending Person"), "not confirmed, not shown");
 }

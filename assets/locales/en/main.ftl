@@ -20,6 +20,7 @@ petition-to = To
 petition-why = Why it matters
 petition-closed = This petition is closed and takes no more signatures.
 by-state-heading = Where the signatures come from
+recent-heading = Recent signatures
 all-figures = Every state and constituency (JSON)
 
 sign-heading = Sign this petition

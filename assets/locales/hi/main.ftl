@@ -17,6 +17,7 @@ petition-to = प्राप्तकर्ता
 petition-why = यह क्यों ज़रूरी है
 petition-closed = यह याचिका बंद हो चुकी है और अब हस्ताक्षर नहीं ले रही है।
 by-state-heading = हस्ताक्षर कहाँ से आ रहे हैं
+recent-heading = हाल के हस्ताक्षर
 all-figures = हर राज्य और क्षेत्र के आँकड़े (JSON)
 
 sign-heading = इस याचिका पर हस्ताक्षर करें

@@ -77,6 +77,8 @@ CREATE TABLE signatures (
     sends INTEGER NOT NULL DEFAULT 1,
     UNIQUE (petition_id, email)
 );
+-- The names shown on a petition's page: its latest confirmed signers who asked to be shown.
+CREATE INDEX signatures_shown ON signatures (petition_id, confirmed_at) WHERE show_name = TRUE AND confirmed_at IS NOT NULL;
 -- The counter only ever scans confirmed signatures it has not counted yet.
 CREATE INDEX signatures_uncounted ON signatures (id) WHERE confirmed_at IS NOT NULL AND counted = FALSE;
 
