@@ -3,7 +3,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::outbox::{self, NewEmail};
 use super::schema::{signature_tokens, signatures};
@@ -50,18 +49,18 @@ pub fn sign(
     email_for: impl Fn(Signed) -> Option<NewEmail>,
 ) -> QueryResult<Signed> {
     conn.transaction(|conn| {
-        // A savepoint: on PostgreSQL a unique violation would otherwise spoil the transaction.
-        // On SQLite starting with the INSERT takes the write lock before anything is read, so
-        // concurrent signers queue on the busy timeout instead of failing to upgrade a read lock.
-        let inserted = conn.transaction(|c| {
-            diesel::insert_into(signatures::table)
-                .values(new)
-                .returning(signatures::id)
-                .get_result::<i64>(c)
-        });
+        // Insert first: on SQLite this takes the write lock before anything is read, so
+        // concurrent signers queue on the busy timeout instead of failing to upgrade a read
+        // lock; `ON CONFLICT DO NOTHING` turns a duplicate into "no row" on both backends.
+        let inserted: Option<i64> = crate::each_backend!(&mut *conn, c => diesel::insert_into(signatures::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(signatures::id)
+            .get_result::<i64>(c)
+            .optional())?;
         let (signature_id, outcome) = match inserted {
-            Ok(id) => (id, Signed::New),
-            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Some(id) => (id, Signed::New),
+            None => {
                 let (id, confirmed, sends): (i64, Option<NaiveDateTime>, i32) = signatures::table
                     .filter(signatures::petition_id.eq(new.petition_id))
                     .filter(signatures::email.eq(&new.email))
@@ -79,7 +78,6 @@ pub fn sign(
                 }
                 (id, outcome)
             }
-            Err(e) => return Err(e),
         };
         if matches!(outcome, Signed::New | Signed::StillPending) {
             // Each email carries a token of its own; earlier links keep working.
