@@ -60,6 +60,8 @@ pub struct Settings {
     pub worker_tick: Duration,
     /// First retry delay of a failed email; doubles with each attempt.
     pub retry_base: Duration,
+    /// How long a rendered petition page and a loaded petition may be served again (0: never).
+    pub page_cache: Duration,
     /// How many times one signer can make the site send them the same confirmation again.
     pub max_confirmation_sends: i32,
     pub log_json: bool,
@@ -178,6 +180,7 @@ impl Settings {
             },
             worker_tick: Duration::from_millis(parse_num("WORKER_TICK_MS", 500u64)?.max(10)),
             retry_base: Duration::from_millis(parse_num("MAIL_RETRY_BASE_MS", 30_000u64)?.max(10)),
+            page_cache: Duration::from_millis(parse_num("PAGE_CACHE_MS", 1000u64)?),
             max_confirmation_sends: 3,
             log_json: env == Environment::Production,
         };
@@ -228,6 +231,7 @@ impl Settings {
             },
             worker_tick: Duration::from_millis(50),
             retry_base: Duration::from_millis(100),
+            page_cache: Duration::ZERO,
             max_confirmation_sends: 3,
             log_json: false,
         }

@@ -14,6 +14,7 @@ use crate::db::{self, DbPool};
 use crate::jobs::Worker;
 use crate::metrics::Metrics;
 use crate::ratelimit::SignLimiter;
+use crate::web::cache::TtlCache;
 use crate::web::{self as routes, AppState, middleware};
 
 /// Addresses the limiter remembers at most before it sweeps (about 100 bytes each).
@@ -74,6 +75,8 @@ impl Application {
             csp: middleware::csp(captcha.is_some()),
             captcha,
             metrics: metrics.clone(),
+            petitions: TtlCache::new(settings.page_cache, 10_000),
+            pages: TtlCache::new(settings.page_cache, 10_000),
             settings: settings.clone(),
         });
         let sweeper = state.clone();

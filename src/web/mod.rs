@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod client_ip;
 pub mod middleware;
 pub mod ops;
@@ -17,11 +18,13 @@ use maud::Markup;
 
 use crate::captcha::Verifier;
 use crate::config::Settings;
-use crate::db::{DbError, DbPool};
+use crate::db::petitions::{self, Petition};
+use crate::db::{self as database, DbError, DbPool};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
 use crate::ratelimit::SignLimiter;
 use crate::views::{self, Ctx};
+use cache::TtlCache;
 
 pub struct AppState {
     pub pool: DbPool,
@@ -30,6 +33,8 @@ pub struct AppState {
     pub captcha: Option<Verifier>,
     pub metrics: Arc<Metrics>,
     pub csp: String,
+    pub petitions: TtlCache<i64, Option<Arc<Petition>>>,
+    pub pages: TtlCache<(i64, Lang), web::Bytes>,
 }
 
 impl AppState {
@@ -43,6 +48,20 @@ impl AppState {
                 None
             },
         }
+    }
+}
+
+impl AppState {
+    /// A petition the public may see, from the short-lived cache when it is there.
+    pub async fn petition(&self, id: i64) -> Result<Option<Arc<Petition>>, DbError> {
+        if let Some(p) = self.petitions.get(&id) {
+            return Ok(p);
+        }
+        let p = database::run(&self.pool, move |c| Ok(petitions::find_public(c, id)?))
+            .await?
+            .map(Arc::new);
+        self.petitions.put(id, p.clone());
+        Ok(p)
     }
 }
 

@@ -30,19 +30,26 @@ pub async fn petition(
     let ctx = state.ctx(&req, lang, true);
     let result = async {
         let id = parse_id(&path)?;
-        render_petition(
-            &state,
-            &ctx,
-            id,
-            &SignForm::default(),
-            &[],
-            None,
-            StatusCode::OK,
-        )
-        .await
+        if let Some(body) = state.pages.get(&(id, lang)) {
+            return Ok(html_bytes(body));
+        }
+        let form = SignForm::default();
+        let res = render_petition(&state, &ctx, id, &form, &[], None, StatusCode::OK).await?;
+        // Every visitor sees the same page until someone types into its form.
+        let body = actix_web::body::to_bytes(res.into_body())
+            .await
+            .unwrap_or_default();
+        state.pages.put((id, lang), body.clone());
+        Ok(html_bytes(body))
     }
     .await;
     respond(&ctx, result)
+}
+
+fn html_bytes(body: web::Bytes) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 pub fn parse_id(raw: &str) -> Result<i64, PageError> {
@@ -104,9 +111,7 @@ pub async fn check_email(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let id = parse_id(&path)?;
-        let p = db::run(&state.pool, move |c| Ok(petitions::find_public(c, id)?))
-            .await?
-            .ok_or(PageError::NotFound)?;
+        let p = state.petition(id).await?.ok_or(PageError::NotFound)?;
         Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)))
     }
     .await;

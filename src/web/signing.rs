@@ -33,9 +33,7 @@ pub async fn sign(
             });
         }
         let form = SignForm::from_urlencoded(&body);
-        let petition = db::run(&state.pool, move |c| Ok(petitions::find_public(c, id)?))
-            .await?
-            .ok_or(PageError::NotFound)?;
+        let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
         if !petition.is_open() {
             let notice = Some(lang.t("petition-closed"));
             return render_petition(

@@ -59,6 +59,7 @@ pub struct Options {
     pub trusted_proxies: &'static str,
     pub sign_rate: Option<SignRate>,
     pub run_worker: bool,
+    pub page_cache: Duration,
 }
 
 impl Default for Options {
@@ -68,6 +69,7 @@ impl Default for Options {
             trusted_proxies: "",
             sign_rate: None,
             run_worker: true,
+            page_cache: Duration::ZERO,
         }
     }
 }
@@ -117,6 +119,7 @@ impl TestApp {
         let mut settings = Settings::for_tests(&db.url);
         settings.smtp_url = Some(smtp.url());
         settings.trusted_proxies = parse_proxies(options.trusted_proxies).unwrap();
+        settings.page_cache = options.page_cache;
         if let Some(rate) = options.sign_rate {
             settings.sign_rate = rate;
         }

@@ -14,7 +14,54 @@ on_both_backends!(
     health_readiness_and_metrics,
     pages_carry_a_strict_policy_and_versioned_assets,
     logs_carry_no_personal_data,
+    a_cached_page_catches_up_with_the_count,
 );
+
+async fn a_cached_page_catches_up_with_the_count(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        crate::helpers::Options {
+            page_cache: Duration::from_secs(1),
+            ..Default::default()
+        },
+    )
+    .await;
+    let first = app.get_text("/petitions/1").await.1;
+    assert!(first.contains("<strong>0</strong>"));
+    assert_eq!(
+        app.get_text("/petitions/1").await.1,
+        first,
+        "served again from the cache"
+    );
+    app.sign(&as_refs(&form("cache@example.in"))).await;
+    let link = app.confirm_link(&app.email(1).await);
+    app.client.get(&link).send().await.unwrap();
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        if app
+            .get_text("/petitions/1")
+            .await
+            .1
+            .contains("<strong>1</strong>")
+        {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the page catches up");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // A Hindi reader gets the Hindi page, not the cached English one.
+    let hi = app
+        .client
+        .get(app.url("/petitions/1"))
+        .header("Accept-Language", "hi")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(hi.contains("<html lang=\"hi\">"));
+}
 
 async fn health_readiness_and_metrics(backend: Backend) {
     let app = TestApp::spawn(backend).await;
