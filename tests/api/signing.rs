@@ -173,16 +173,7 @@ async fn confirmation_resends_are_bounded(backend: Backend) {
 
 async fn a_hindi_reader_gets_hindi_pages_and_email(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let page = app
-        .client
-        .get(app.url("/petitions/1"))
-        .header("Accept-Language", "hi-IN,hi;q=0.9,en;q=0.5")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_in("/petitions/1", "hi-IN,hi;q=0.9,en;q=0.5").await;
     assert!(page.contains("<html lang=\"hi\">"));
     assert!(page.contains("कूल पुरुष सेक्स नहीं ख़रीदते"));
     assert!(page.contains("याचिका पर हस्ताक्षर करें"));
@@ -283,16 +274,7 @@ async fn language_switcher_overrides_accept_language(backend: Backend) {
     let r = app.get("/lang/hi?next=/petitions/1").await;
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/petitions/1");
-    let page = app
-        .client
-        .get(app.url("/"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_in("/", "en").await;
     assert!(page.contains("<html lang=\"hi\">"), "the cookie wins");
     // No open redirect.
     let r = app.get("/lang/en?next=//evil.example").await;

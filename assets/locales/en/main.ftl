@@ -103,6 +103,7 @@ email-greeting = Hello,
 email-confirm-subject = Confirm your signature: { $title }
 email-confirm-intro = Thank you for signing “{ $title }”. Please confirm your signature by opening this link:
 email-confirm-button = Confirm my signature
+email-petition-link = The petition:
 email-link-fallback = If the button does not work, copy this link into your browser:
 email-confirm-only-then = Your signature is counted only after you confirm it.
 email-not-you = If you did not sign this petition, ignore this email: nothing will be counted and we will not write to you again about it.
