@@ -1,0 +1,164 @@
+//! `hastakshar-bench`: loads the sign, confirm and petition-page paths of a real `hastakshar`
+//! server on loopback, once per database backend, and prints each figure beside a baseline
+//! measured in the same run. Machines here are shared and noisy, so the ratios are what count:
+//! the absolute figures drift from run to run.
+//!
+//! ```sh
+//! cargo build --release --bins && target/release/hastakshar-bench
+//! ```
+
+mod direct;
+mod fresh;
+mod load;
+mod phases;
+mod report;
+mod server;
+mod signers;
+mod smtp;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+
+use crate::fresh::Backend;
+use crate::report::BackendReport;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "hastakshar-bench",
+    about = "Benchmark the sign, confirm and petition-page paths against baselines from the same run.",
+    after_help = "Build first: cargo build --release --bins && target/release/hastakshar-bench\n\
+The server under test is the release `hastakshar` binary next to this one.\n\
+SQLite databases go in TMPDIR, whose disk's fsync latency sets SQLite's figures."
+)]
+struct Cli {
+    /// Which database backends to run (default: both if a PostgreSQL URL is given, else sqlite).
+    #[arg(long, value_enum)]
+    backend: Option<BackendChoice>,
+    /// Signatures to sign over HTTP (and to insert for the baseline and the confirm phase).
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    signatures: u32,
+    /// Concurrent HTTP clients; the database baseline inserts from as many threads, and from one.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    concurrency: u32,
+    /// Petition page requests, to the application and to the static baseline each.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    page_views: u32,
+    /// A PostgreSQL database URL whose user may CREATE DATABASE: the benchmark creates its own
+    /// databases beside it and drops them at the end.
+    #[arg(long, env = "TEST_DATABASE_URL", hide_env_values = true)]
+    pg_url: Option<String>,
+    /// Longest any one phase may run, in seconds; a phase cut short says so in the report.
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
+    phase_timeout: u64,
+
+    /// Internal: serve FILE as a static page (the page-view baseline runs as its own process).
+    #[arg(long, hide = true, requires = "port")]
+    serve_static: Option<PathBuf>,
+    /// Internal: the port for --serve-static.
+    #[arg(long, hide = true)]
+    port: Option<u16>,
+    /// Internal: the Content-Type for --serve-static.
+    #[arg(long, hide = true, default_value = "text/html; charset=utf-8")]
+    content_type: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum BackendChoice {
+    Sqlite,
+    Postgres,
+    Both,
+}
+
+/// What every backend's run is given.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub signatures: usize,
+    pub concurrency: usize,
+    pub page_views: usize,
+    pub pg_admin_url: Option<String>,
+    pub phase_timeout: Duration,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(file) = &cli.serve_static {
+        let port = cli.port.unwrap_or_default();
+        return exit(server::serve_static(file, port, &cli.content_type));
+    }
+    let pg_url = cli.pg_url.clone().filter(|u| !u.trim().is_empty());
+    let backends = match backends(cli.backend, pg_url.is_some()) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("hastakshar-bench: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = Config {
+        signatures: cli.signatures as usize,
+        concurrency: cli.concurrency as usize,
+        page_views: cli.page_views as usize,
+        pg_admin_url: pg_url,
+        phase_timeout: Duration::from_secs(cli.phase_timeout),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hastakshar-bench: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    exit(runtime.block_on(run(config, backends)))
+}
+
+fn exit(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hastakshar-bench: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn backends(choice: Option<BackendChoice>, have_pg: bool) -> anyhow::Result<Vec<Backend>> {
+    let choice = choice.unwrap_or(if have_pg {
+        BackendChoice::Both
+    } else {
+        BackendChoice::Sqlite
+    });
+    if choice != BackendChoice::Sqlite && !have_pg {
+        anyhow::bail!(
+            "PostgreSQL needs --pg-url or TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)"
+        );
+    }
+    Ok(match choice {
+        BackendChoice::Sqlite => vec![Backend::Sqlite],
+        BackendChoice::Postgres => vec![Backend::Postgres],
+        BackendChoice::Both => vec![Backend::Sqlite, Backend::Postgres],
+    })
+}
+
+/// Runs every backend in turn (never together: they would share the two cores), then reports.
+async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
+    let server_exe = server::app_binary()?;
+    let places = Arc::new(signers::places());
+    anyhow::ensure!(
+        !places.is_empty(),
+        "no valid PIN code, state and constituency to sign with"
+    );
+    let mut reports: Vec<BackendReport> = Vec::new();
+    for backend in backends {
+        eprintln!("== {backend}");
+        let r = phases::bench_backend(backend, &config, &server_exe, &places).await?;
+        reports.push(r);
+    }
+    report::print(&config, &server_exe, &places, &reports);
+    Ok(())
+}
