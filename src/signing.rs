@@ -179,7 +179,7 @@ pub async fn sign(
         lang: lang.code().to_string(),
         created_at: db::now(),
     };
-    db::run(pool, move |conn| {
+    db::write(pool, move |conn| {
         let email_for = |outcome: Signed| {
             let (kind, mail) = match outcome {
                 Signed::New | Signed::StillPending => (

@@ -99,6 +99,8 @@ impl Application {
                 .configure(routes::routes)
                 .default_service(web::to(routes::not_found))
         })
+        // Without it each response waits out the client's delayed acknowledgement (~40 ms).
+        .tcp_nodelay(true)
         .listen(listener)?
         .run();
         let (stop_worker, worker) = if run_worker {

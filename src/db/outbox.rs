@@ -82,17 +82,19 @@ pub fn claim(
         .load::<Claimed>(c))
 }
 
-/// Delivered: the body, which carries a confirmation token, is no longer kept.
-pub fn mark_sent(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    diesel::update(outbox::table.find(id))
-        .set((
-            outbox::sent_at.eq(Some(now())),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-            outbox::body_text.eq(""),
-            outbox::body_html.eq(""),
-            outbox::last_error.eq(None::<String>),
-        ))
-        .execute(conn)?;
+/// Delivered: the bodies, which carry confirmation tokens, are no longer kept.
+pub fn mark_sent(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
+    for chunk in ids.chunks(500) {
+        diesel::update(outbox::table.filter(outbox::id.eq_any(chunk)))
+            .set((
+                outbox::sent_at.eq(Some(now())),
+                outbox::locked_until.eq(None::<NaiveDateTime>),
+                outbox::body_text.eq(""),
+                outbox::body_html.eq(""),
+                outbox::last_error.eq(None::<String>),
+            ))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use tokio::sync::watch;
 
@@ -15,7 +16,11 @@ use crate::metrics::Metrics;
 
 /// After this many attempts (about a day with the default backoff) an email is marked failed.
 pub const MAX_ATTEMPTS: i32 = 20;
-const BATCH: i64 = 50;
+const BATCH: i64 = 64;
+/// Emails in flight at once. Each SMTP send waits on round trips (and, with lettre 0.11, on a
+/// delayed acknowledgement between the message and its final dot); several pooled connections
+/// keep the outbox draining at a spike's pace.
+const SEND_CONCURRENCY: usize = 8;
 const COUNT_BATCH: i64 = 5_000;
 const LEASE: Duration = Duration::from_secs(300);
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
@@ -53,22 +58,39 @@ impl Worker {
         })
     }
 
-    /// One round: count new confirmations, then send what is due. Tests drive this directly.
+    /// One round of both jobs: count new confirmations, then send what is due. Tests drive this
+    /// directly.
     pub async fn run_once(&self) -> Result<Round, DbError> {
-        let counted = db::run(&self.pool, |c| Ok(counts::fold(c, COUNT_BATCH)?)).await?;
-        let claimed = db::run(&self.pool, |c| Ok(outbox::claim(c, BATCH, LEASE)?)).await?;
-        let mut round = Round {
+        let counted = self.count_once().await?;
+        let (sent, failed) = self.send_once().await?;
+        Ok(Round {
+            sent,
+            failed,
             counted,
-            ..Round::default()
-        };
-        for email in claimed {
-            let id = email.id;
-            match self.mailer.send(&self.from, &email).await {
-                Ok(()) => {
-                    db::run(&self.pool, move |c| Ok(outbox::mark_sent(c, id)?)).await?;
-                    self.metrics.emails_sent.inc();
-                    round.sent += 1;
-                }
+        })
+    }
+
+    /// Folds newly confirmed signatures into the counts; returns how many.
+    pub async fn count_once(&self) -> Result<usize, DbError> {
+        db::write(&self.pool, |c| Ok(counts::fold(c, COUNT_BATCH)?)).await
+    }
+
+    /// Sends one batch of due emails, several at a time; returns (sent, failed).
+    pub async fn send_once(&self) -> Result<(usize, usize), DbError> {
+        let claimed = db::write(&self.pool, |c| Ok(outbox::claim(c, BATCH, LEASE)?)).await?;
+        let results: Vec<_> = futures_util::stream::iter(claimed)
+            .map(|email| async move {
+                let result = self.mailer.send(&self.from, &email).await;
+                (email, result)
+            })
+            .buffer_unordered(SEND_CONCURRENCY)
+            .collect()
+            .await;
+        let mut sent = Vec::new();
+        let mut failures = Vec::new();
+        for (email, result) in results {
+            match result {
+                Ok(()) => sent.push(email.id),
                 Err(e) => {
                     let retry_at = (e.is_transient() && email.attempts < MAX_ATTEMPTS).then(|| {
                         db::now()
@@ -76,18 +98,31 @@ impl Worker {
                                 .unwrap_or_default()
                     });
                     // The error text can quote the address back; the log line only names the row.
-                    tracing::warn!(outbox_id = id, attempts = email.attempts, kind = %email.kind, transient = e.is_transient(), "email not delivered");
-                    let message = e.to_string();
-                    db::run(&self.pool, move |c| {
-                        Ok(outbox::mark_failed(c, id, &message, retry_at)?)
-                    })
-                    .await?;
-                    self.metrics.emails_failed.inc();
-                    round.failed += 1;
+                    tracing::warn!(
+                        outbox_id = email.id,
+                        attempts = email.attempts,
+                        kind = %email.kind,
+                        transient = e.is_transient(),
+                        "email not delivered"
+                    );
+                    failures.push((email.id, e.to_string(), retry_at));
                 }
             }
         }
-        Ok(round)
+        let (n_sent, n_failed) = (sent.len(), failures.len());
+        if n_sent + n_failed > 0 {
+            db::write(&self.pool, move |c| {
+                outbox::mark_sent(c, &sent)?;
+                for (id, message, retry_at) in &failures {
+                    outbox::mark_failed(c, *id, message, *retry_at)?;
+                }
+                Ok(())
+            })
+            .await?;
+        }
+        self.metrics.emails_sent.inc_by(n_sent as u64);
+        self.metrics.emails_failed.inc_by(n_failed as u64);
+        Ok((n_sent, n_failed))
     }
 
     /// Doubling from the base: 30 s, 1 min, 2 min ... up to an hour between attempts.
@@ -96,14 +131,30 @@ impl Worker {
         (self.retry_base * factor).min(MAX_BACKOFF)
     }
 
-    /// Runs rounds until `stop` says so; goes straight on while there is work.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+    /// Runs both jobs until `stop` says so, each on its own loop so that a slow mail server
+    /// never holds the counts back; each loop goes straight on while it has work.
+    pub async fn run(self, stop: watch::Receiver<bool>) {
         tracing::info!("worker started");
+        let counting = self.forever(stop.clone(), "counting", |w| async move {
+            w.count_once().await.map(|n| n as i64 >= COUNT_BATCH)
+        });
+        let mailing = self.forever(stop, "mailing", |w| async move {
+            w.send_once().await.map(|(s, f)| s + f > 0)
+        });
+        tokio::join!(counting, mailing);
+        tracing::info!("worker stopped");
+    }
+
+    async fn forever<'a, F, Fut>(&'a self, mut stop: watch::Receiver<bool>, job: &str, round: F)
+    where
+        F: Fn(&'a Worker) -> Fut,
+        Fut: std::future::Future<Output = Result<bool, DbError>>,
+    {
         loop {
-            let busy = match self.run_once().await {
-                Ok(r) => r.sent + r.failed > 0 || r.counted as i64 >= COUNT_BATCH,
+            let busy = match round(self).await {
+                Ok(busy) => busy,
                 Err(e) => {
-                    tracing::error!(error = %e, "worker round failed");
+                    tracing::error!(error = %e, job, "worker round failed");
                     false
                 }
             };
@@ -120,6 +171,5 @@ impl Worker {
                 }
             }
         }
-        tracing::info!("worker stopped");
     }
 }

@@ -148,7 +148,7 @@ pub async fn confirm(
             return Err(PageError::NotFound);
         }
         let hash = tokens::hash(&token);
-        let (outcome, petition) = db::run(&state.pool, move |c| {
+        let (outcome, petition) = db::write(&state.pool, move |c| {
             let outcome = sigs::confirm(c, &hash)?;
             let petition = match outcome {
                 Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {

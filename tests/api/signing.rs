@@ -297,8 +297,12 @@ async fn only_names_their_signers_chose_to_show_appear_escaped(backend: Backend)
     for f in [&shown, &hidden, &pending] {
         assert_eq!(app.sign(&as_refs(f)).await.status(), 303);
     }
+    // Emails go out several at a time, so they may arrive in any order.
     let mails = app.smtp.wait_for(3, crate::helpers::WAIT).await;
-    for m in &mails[..2] {
+    for m in mails
+        .iter()
+        .filter(|m| !m.to.contains(&"pending@example.in".to_string()))
+    {
         app.client.get(app.confirm_link(m)).send().await.unwrap();
     }
     app.wait_for_count(DEMO, 2).await;
