@@ -34,11 +34,21 @@ pub struct Inserted {
     pub first_error: Option<String>,
     pub elapsed: Duration,
     pub timed_out: bool,
+    /// How long each transaction took, to set the server's tail latency beside the database's.
+    pub latencies: Vec<Duration>,
 }
 
 impl Inserted {
     pub fn per_second(&self) -> f64 {
         self.rows as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// The `q` quantile (0..=1) of the transactions' latencies, nearest rank.
+    pub fn quantile(&self, q: f64) -> Option<Duration> {
+        let mut sorted = self.latencies.clone();
+        sorted.sort_unstable();
+        let last = sorted.len().checked_sub(1)?;
+        Some(sorted[((last as f64) * q).round() as usize])
     }
 }
 
@@ -61,6 +71,7 @@ pub fn insert_rate(
     let rows = AtomicUsize::new(0);
     let errors = AtomicUsize::new(0);
     let first_error = Mutex::new(None);
+    let latencies = Mutex::new(Vec::with_capacity(n));
     let started = Instant::now();
     let deadline = started + limit;
     std::thread::scope(|s| {
@@ -71,8 +82,12 @@ pub fn insert_rate(
                     if i >= n || Instant::now() >= deadline {
                         break;
                     }
+                    let began = Instant::now();
                     match insert_one(&pool, &Signer::nth(i, "baseline", places), &email) {
-                        Ok(()) => rows.fetch_add(1, Ordering::Relaxed),
+                        Ok(()) => {
+                            latencies.lock().unwrap().push(began.elapsed());
+                            rows.fetch_add(1, Ordering::Relaxed)
+                        }
                         Err(e) => {
                             first_error.lock().unwrap().get_or_insert(format!("{e:#}"));
                             errors.fetch_add(1, Ordering::Relaxed)
@@ -91,6 +106,7 @@ pub fn insert_rate(
         first_error: first_error.into_inner().unwrap(),
         elapsed,
         timed_out: rows + errors < n,
+        latencies: latencies.into_inner().unwrap(),
     })
 }
 

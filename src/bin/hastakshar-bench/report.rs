@@ -233,11 +233,18 @@ fn notes(r: &BackendReport) -> Vec<String> {
                 1 => "1 thread".to_string(),
                 n => format!("{n} threads"),
             };
+            let ms = |q| {
+                b.quantile(q).map_or("-".to_string(), |d| {
+                    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+                })
+            };
             format!(
-                "{} from {threads} ({} rows in {})",
+                "{} from {threads} ({} rows in {}; p50 {} · p99 {})",
                 rate(b.per_second()),
                 b.rows,
-                secs(b.elapsed)
+                secs(b.elapsed),
+                ms(0.5),
+                ms(0.99)
             )
         })
         .collect();

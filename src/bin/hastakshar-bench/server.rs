@@ -63,6 +63,10 @@ impl ServerProcess {
             .env("WORKER_TICK_MS", "100")
             .env("SECRET_KEY", hex_secret())
             .env("RUST_LOG", "warn");
+        // The one deliberate exception, for experiments: BENCH_POOL_SIZE sets the server's pool.
+        if let Ok(size) = std::env::var("BENCH_POOL_SIZE") {
+            command.env("DATABASE_POOL_SIZE", size);
+        }
         Self::spawn(command, base_url, dir)
     }
 
