@@ -36,6 +36,47 @@ fn browser_available() -> bool {
     found
 }
 
+/// axe-core, the accessibility engine, installed by `.ci/run` with
+/// `npm install --prefix target/axe axe-core@4` (or named by `AXE_CORE_JS`).
+fn axe_source() -> Option<String> {
+    let path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/target/axe/node_modules/axe-core/axe.min.js"
+        )
+        .into()
+    });
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            assert!(
+                std::env::var("CI").map_or(true, |ci| ci != "true"),
+                "CI must check accessibility: {path} is missing"
+            );
+            eprintln!("skipped: npm install --prefix target/axe axe-core@4 to check accessibility");
+            None
+        }
+    }
+}
+
+/// The WCAG 2.1 A and AA rules axe finds broken on the current page, as "rule: count" lines.
+async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
+    c.execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
 async fn start_driver() -> (Driver, String) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -69,14 +110,7 @@ async fn value_of(c: &fantoccini::Client, id: &str) -> String {
     .to_string()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_person_signs_the_demo_petition_in_a_real_browser() {
-    if !browser_available() {
-        return;
-    }
-    let app = TestApp::spawn(Backend::Sqlite).await;
-    let (_driver, driver_url) = start_driver().await;
-    let profile = tempfile::tempdir().unwrap();
+async fn browser(driver_url: &str, profile: &tempfile::TempDir) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -90,12 +124,23 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
             ]
         }),
     );
-    let c = ClientBuilder::rustls()
+    ClientBuilder::rustls()
         .unwrap()
         .capabilities(caps)
-        .connect(&driver_url)
+        .connect(driver_url)
         .await
-        .expect("a browser session");
+        .expect("a browser session")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_signs_the_demo_petition_in_a_real_browser() {
+    if !browser_available() {
+        return;
+    }
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
 
     c.goto(&app.url("/petitions/1")).await.unwrap();
     assert!(c.title().await.unwrap().contains("Cool Men Don't Buy Sex"));
@@ -196,4 +241,70 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
     )
     .unwrap();
     c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_public_page_passes_the_wcag_21_aa_rules_of_axe() {
+    if !browser_available() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
+    let mut broken = Vec::new();
+    let mut check = |page: &str, found: Vec<String>| {
+        broken.extend(found.into_iter().map(|v| format!("{page}: {v}")));
+    };
+
+    c.goto(&app.url("/")).await.unwrap();
+    check("home", wcag_violations(&c, &axe).await);
+    c.goto(&app.url("/petitions/1")).await.unwrap();
+    check("petition", wcag_violations(&c, &axe).await);
+    // The form sent empty comes back with its errors.
+    c.find(Locator::Css("button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css(".error-summary"))
+        .await
+        .unwrap();
+    check("petition with errors", wcag_violations(&c, &axe).await);
+    c.goto(&app.url("/petitions/1/check-email")).await.unwrap();
+    check("check your email", wcag_violations(&c, &axe).await);
+    c.goto(&app.url("/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .await
+        .unwrap();
+    check("not found", wcag_violations(&c, &axe).await);
+    app.sign(&crate::helpers::as_refs(&crate::helpers::form(
+        "a11y@example.in",
+    )))
+    .await;
+    let link = app.confirm_link(&app.email(1).await);
+    c.goto(&link).await.unwrap();
+    check("confirmed", wcag_violations(&c, &axe).await);
+    c.goto(&app.url("/lang/hi?next=/petitions/1"))
+        .await
+        .unwrap();
+    check("petition in Hindi", wcag_violations(&c, &axe).await);
+    // The check itself can fail: an image without a text alternative is caught.
+    c.execute(
+        "document.querySelector('main').appendChild(document.createElement('img')); return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let caught = wcag_violations(&c, &axe).await;
+    assert!(
+        caught.iter().any(|v| v.starts_with("image-alt")),
+        "{caught:?}"
+    );
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "WCAG violations:\n{}", broken.join("\n"));
 }
