@@ -48,6 +48,14 @@ pub fn sign(
     max_sends: i32,
     email_for: impl Fn(Signed) -> Option<NewEmail>,
 ) -> QueryResult<Signed> {
+    // The common case on PostgreSQL in one statement, one round trip: under a spike the round
+    // trips of BEGIN, three INSERTs and COMMIT were where a signature's time went.
+    if let DbConnection::Pg(c) = conn
+        && let Some(email) = email_for(Signed::New)
+        && sign_new_pg(c, new, token_hash, &email)?
+    {
+        return Ok(Signed::New);
+    }
     conn.transaction(|conn| {
         // Insert first: on SQLite this takes the write lock before anything is read, so
         // concurrent signers queue on the busy timeout instead of failing to upgrade a read
@@ -165,4 +173,54 @@ pub fn recent_public(
         .limit(limit)
         .select((signatures::name, signatures::pc_id))
         .load(conn)
+}
+
+const SIGN_NEW_PG: &str = "WITH s AS ( \
+        INSERT INTO signatures (petition_id, email, name, pin_code, state_code, pc_id, \
+            show_name, deliver_name, updates, lang, created_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+        ON CONFLICT (petition_id, email) DO NOTHING RETURNING id), \
+    t AS (INSERT INTO signature_tokens (token_hash, signature_id, created_at) \
+        SELECT $12, id, $11 FROM s), \
+    o AS (INSERT INTO outbox (kind, recipient, subject, body_text, body_html, attempts, \
+            next_attempt_at, created_at) \
+        SELECT $13, $14, $15, $16, $17, 0, $11, $11 FROM s) \
+    SELECT id FROM s";
+
+#[derive(QueryableByName)]
+struct Inserted {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    #[allow(dead_code)]
+    id: i64,
+}
+
+/// A new signature with its token and email in one statement; `false` if the address had
+/// signed already (nothing is written then).
+fn sign_new_pg(
+    c: &mut diesel::PgConnection,
+    new: &NewSignature,
+    token_hash: &str,
+    email: &NewEmail,
+) -> QueryResult<bool> {
+    use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
+    let rows: Vec<Inserted> = diesel::sql_query(SIGN_NEW_PG)
+        .bind::<BigInt, _>(new.petition_id)
+        .bind::<Text, _>(&new.email)
+        .bind::<Text, _>(&new.name)
+        .bind::<Text, _>(&new.pin_code)
+        .bind::<Text, _>(&new.state_code)
+        .bind::<Text, _>(&new.pc_id)
+        .bind::<Bool, _>(new.show_name)
+        .bind::<Bool, _>(new.deliver_name)
+        .bind::<Bool, _>(new.updates)
+        .bind::<Text, _>(&new.lang)
+        .bind::<Timestamp, _>(new.created_at)
+        .bind::<Text, _>(token_hash)
+        .bind::<Text, _>(email.kind)
+        .bind::<Text, _>(&email.recipient)
+        .bind::<Text, _>(&email.subject)
+        .bind::<Text, _>(&email.body_text)
+        .bind::<Text, _>(&email.body_html)
+        .load(c)?;
+    Ok(!rows.is_empty())
 }
