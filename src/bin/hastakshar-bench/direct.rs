@@ -43,12 +43,9 @@ impl Inserted {
         self.rows as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
 
-    /// The `q` quantile (0..=1) of the transactions' latencies, nearest rank.
+    /// The `q` quantile (0..=1) of the transactions' latencies.
     pub fn quantile(&self, q: f64) -> Option<Duration> {
-        let mut sorted = self.latencies.clone();
-        sorted.sort_unstable();
-        let last = sorted.len().checked_sub(1)?;
-        Some(sorted[((last as f64) * q).round() as usize])
+        crate::load::quantile(&self.latencies, q)
     }
 }
 

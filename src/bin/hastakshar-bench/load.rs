@@ -44,12 +44,9 @@ impl Outcome {
         self.ok as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
 
-    /// The `q` quantile (0..=1) of the latencies, nearest rank.
+    /// The `q` quantile (0..=1) of the latencies.
     pub fn quantile(&self, q: f64) -> Option<Duration> {
-        let mut sorted = self.latencies.clone();
-        sorted.sort_unstable();
-        let last = sorted.len().checked_sub(1)?;
-        Some(sorted[((last as f64) * q).round() as usize])
+        quantile(&self.latencies, q)
     }
 
     pub fn mean_bytes(&self) -> Option<u64> {
@@ -174,4 +171,12 @@ where
         tokio::time::sleep(every).await;
     }
     None
+}
+
+/// The `q` quantile (0..=1) of some latencies, nearest rank.
+pub fn quantile(latencies: &[Duration], q: f64) -> Option<Duration> {
+    let mut sorted = latencies.to_vec();
+    sorted.sort_unstable();
+    let last = sorted.len().checked_sub(1)?;
+    Some(sorted[((last as f64) * q).round() as usize])
 }
