@@ -4,6 +4,7 @@ pub mod captcha;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod exports;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

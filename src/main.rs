@@ -3,8 +3,11 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
 use hastakshar::config::Settings;
+use hastakshar::exports::{self, ExportError};
 use hastakshar::jobs::Worker;
 use hastakshar::metrics::Metrics;
 use hastakshar::startup::{Application, prepare_database};
@@ -38,6 +41,57 @@ enum Command {
     Worker,
     /// Apply pending database migrations and load reference data, then exit.
     Migrate,
+    /// Export a petition's signatures or counts; every export goes to the audit log.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Confirmed signatures: names only of signers who consented to delivery.
+    Signatures {
+        #[arg(long)]
+        petition: i64,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: SignaturesFormat,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Add the email of each signer who consented to be contacted (for admins).
+        #[arg(long)]
+        with_emails: bool,
+    },
+    /// Counts for every state or constituency, zeros included, with each member of the Lok Sabha.
+    Counts {
+        #[arg(long)]
+        petition: i64,
+        #[arg(long, value_enum)]
+        by: By,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: CountsFormat,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SignaturesFormat {
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CountsFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum By {
+    State,
+    Constituency,
 }
 
 fn main() -> ExitCode {
@@ -74,10 +128,23 @@ fn main() -> ExitCode {
             Command::Migrate => {
                 tokio::task::spawn_blocking(move || prepare_database(&settings).map(|_| ())).await?
             }
+            Command::Export { what } => {
+                tokio::task::spawn_blocking(move || export(&settings, what)).await?
+            }
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // Unknown ids are the caller's mistake, like bad arguments.
+        Err(e)
+            if matches!(
+                e.downcast_ref::<ExportError>(),
+                Some(ExportError::UnknownPetition(_))
+            ) =>
+        {
+            eprintln!("hastakshar: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("hastakshar: {e:#}");
             ExitCode::FAILURE
@@ -109,5 +176,73 @@ async fn worker(settings: Settings) -> anyhow::Result<()> {
         let _ = tx.send(true);
     });
     w.run(rx).await;
+    Ok(())
+}
+
+/// Who ran an export from the command line, for the audit log.
+fn cli_actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    format!("command line ({user})")
+}
+
+type ExportRun<'a> = Box<dyn FnOnce(&mut dyn std::io::Write) -> Result<i64, ExportError> + 'a>;
+
+fn export(settings: &Settings, what: ExportCommand) -> anyhow::Result<()> {
+    let pool = prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let actor = cli_actor();
+    let (out, run): (Option<PathBuf>, ExportRun<'_>) = match what {
+        ExportCommand::Signatures {
+            petition,
+            format: SignaturesFormat::Csv,
+            out,
+            with_emails,
+        } => (
+            out,
+            Box::new(move |w| exports::signatures_csv(&mut conn, petition, with_emails, &actor, w)),
+        ),
+        ExportCommand::Counts {
+            petition,
+            by,
+            format,
+            out,
+        } => {
+            let by = match by {
+                By::State => exports::CountsBy::State,
+                By::Constituency => exports::CountsBy::Constituency,
+            };
+            let format = match format {
+                CountsFormat::Csv => exports::Format::Csv,
+                CountsFormat::Json => exports::Format::Json,
+            };
+            (
+                out,
+                Box::new(move |w| {
+                    exports::write_counts(&mut conn, petition, by, format, &actor, w)
+                }),
+            )
+        }
+    };
+    let rows = match out {
+        None => run(&mut std::io::stdout().lock())?,
+        Some(path) => {
+            // Written beside the target and renamed into place, so a failed export leaves no
+            // half-written file behind.
+            let partial = path.with_extension("partial");
+            match run(&mut std::fs::File::create(&partial)?) {
+                Ok(n) => {
+                    std::fs::rename(&partial, &path)?;
+                    n
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&partial);
+                    return Err(e.into());
+                }
+            }
+        }
+    };
+    eprintln!("hastakshar: exported {rows} rows");
     Ok(())
 }

@@ -11,6 +11,28 @@ const STATES_CSV: &str = include_str!("../assets/data/india/states_uts.csv");
 const STATES_HI_CSV: &str = include_str!("../assets/data/india/states_hi.csv");
 const PCS_CSV: &str = include_str!("../assets/data/india/lok_sabha_constituencies_2024.csv");
 const PINS_CSV: &str = include_str!("../assets/data/india/pincodes.csv");
+const MEMBERS_CSV: &str = include_str!("../assets/data/india/lok_sabha_members_18th.csv");
+
+/// A sitting member of the 18th Lok Sabha (ODbL 1.0, data from PRS Legislative Research).
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub pc_id: String,
+    pub name: String,
+    pub party: String,
+}
+
+/// The members in office, one per constituency; a vacant seat has none.
+pub fn members() -> Vec<Member> {
+    // pc_id,state_iso,state_name,pc_no,pc_name,reservation,mp_name,party,in_office,...
+    rows(MEMBERS_CSV)
+        .filter(|r| &r[8] == "yes")
+        .map(|r| Member {
+            pc_id: r[0].to_string(),
+            name: r[6].to_string(),
+            party: r[7].to_string(),
+        })
+        .collect()
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct State {
@@ -217,6 +239,16 @@ mod tests {
             assert_ne!(s.name_hi, s.name, "{} has a Hindi name", s.code);
         }
         assert!(INDIA.pin_count() > 19_000);
+        let members = members();
+        assert!(members.len() >= 540, "nearly every seat has a member");
+        assert!(
+            members
+                .iter()
+                .all(|m| INDIA.constituency(&m.pc_id).is_some())
+        );
+        let mut seats: Vec<&str> = members.iter().map(|m| m.pc_id.as_str()).collect();
+        seats.dedup();
+        assert_eq!(seats.len(), members.len(), "one member per seat");
     }
 
     #[test]

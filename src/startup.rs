@@ -36,6 +36,7 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
     db::refdata::load(&mut conn)?;
+    db::refdata::load_representatives(&mut conn)?;
     db::refdata::seed_recipients(&mut conn)?;
     if !settings.is_production()
         && let Some(id) = db::refdata::seed_demo(&mut conn)?

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::schema::{constituencies, pincodes, recipients, states};
+use super::schema::{constituencies, pincodes, recipients, representatives, states};
 use super::{DbConnection, DbError};
 use crate::db::petitions::{self, NewPetition};
 use crate::i18n::Lang;
@@ -62,6 +62,34 @@ pub fn load(conn: &mut DbConnection) -> Result<(), DbError> {
             .collect();
         for chunk in rows.chunks(500) {
             crate::each_backend!(&mut *conn, c => diesel::insert_into(pincodes::table)
+                .values(chunk)
+                .execute(c))?;
+        }
+        Ok::<_, DbError>(())
+    })
+}
+
+/// Loads the members of the Lok Sabha if there are none yet (staff edit them afterwards).
+pub fn load_representatives(conn: &mut DbConnection) -> Result<(), DbError> {
+    let have: i64 = representatives::table.count().get_result(conn)?;
+    if have > 0 {
+        return Ok(());
+    }
+    let now = super::now();
+    let rows: Vec<_> = crate::refdata::members()
+        .into_iter()
+        .map(|m| {
+            (
+                representatives::pc_id.eq(m.pc_id),
+                representatives::name.eq(m.name),
+                representatives::party.eq(m.party),
+                representatives::updated_at.eq(now),
+            )
+        })
+        .collect();
+    conn.transaction(|conn| {
+        for chunk in rows.chunks(200) {
+            crate::each_backend!(&mut *conn, c => diesel::insert_into(representatives::table)
                 .values(chunk)
                 .execute(c))?;
         }

@@ -153,4 +153,29 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     state_counts,
     constituency_counts,
+    representatives,
+    audit_log,
 );
+
+diesel::table! {
+    representatives (pc_id) {
+        pc_id -> Text,
+        name -> Text,
+        party -> Text,
+        email -> Nullable<Text>,
+        postal_address -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        petition_id -> Nullable<BigInt>,
+        details -> Text,
+        row_count -> BigInt,
+    }
+}

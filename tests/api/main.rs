@@ -8,5 +8,6 @@ mod helpers;
 mod abuse;
 mod browser;
 mod delivery;
+mod exports;
 mod operations;
 mod signing;

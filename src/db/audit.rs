@@ -1,0 +1,29 @@
+//! The audit log: every export of personal data, written in the same breath as the export.
+
+use diesel::prelude::*;
+
+use super::schema::audit_log;
+use super::{DbConnection, now};
+
+pub struct Entry<'a> {
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub petition_id: Option<i64>,
+    /// The filters and options, as JSON.
+    pub details: serde_json::Value,
+    pub row_count: i64,
+}
+
+pub fn record(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::at.eq(now()),
+            audit_log::actor.eq(e.actor),
+            audit_log::action.eq(e.action),
+            audit_log::petition_id.eq(e.petition_id),
+            audit_log::details.eq(e.details.to_string()),
+            audit_log::row_count.eq(e.row_count),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,327 @@
+//! Exports for delivery: a petition's confirmed signatures and its counts per state or
+//! constituency. Signatures are read in pages and written as they come, so memory stays flat
+//! however many there are; names and emails go out only as far as each signer consented; every
+//! export is written to the audit log.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::{
+    constituency_counts, petitions, representatives, signatures, state_counts,
+};
+use crate::db::{DbConnection, audit};
+use crate::refdata::INDIA;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no petition {0}")]
+    UnknownPetition(i64),
+    #[error("database: {0}")]
+    Db(#[from] diesel::result::Error),
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("writing the export: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("writing the export: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsBy {
+    State,
+    Constituency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// Excel reads a CSV file as UTF-8 (and so shows Hindi intact) only when it starts with a BOM.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+const PAGE: i64 = 5_000;
+
+/// A cell no spreadsheet will run as a formula: text that starts like one gets a leading `'`.
+pub fn cell(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
+fn require_petition(conn: &mut DbConnection, id: i64) -> Result<(), ExportError> {
+    let found: Option<i64> = petitions::table
+        .find(id)
+        .select(petitions::id)
+        .first(conn)
+        .optional()?;
+    found.map(|_| ()).ok_or(ExportError::UnknownPetition(id))
+}
+
+type SignatureRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<NaiveDateTime>,
+    bool,
+    bool,
+    String,
+);
+
+/// Writes the petition's confirmed signatures as CSV: date, name (only where the signer
+/// consented to delivery), state, constituency, and, when `with_emails` is asked for by an
+/// admin, the email of signers who consented to be contacted. Returns the number of rows.
+pub fn signatures_csv(
+    conn: &mut DbConnection,
+    petition_id: i64,
+    with_emails: bool,
+    actor: &str,
+    out: impl Write,
+) -> Result<i64, ExportError> {
+    require_petition(conn, petition_id)?;
+    let mut out = std::io::BufWriter::new(out);
+    out.write_all(BOM)?;
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec![
+        "confirmed_at",
+        "name",
+        "state_code",
+        "state",
+        "constituency_code",
+        "constituency",
+    ];
+    if with_emails {
+        header.push("email");
+    }
+    w.write_record(&header)?;
+    let mut last = 0i64;
+    let mut rows = 0i64;
+    loop {
+        let page: Vec<SignatureRow> = signatures::table
+            .filter(signatures::petition_id.eq(petition_id))
+            .filter(signatures::confirmed_at.is_not_null())
+            .filter(signatures::id.gt(last))
+            .order(signatures::id)
+            .limit(PAGE)
+            .select((
+                signatures::id,
+                signatures::name,
+                signatures::state_code,
+                signatures::pc_id,
+                signatures::confirmed_at,
+                signatures::deliver_name,
+                signatures::updates,
+                signatures::email,
+            ))
+            .load(conn)?;
+        let Some(end) = page.last().map(|r| r.0) else {
+            break;
+        };
+        for (_, name, state, pc, confirmed_at, deliver_name, updates, email) in &page {
+            let state_name = INDIA.state(state).map(|s| s.name.as_str()).unwrap_or("");
+            let pc_name = INDIA
+                .constituency(pc)
+                .map(|c| c.name.as_str())
+                .unwrap_or("");
+            let date = confirmed_at
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            let name = if *deliver_name { cell(name) } else { "".into() };
+            let mut record = vec![
+                date.into(),
+                name,
+                cell(state),
+                cell(state_name),
+                cell(pc),
+                cell(pc_name),
+            ];
+            if with_emails {
+                record.push(if *updates { cell(email) } else { "".into() });
+            }
+            w.write_record(record.iter().map(|c| c.as_ref()))?;
+            rows += 1;
+        }
+        last = end;
+    }
+    w.flush()?;
+    audit::record(
+        conn,
+        &audit::Entry {
+            actor,
+            action: "export signatures",
+            petition_id: Some(petition_id),
+            details: serde_json::json!({ "format": "csv", "with_emails": with_emails }),
+            row_count: rows,
+        },
+    )?;
+    Ok(rows)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountRow {
+    pub code: String,
+    pub name: String,
+    pub name_hi: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub representative: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    pub count: i64,
+}
+
+/// Every state or every constituency, zeros included, with each constituency's member.
+pub fn counts(
+    conn: &mut DbConnection,
+    petition_id: i64,
+    by: CountsBy,
+) -> Result<Vec<CountRow>, ExportError> {
+    require_petition(conn, petition_id)?;
+    Ok(match by {
+        CountsBy::State => {
+            let have: HashMap<String, i64> = state_counts::table
+                .filter(state_counts::petition_id.eq(petition_id))
+                .select((state_counts::state_code, state_counts::count))
+                .load(conn)?
+                .into_iter()
+                .collect();
+            INDIA
+                .states
+                .iter()
+                .map(|s| CountRow {
+                    code: s.code.clone(),
+                    name: s.name.clone(),
+                    name_hi: s.name_hi.clone(),
+                    state_code: None,
+                    representative: None,
+                    party: None,
+                    count: have.get(&s.code).copied().unwrap_or(0),
+                })
+                .collect()
+        }
+        CountsBy::Constituency => {
+            let have: HashMap<String, i64> = constituency_counts::table
+                .filter(constituency_counts::petition_id.eq(petition_id))
+                .select((constituency_counts::pc_id, constituency_counts::count))
+                .load(conn)?
+                .into_iter()
+                .collect();
+            let members: HashMap<String, (String, String)> = representatives::table
+                .select((
+                    representatives::pc_id,
+                    representatives::name,
+                    representatives::party,
+                ))
+                .load::<(String, String, String)>(conn)?
+                .into_iter()
+                .map(|(pc, name, party)| (pc, (name, party)))
+                .collect();
+            let mut pcs: Vec<_> = INDIA.constituencies.iter().collect();
+            pcs.sort_by(|a, b| a.pc_id.cmp(&b.pc_id));
+            pcs.into_iter()
+                .map(|c| CountRow {
+                    code: c.pc_id.clone(),
+                    name: c.name.clone(),
+                    name_hi: c.name_hi.clone(),
+                    state_code: Some(c.state_code.clone()),
+                    representative: Some(
+                        members
+                            .get(&c.pc_id)
+                            .map(|m| m.0.clone())
+                            .unwrap_or_default(),
+                    ),
+                    party: Some(
+                        members
+                            .get(&c.pc_id)
+                            .map(|m| m.1.clone())
+                            .unwrap_or_default(),
+                    ),
+                    count: have.get(&c.pc_id).copied().unwrap_or(0),
+                })
+                .collect()
+        }
+    })
+}
+
+/// Writes `counts` as CSV or JSON and records the export.
+pub fn write_counts(
+    conn: &mut DbConnection,
+    petition_id: i64,
+    by: CountsBy,
+    format: Format,
+    actor: &str,
+    out: impl Write,
+) -> Result<i64, ExportError> {
+    let rows = counts(conn, petition_id, by)?;
+    let mut out = std::io::BufWriter::new(out);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            out.write_all(BOM)?;
+            let mut w = csv::Writer::from_writer(&mut out);
+            let mut header = vec!["code", "name", "name_hi"];
+            if by == CountsBy::Constituency {
+                header.extend(["state_code", "representative", "party"]);
+            }
+            header.push("count");
+            w.write_record(&header)?;
+            for r in &rows {
+                let mut record = vec![cell(&r.code), cell(&r.name), cell(&r.name_hi)];
+                if by == CountsBy::Constituency {
+                    record.push(cell(r.state_code.as_deref().unwrap_or("")));
+                    record.push(cell(r.representative.as_deref().unwrap_or("")));
+                    record.push(cell(r.party.as_deref().unwrap_or("")));
+                }
+                let count = r.count.to_string();
+                record.push(count.as_str().into());
+                w.write_record(record.iter().map(|c| c.as_ref()))?;
+            }
+            w.flush()?;
+        }
+    }
+    out.flush()?;
+    let by_name = match by {
+        CountsBy::State => "state",
+        CountsBy::Constituency => "constituency",
+    };
+    let format_name = match format {
+        Format::Csv => "csv",
+        Format::Json => "json",
+    };
+    audit::record(
+        conn,
+        &audit::Entry {
+            actor,
+            action: "export counts",
+            petition_id: Some(petition_id),
+            details: serde_json::json!({ "by": by_name, "format": format_name }),
+            row_count: rows.len() as i64,
+        },
+    )?;
+    Ok(rows.len() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_cell_can_start_a_formula() {
+        for bad in ["=1+2", "+91", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(cell(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(cell("Asha Devi"), "Asha Devi");
+        assert_eq!(cell("आशा"), "आशा");
+    }
+}
