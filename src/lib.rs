@@ -11,6 +11,7 @@ pub mod mail;
 pub mod metrics;
 pub mod ratelimit;
 pub mod refdata;
+pub mod representatives;
 pub mod signing;
 pub mod startup;
 pub mod telemetry;

@@ -10,6 +10,7 @@ use hastakshar::config::Settings;
 use hastakshar::exports::{self, ExportError};
 use hastakshar::jobs::Worker;
 use hastakshar::metrics::Metrics;
+use hastakshar::representatives::{self, ImportError};
 use hastakshar::startup::{Application, prepare_database};
 use hastakshar::telemetry;
 
@@ -41,11 +42,23 @@ enum Command {
     Worker,
     /// Apply pending database migrations and load reference data, then exit.
     Migrate,
+    /// Load data from a file.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Export a petition's signatures or counts; every export goes to the audit log.
     Export {
         #[command(subcommand)]
         what: ExportCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Members of the Lok Sabha from a CSV file (pc_id, name, party, email, postal_address):
+    /// all rows or none; every rejected row is named with its reason.
+    Representatives { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -128,6 +141,12 @@ fn main() -> ExitCode {
             Command::Migrate => {
                 tokio::task::spawn_blocking(move || prepare_database(&settings).map(|_| ())).await?
             }
+            Command::Import {
+                what: ImportCommand::Representatives { file },
+            } => {
+                tokio::task::spawn_blocking(move || import_representatives(&settings, &file))
+                    .await?
+            }
             Command::Export { what } => {
                 tokio::task::spawn_blocking(move || export(&settings, what)).await?
             }
@@ -135,12 +154,15 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        // Unknown ids are the caller's mistake, like bad arguments.
+        // Unknown ids and refused input are the caller's mistake, like bad arguments.
         Err(e)
             if matches!(
                 e.downcast_ref::<ExportError>(),
                 Some(ExportError::UnknownPetition(_))
-            ) =>
+            ) || matches!(
+                e.downcast_ref::<ImportError>(),
+                Some(ImportError::Rejected(_))
+            ) || e.downcast_ref::<std::io::Error>().is_some() =>
         {
             eprintln!("hastakshar: {e}");
             ExitCode::from(2)
@@ -244,5 +266,17 @@ fn export(settings: &Settings, what: ExportCommand) -> anyhow::Result<()> {
         }
     };
     eprintln!("hastakshar: exported {rows} rows");
+    Ok(())
+}
+
+fn import_representatives(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    let input = std::fs::File::open(file).map_err(|e| {
+        std::io::Error::new(e.kind(), format!("cannot read {}: {e}", file.display()))
+    })?;
+    let list = representatives::parse(input)?;
+    let pool = prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let n = representatives::import(&mut conn, &list, &cli_actor(), &file.display().to_string())?;
+    eprintln!("hastakshar: imported {n} representatives");
     Ok(())
 }

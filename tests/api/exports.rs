@@ -13,6 +13,7 @@ use crate::support::testdb::Backend;
 on_both_backends!(
     exports_match_the_confirmed_signatures_and_respect_consent,
     unknown_petitions_and_bad_arguments_exit_2,
+    a_representatives_file_is_imported_whole_or_not_at_all,
 );
 
 fn hastakshar(app: &TestApp, args: &[&str]) -> Output {
@@ -242,4 +243,59 @@ async fn unknown_petitions_and_bad_arguments_exit_2(backend: Backend) {
         0,
         "nothing exported, nothing audited"
     );
+}
+
+async fn a_representatives_file_is_imported_whole_or_not_at_all(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "pc_id,name,party,email\nS24-77,A New Member,Party,mp@example.in\nS99-99,Nobody,,\nU05-04,,,\n",
+    )
+    .unwrap();
+    let out = hastakshar(&app, &["import", "representatives", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("row 3: unknown constituency"), "{err}");
+    assert!(err.contains("row 4: a name"), "{err}");
+    let counts = |app: &TestApp| {
+        let rows = csv_rows(&hastakshar(
+            app,
+            &[
+                "export",
+                "counts",
+                "--petition",
+                "1",
+                "--by",
+                "constituency",
+            ],
+        ));
+        rows.iter().find(|r| &r[0] == "S24-77").unwrap()[4].to_string()
+    };
+    assert_eq!(counts(&app), "Narendra Modi", "nothing half imported");
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "pc_id,name,party,email,postal_address\nS24-77,A New Member,Party,mp@example.in,\"1 Road, Varanasi\"\n",
+    )
+    .unwrap();
+    let out = hastakshar(&app, &["import", "representatives", good.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(counts(&app), "A New Member");
+    assert_eq!(
+        app.count("representatives WHERE email = 'mp@example.in'"),
+        1
+    );
+    assert_eq!(
+        app.count("audit_log WHERE action = 'import representatives'"),
+        1
+    );
+    let missing = hastakshar(&app, &["import", "representatives", "/no/such/file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
 }
