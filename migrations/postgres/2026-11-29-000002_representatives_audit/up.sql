@@ -19,3 +19,6 @@ CREATE TABLE audit_log (
     row_count BIGINT NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log (at);
+
+-- A petition's signatures in order, page after page, for exports.
+CREATE INDEX signatures_petition_order ON signatures (petition_id, id);

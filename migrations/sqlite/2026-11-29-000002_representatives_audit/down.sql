@@ -1,2 +1,3 @@
+DROP INDEX signatures_petition_order;
 DROP TABLE audit_log;
 DROP TABLE representatives;

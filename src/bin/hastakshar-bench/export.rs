@@ -1,0 +1,196 @@
+//! The export benchmark: fill a database with confirmed signatures, then time the real
+//! `hastakshar export signatures` command writing them to CSV and watch its peak memory, beside
+//! the database's own rate for reading the same rows in the same run.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use hastakshar::config::Settings;
+use hastakshar::db::schema::signatures;
+use hastakshar::db::{self, DbConnection};
+use hastakshar::startup::prepare_database;
+
+use crate::fresh::{Backend, FreshDb, ScratchDir};
+use crate::signers::Place;
+
+pub struct ExportFigures {
+    pub backend: Backend,
+    pub rows: usize,
+    pub fill: Duration,
+    pub read_baseline: Duration,
+    pub export: Duration,
+    pub exported_rows: u64,
+    pub file_bytes: u64,
+    pub peak_rss: u64,
+}
+
+const FILL_BATCH: usize = 500;
+
+/// Fills `rows` confirmed signatures into a fresh database and exports them.
+pub fn bench(
+    backend: Backend,
+    rows: usize,
+    pg_admin_url: Option<&str>,
+    server_exe: &Path,
+    places: &[Place],
+) -> anyhow::Result<ExportFigures> {
+    let fresh = FreshDb::create(backend, pg_admin_url)?;
+    let pool = prepare_database(&Settings::for_tests(&fresh.url))?;
+    let mut conn = pool.get()?;
+    let started = Instant::now();
+    fill(&mut conn, rows, places)?;
+    let fill_time = started.elapsed();
+
+    let started = Instant::now();
+    let read = read_all(&mut conn)?;
+    let read_baseline = started.elapsed();
+    anyhow::ensure!(read == rows, "read back {read} of {rows} rows");
+    drop(conn);
+    drop(pool);
+
+    let scratch = ScratchDir::new("export")?;
+    let out = scratch.path().join("signatures.csv");
+    let started = Instant::now();
+    let mut child = Command::new(server_exe)
+        .args(["export", "signatures", "--petition", "1", "--out"])
+        .arg(&out)
+        .current_dir(scratch.path())
+        .env_clear()
+        .env("DATABASE_URL", &fresh.url)
+        .env("SECRET_KEY", "b".repeat(64))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // VmHWM only grows; reading it often until the process ends catches its peak.
+    let mut peak_rss = 0;
+    let status = loop {
+        if let Some(kib) = vm_hwm(child.id()) {
+            peak_rss = peak_rss.max(kib * 1024);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let export = started.elapsed();
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        std::io::Read::read_to_string(&mut e, &mut stderr)?;
+    }
+    anyhow::ensure!(status.success(), "the export failed: {stderr}");
+    let exported_rows = stderr
+        .split_whitespace()
+        .find_map(|w| w.parse::<u64>().ok())
+        .unwrap_or(0);
+    Ok(ExportFigures {
+        backend,
+        rows,
+        fill: fill_time,
+        read_baseline,
+        export,
+        exported_rows,
+        file_bytes: std::fs::metadata(&out)?.len(),
+        peak_rss,
+    })
+}
+
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Confirmed signatures for the demo petition, in multi-row inserts.
+fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Result<()> {
+    let at = db::now();
+    for start in (0..rows).step_by(FILL_BATCH) {
+        let batch: Vec<_> = (start..(start + FILL_BATCH).min(rows))
+            .map(|i| {
+                let p = &places[i % places.len()];
+                (
+                    signatures::petition_id.eq(1i64),
+                    signatures::email.eq(format!("export{i}@example.in")),
+                    signatures::name.eq(format!("Signer {i}")),
+                    signatures::pin_code.eq(p.pin_code.clone()),
+                    signatures::state_code.eq(p.state.clone()),
+                    signatures::pc_id.eq(p.constituency.clone()),
+                    signatures::show_name.eq(false),
+                    signatures::deliver_name.eq(i % 2 == 0),
+                    signatures::updates.eq(i % 3 == 0),
+                    signatures::lang.eq("en"),
+                    signatures::created_at.eq(at),
+                    signatures::confirmed_at.eq(Some(at)),
+                )
+            })
+            .collect();
+        hastakshar::each_backend!(&mut *conn, c => diesel::insert_into(signatures::table)
+            .values(&batch)
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+/// The database's own read of the same rows, in the same pages the export uses.
+fn read_all(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    let mut last = 0i64;
+    let mut n = 0;
+    loop {
+        let page: Vec<(i64, String, String, String, bool, String)> = signatures::table
+            .filter(signatures::petition_id.eq(1i64))
+            .filter(signatures::confirmed_at.is_not_null())
+            .filter(signatures::id.gt(last))
+            .order(signatures::id)
+            .limit(5_000)
+            .select((
+                signatures::id,
+                signatures::name,
+                signatures::state_code,
+                signatures::pc_id,
+                signatures::deliver_name,
+                signatures::email,
+            ))
+            .load(conn)?;
+        match page.last() {
+            Some(r) => last = r.0,
+            None => return Ok(n),
+        }
+        n += page.len();
+    }
+}
+
+/// A markdown table of the export figures.
+pub fn print(figures: &[ExportFigures]) {
+    println!("\n## Export of confirmed signatures to CSV\n");
+    println!(
+        "| backend | rows | export (the `hastakshar export signatures` command) | database's own read of the same rows (same run) | ratio | peak memory | target | met |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for f in figures {
+        let secs = f.export.as_secs_f64();
+        let met =
+            secs <= 5.0 && f.peak_rss <= 100 * 1024 * 1024 && f.exported_rows as usize == f.rows;
+        println!(
+            "| {} | {} | {:.2} s ({:.0} rows/s, {:.1} MB of CSV) | {:.2} s | {:.2}× | {:.1} MB | ≤ 5 s for 1,000,000, ≤ 100 MB | {} |",
+            f.backend,
+            f.exported_rows,
+            secs,
+            f.exported_rows as f64 / secs.max(1e-9),
+            f.file_bytes as f64 / 1e6,
+            f.read_baseline.as_secs_f64(),
+            f.read_baseline.as_secs_f64() / secs.max(1e-9),
+            f.peak_rss as f64 / 1e6,
+            if met { "yes" } else { "**no**" },
+        );
+    }
+    for f in figures {
+        println!(
+            "\n- {}: {} rows filled in {:.1} s with multi-row inserts before the clock started",
+            f.backend,
+            f.rows,
+            f.fill.as_secs_f64()
+        );
+    }
+}
