@@ -28,6 +28,8 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("writing the export: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("writing the export: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +41,96 @@ pub enum CountsBy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
+    Xlsx,
     Json,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Where rows go: a CSV stream, or an XLSX workbook written row by row to a temporary file
+/// (constant memory) and then to the output.
+enum Sink<W: Write> {
+    Csv(Box<csv::Writer<std::io::BufWriter<W>>>),
+    Xlsx {
+        workbook: Box<rust_xlsxwriter::Workbook>,
+        row: u32,
+        out: W,
+    },
+}
+
+impl<W: Write> Sink<W> {
+    fn new(format: Format, out: W) -> Result<Sink<W>, ExportError> {
+        Ok(match format {
+            Format::Xlsx => {
+                let mut workbook = Box::new(rust_xlsxwriter::Workbook::new());
+                workbook.add_worksheet_with_constant_memory()?;
+                Sink::Xlsx {
+                    workbook,
+                    row: 0,
+                    out,
+                }
+            }
+            Format::Csv | Format::Json => {
+                let mut out = std::io::BufWriter::new(out);
+                out.write_all(BOM)?;
+                Sink::Csv(Box::new(csv::Writer::from_writer(out)))
+            }
+        })
+    }
+
+    fn row(&mut self, cells: &[&str]) -> Result<(), ExportError> {
+        match self {
+            Sink::Csv(w) => {
+                let safe: Vec<_> = cells.iter().map(|c| cell(c)).collect();
+                w.write_record(safe.iter().map(|c| c.as_bytes()))?
+            }
+            Sink::Xlsx { workbook, row, .. } => {
+                // XLSX cells written as strings are text, never formulas: nothing to neutralise.
+                let sheet = workbook.worksheet_from_index(0)?;
+                for (col, value) in cells.iter().enumerate() {
+                    match value.parse::<i64>() {
+                        Ok(n) if *row > 0 && !value.starts_with(['0', '+', '-']) => {
+                            sheet.write_number(*row, col as u16, n as f64)?
+                        }
+                        _ => sheet.write_string(*row, col as u16, *value)?,
+                    };
+                }
+                *row += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), ExportError> {
+        match self {
+            Sink::Csv(mut w) => {
+                w.flush()?;
+                let w = *w;
+                w.into_inner()
+                    .map_err(|e| ExportError::Io(e.into_error()))?
+                    .flush()?;
+            }
+            Sink::Xlsx {
+                mut workbook,
+                mut out,
+                ..
+            } => {
+                let mut buffer = std::io::Cursor::new(Vec::new());
+                workbook.save_to_writer(&mut buffer)?;
+                out.write_all(buffer.get_ref())?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Excel reads a CSV file as UTF-8 (and so shows Hindi intact) only when it starts with a BOM.
@@ -75,20 +166,19 @@ type SignatureRow = (
     String,
 );
 
-/// Writes the petition's confirmed signatures as CSV: date, name (only where the signer
-/// consented to delivery), state, constituency, and, when `with_emails` is asked for by an
-/// admin, the email of signers who consented to be contacted. Returns the number of rows.
-pub fn signatures_csv(
+/// Writes the petition's confirmed signatures as CSV or XLSX: date, name (only where the
+/// signer consented to delivery), state, constituency, and, when `with_emails` is asked for by
+/// an admin, the email of signers who consented to be contacted. Returns the number of rows.
+pub fn signatures(
     conn: &mut DbConnection,
     petition_id: i64,
+    format: Format,
     with_emails: bool,
     actor: &str,
     out: impl Write,
 ) -> Result<i64, ExportError> {
     require_petition(conn, petition_id)?;
-    let mut out = std::io::BufWriter::new(out);
-    out.write_all(BOM)?;
-    let mut w = csv::Writer::from_writer(out);
+    let mut sink = Sink::new(format, out)?;
     let mut header = vec![
         "confirmed_at",
         "name",
@@ -100,7 +190,7 @@ pub fn signatures_csv(
     if with_emails {
         header.push("email");
     }
-    w.write_record(&header)?;
+    sink.row(&header)?;
     let mut last = 0i64;
     let mut rows = 0i64;
     loop {
@@ -125,39 +215,36 @@ pub fn signatures_csv(
             break;
         };
         for (_, name, state, pc, confirmed_at, deliver_name, updates, email) in &page {
-            let state_name = INDIA.state(state).map(|s| s.name.as_str()).unwrap_or("");
-            let pc_name = INDIA
-                .constituency(pc)
-                .map(|c| c.name.as_str())
-                .unwrap_or("");
             let date = confirmed_at
                 .map(|t| t.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
-            let name = if *deliver_name { cell(name) } else { "".into() };
             let mut record = vec![
-                date.into(),
-                name,
-                cell(state),
-                cell(state_name),
-                cell(pc),
-                cell(pc_name),
+                date.as_str(),
+                if *deliver_name { name } else { "" },
+                state,
+                INDIA.state(state).map(|s| s.name.as_str()).unwrap_or(""),
+                pc,
+                INDIA
+                    .constituency(pc)
+                    .map(|c| c.name.as_str())
+                    .unwrap_or(""),
             ];
             if with_emails {
-                record.push(if *updates { cell(email) } else { "".into() });
+                record.push(if *updates { email } else { "" });
             }
-            w.write_record(record.iter().map(|c| c.as_ref()))?;
+            sink.row(&record)?;
             rows += 1;
         }
         last = end;
     }
-    w.flush()?;
+    sink.finish()?;
     audit::record(
         conn,
         &audit::Entry {
             actor,
             action: "export signatures",
             petition_id: Some(petition_id),
-            details: serde_json::json!({ "format": "csv", "with_emails": with_emails }),
+            details: serde_json::json!({ "format": format.name(), "with_emails": with_emails }),
             row_count: rows,
         },
     )?;
@@ -261,43 +348,38 @@ pub fn write_counts(
     out: impl Write,
 ) -> Result<i64, ExportError> {
     let rows = counts(conn, petition_id, by)?;
-    let mut out = std::io::BufWriter::new(out);
     match format {
         Format::Json => {
+            let mut out = std::io::BufWriter::new(out);
             serde_json::to_writer_pretty(&mut out, &rows)?;
             out.write_all(b"\n")?;
+            out.flush()?;
         }
-        Format::Csv => {
-            out.write_all(BOM)?;
-            let mut w = csv::Writer::from_writer(&mut out);
+        Format::Csv | Format::Xlsx => {
+            let mut sink = Sink::new(format, out)?;
             let mut header = vec!["code", "name", "name_hi"];
             if by == CountsBy::Constituency {
                 header.extend(["state_code", "representative", "party"]);
             }
             header.push("count");
-            w.write_record(&header)?;
+            sink.row(&header)?;
             for r in &rows {
-                let mut record = vec![cell(&r.code), cell(&r.name), cell(&r.name_hi)];
-                if by == CountsBy::Constituency {
-                    record.push(cell(r.state_code.as_deref().unwrap_or("")));
-                    record.push(cell(r.representative.as_deref().unwrap_or("")));
-                    record.push(cell(r.party.as_deref().unwrap_or("")));
-                }
                 let count = r.count.to_string();
-                record.push(count.as_str().into());
-                w.write_record(record.iter().map(|c| c.as_ref()))?;
+                let mut record = vec![r.code.as_str(), &r.name, &r.name_hi];
+                if by == CountsBy::Constituency {
+                    record.push(r.state_code.as_deref().unwrap_or(""));
+                    record.push(r.representative.as_deref().unwrap_or(""));
+                    record.push(r.party.as_deref().unwrap_or(""));
+                }
+                record.push(&count);
+                sink.row(&record)?;
             }
-            w.flush()?;
+            sink.finish()?;
         }
     }
-    out.flush()?;
     let by_name = match by {
         CountsBy::State => "state",
         CountsBy::Constituency => "constituency",
-    };
-    let format_name = match format {
-        Format::Csv => "csv",
-        Format::Json => "json",
     };
     audit::record(
         conn,
@@ -305,7 +387,7 @@ pub fn write_counts(
             actor,
             action: "export counts",
             petition_id: Some(petition_id),
-            details: serde_json::json!({ "by": by_name, "format": format_name }),
+            details: serde_json::json!({ "by": by_name, "format": format.name() }),
             row_count: rows.len() as i64,
         },
     )?;

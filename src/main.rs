@@ -90,14 +90,16 @@ enum ExportCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SignaturesFormat {
     Csv,
+    Xlsx,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CountsFormat {
     Csv,
+    Xlsx,
     Json,
 }
 
@@ -212,19 +214,40 @@ fn cli_actor() -> String {
 type ExportRun<'a> = Box<dyn FnOnce(&mut dyn std::io::Write) -> Result<i64, ExportError> + 'a>;
 
 fn export(settings: &Settings, what: ExportCommand) -> anyhow::Result<()> {
+    let xlsx_without_file = match &what {
+        ExportCommand::Signatures { format, out, .. } => {
+            *format == SignaturesFormat::Xlsx && out.is_none()
+        }
+        ExportCommand::Counts { format, out, .. } => *format == CountsFormat::Xlsx && out.is_none(),
+    };
+    if xlsx_without_file {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "an xlsx export needs --out FILE",
+        )
+        .into());
+    }
     let pool = prepare_database(settings)?;
     let mut conn = pool.get()?;
     let actor = cli_actor();
     let (out, run): (Option<PathBuf>, ExportRun<'_>) = match what {
         ExportCommand::Signatures {
             petition,
-            format: SignaturesFormat::Csv,
+            format,
             out,
             with_emails,
-        } => (
-            out,
-            Box::new(move |w| exports::signatures_csv(&mut conn, petition, with_emails, &actor, w)),
-        ),
+        } => {
+            let format = match format {
+                SignaturesFormat::Csv => exports::Format::Csv,
+                SignaturesFormat::Xlsx => exports::Format::Xlsx,
+            };
+            (
+                out,
+                Box::new(move |w| {
+                    exports::signatures(&mut conn, petition, format, with_emails, &actor, w)
+                }),
+            )
+        }
         ExportCommand::Counts {
             petition,
             by,
@@ -237,6 +260,7 @@ fn export(settings: &Settings, what: ExportCommand) -> anyhow::Result<()> {
             };
             let format = match format {
                 CountsFormat::Csv => exports::Format::Csv,
+                CountsFormat::Xlsx => exports::Format::Xlsx,
                 CountsFormat::Json => exports::Format::Json,
             };
             (

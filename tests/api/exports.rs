@@ -195,6 +195,45 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     assert!(out.status.success());
     assert!(std::fs::read(&file).unwrap().starts_with(b"\xEF\xBB\xBF"));
 
+    // The same signatures as a workbook: a zip whose sheet holds the names that may be shown.
+    let xlsx = dir.path().join("signatures.xlsx");
+    let out = hastakshar(
+        &app,
+        &[
+            "export",
+            "signatures",
+            "--petition",
+            "1",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheet = xlsx_text(&xlsx);
+    assert!(sheet.contains("आशा देवी"), "Hindi intact in the workbook");
+    assert!(!sheet.contains("Asha Devi"), "no consent, no name");
+    assert!(!sheet.contains("@example.in"));
+    let no_file = hastakshar(
+        &app,
+        &[
+            "export",
+            "counts",
+            "--petition",
+            "1",
+            "--by",
+            "state",
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert_eq!(no_file.status.code(), Some(2), "a workbook needs --out");
+
     #[derive(QueryableByName)]
     struct Audit {
         #[diesel(sql_type = diesel::sql_types::Text)]
@@ -211,7 +250,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
         diesel::sql_query("SELECT actor, action, details, row_count FROM audit_log ORDER BY id")
             .load(&mut conn)
             .unwrap();
-    assert_eq!(audit.len(), 6, "every export is audited");
+    assert_eq!(audit.len(), 7, "every export is audited");
     assert!(audit.iter().all(|a| a.actor.contains("staff-tester")));
     assert_eq!(audit[0].action, "export signatures");
     assert_eq!(audit[0].row_count, 3);
@@ -298,4 +337,18 @@ async fn a_representatives_file_is_imported_whole_or_not_at_all(backend: Backend
     );
     let missing = hastakshar(&app, &["import", "representatives", "/no/such/file.csv"]);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+/// The text of every sheet and the shared strings of a workbook.
+fn xlsx_text(path: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+        }
+    }
+    text
 }

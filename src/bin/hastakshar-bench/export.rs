@@ -20,8 +20,13 @@ pub struct ExportFigures {
     pub rows: usize,
     pub fill: Duration,
     pub read_baseline: Duration,
-    pub export: Duration,
-    pub exported_rows: u64,
+    pub runs: Vec<ExportRun>,
+}
+
+pub struct ExportRun {
+    pub format: &'static str,
+    pub elapsed: Duration,
+    pub rows: u64,
     pub file_bytes: u64,
     pub peak_rss: u64,
 }
@@ -51,14 +56,42 @@ pub fn bench(
     drop(pool);
 
     let scratch = ScratchDir::new("export")?;
-    let out = scratch.path().join("signatures.csv");
+    let mut runs = Vec::new();
+    for format in ["csv", "xlsx"] {
+        runs.push(run_export(server_exe, &fresh.url, scratch.path(), format)?);
+    }
+    Ok(ExportFigures {
+        backend,
+        rows,
+        fill: fill_time,
+        read_baseline,
+        runs,
+    })
+}
+
+/// One run of the real command, timed, with its peak memory.
+fn run_export(
+    exe: &Path,
+    url: &str,
+    dir: &Path,
+    format: &'static str,
+) -> anyhow::Result<ExportRun> {
+    let out = dir.join(format!("signatures.{format}"));
     let started = Instant::now();
-    let mut child = Command::new(server_exe)
-        .args(["export", "signatures", "--petition", "1", "--out"])
+    let mut child = Command::new(exe)
+        .args([
+            "export",
+            "signatures",
+            "--petition",
+            "1",
+            "--format",
+            format,
+            "--out",
+        ])
         .arg(&out)
-        .current_dir(scratch.path())
+        .current_dir(dir)
         .env_clear()
-        .env("DATABASE_URL", &fresh.url)
+        .env("DATABASE_URL", url)
         .env("SECRET_KEY", "b".repeat(64))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -75,23 +108,20 @@ pub fn bench(
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let export = started.elapsed();
+    let elapsed = started.elapsed();
     let mut stderr = String::new();
     if let Some(mut e) = child.stderr.take() {
         std::io::Read::read_to_string(&mut e, &mut stderr)?;
     }
-    anyhow::ensure!(status.success(), "the export failed: {stderr}");
-    let exported_rows = stderr
+    anyhow::ensure!(status.success(), "the {format} export failed: {stderr}");
+    let rows = stderr
         .split_whitespace()
         .find_map(|w| w.parse::<u64>().ok())
         .unwrap_or(0);
-    Ok(ExportFigures {
-        backend,
+    Ok(ExportRun {
+        format,
+        elapsed,
         rows,
-        fill: fill_time,
-        read_baseline,
-        export,
-        exported_rows,
         file_bytes: std::fs::metadata(&out)?.len(),
         peak_rss,
     })
@@ -163,27 +193,40 @@ fn read_all(conn: &mut DbConnection) -> anyhow::Result<usize> {
 
 /// A markdown table of the export figures.
 pub fn print(figures: &[ExportFigures]) {
-    println!("\n## Export of confirmed signatures to CSV\n");
+    println!("\n## Export of confirmed signatures\n");
     println!(
-        "| backend | rows | export (the `hastakshar export signatures` command) | database's own read of the same rows (same run) | ratio | peak memory | target | met |"
+        "| backend | format | rows | the `hastakshar export signatures` command | database's own read of the same rows (same run) | ratio | peak memory | target | met |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for f in figures {
-        let secs = f.export.as_secs_f64();
-        let met =
-            secs <= 5.0 && f.peak_rss <= 100 * 1024 * 1024 && f.exported_rows as usize == f.rows;
-        println!(
-            "| {} | {} | {:.2} s ({:.0} rows/s, {:.1} MB of CSV) | {:.2} s | {:.2}× | {:.1} MB | ≤ 5 s for 1,000,000, ≤ 100 MB | {} |",
-            f.backend,
-            f.exported_rows,
-            secs,
-            f.exported_rows as f64 / secs.max(1e-9),
-            f.file_bytes as f64 / 1e6,
-            f.read_baseline.as_secs_f64(),
-            f.read_baseline.as_secs_f64() / secs.max(1e-9),
-            f.peak_rss as f64 / 1e6,
-            if met { "yes" } else { "**no**" },
-        );
+        for r in &f.runs {
+            let secs = r.elapsed.as_secs_f64();
+            let scaled = secs * 1_000_000.0 / (f.rows.max(1) as f64);
+            // The design sets a time for CSV only; every format must keep memory flat.
+            let timed = r.format == "csv";
+            let met = (!timed || scaled <= 5.0)
+                && r.peak_rss <= 100 * 1024 * 1024
+                && r.rows as usize == f.rows;
+            let target = if timed {
+                "≤ 5 s a million, ≤ 100 MB"
+            } else {
+                "≤ 100 MB"
+            };
+            println!(
+                "| {} | {} | {} | {:.2} s ({:.0} rows/s, {:.1} MB file) | {:.2} s | {:.2}× | {:.1} MB | {} | {} |",
+                f.backend,
+                r.format,
+                r.rows,
+                secs,
+                r.rows as f64 / secs.max(1e-9),
+                r.file_bytes as f64 / 1e6,
+                f.read_baseline.as_secs_f64(),
+                f.read_baseline.as_secs_f64() / secs.max(1e-9),
+                r.peak_rss as f64 / 1e6,
+                target,
+                if met { "yes" } else { "**no**" },
+            );
+        }
     }
     for f in figures {
         println!(
