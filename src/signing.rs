@@ -179,26 +179,27 @@ pub async fn sign(
         lang: lang.code().to_string(),
         created_at: db::now(),
     };
+    let email = move |kind: &'static str, mail: views::email::Email| NewEmail {
+        kind,
+        recipient: recipient.clone(),
+        subject: mail.subject,
+        body_text: mail.text,
+        body_html: mail.html,
+    };
+    // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
+    // every signing sends this one. The rare "already signed" email is rendered when needed.
+    let confirmation = email(
+        "confirm_signature",
+        views::email::confirm_signature(lang, &title, &link, &petition_url),
+    );
     db::write(pool, move |conn| {
-        let email_for = |outcome: Signed| {
-            let (kind, mail) = match outcome {
-                Signed::New | Signed::StillPending => (
-                    "confirm_signature",
-                    views::email::confirm_signature(lang, &title, &link, &petition_url),
-                ),
-                Signed::AlreadyConfirmed => (
-                    "already_signed",
-                    views::email::already_signed(lang, &title, &petition_url),
-                ),
-                Signed::Quiet => return None,
-            };
-            Some(NewEmail {
-                kind,
-                recipient: recipient.clone(),
-                subject: mail.subject,
-                body_text: mail.text,
-                body_html: mail.html,
-            })
+        let email_for = |outcome: Signed| match outcome {
+            Signed::New | Signed::StillPending => Some(confirmation.clone()),
+            Signed::AlreadyConfirmed => Some(email(
+                "already_signed",
+                views::email::already_signed(lang, &title, &petition_url),
+            )),
+            Signed::Quiet => None,
         };
         Ok(signatures::sign(
             conn,

@@ -49,9 +49,7 @@ impl AppState {
             },
         }
     }
-}
 
-impl AppState {
     /// A petition the public may see, from the short-lived cache when it is there.
     pub async fn petition(&self, id: i64) -> Result<Option<Arc<Petition>>, DbError> {
         if let Some(p) = self.petitions.get(&id) {

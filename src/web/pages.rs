@@ -66,19 +66,15 @@ pub async fn render_petition(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let (petition, by_state, recent) = db::run(&state.pool, move |c| {
-        let p = petitions::find_public(c, id)?;
-        let (counts, recent) = match &p {
-            Some(_) => (
-                petitions::counts_by_state(c, id)?,
-                signatures::recent_public(c, id, 10)?,
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
-        Ok((p, counts, recent))
+    // The signing handler has just loaded this petition: the cache spares a second read.
+    let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+    let (by_state, recent) = db::run(&state.pool, move |c| {
+        Ok((
+            petitions::counts_by_state(c, id)?,
+            signatures::recent_public(c, id, 10)?,
+        ))
     })
     .await?;
-    let petition = petition.ok_or(PageError::NotFound)?;
     let markup = views::petition::petition_page(
         ctx,
         &PetitionView {
