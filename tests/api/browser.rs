@@ -98,6 +98,10 @@ async fn start_driver() -> (Driver, String) {
     (Driver(child), url)
 }
 
+async fn click(c: &fantoccini::Client, target: Locator<'_>) {
+    c.find(target).await.unwrap().click().await.unwrap();
+}
+
 async fn value_of(c: &fantoccini::Client, id: &str) -> String {
     c.execute(
         "return document.getElementById(arguments[0]).value;",
@@ -168,20 +172,10 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
         json!(true),
         "the no-JavaScript button steps aside"
     );
-    c.find(Locator::Id("deliver_name"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, Locator::Id("deliver_name")).await;
     let shot = c.screenshot().await.unwrap();
     std::fs::write(std::env::temp_dir().join("hastakshar-sign-form.png"), shot).unwrap();
-    c.find(Locator::Css("button.primary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, Locator::Css("button.primary")).await;
 
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
     assert_eq!(h1.text().await.unwrap(), "Check your email");
@@ -213,12 +207,7 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
         .unwrap();
     assert_eq!(count.text().await.unwrap(), "1");
     // The language switcher works with a click, and the page says so in its lang attribute.
-    c.find(Locator::Css("a[hreflang=hi]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, Locator::Css("a[hreflang=hi]")).await;
     let lang = c
         .execute("return document.documentElement.lang;", vec![])
         .await
@@ -263,12 +252,7 @@ async fn every_public_page_passes_the_wcag_21_aa_rules_of_axe() {
         check(page, wcag_violations(&c, &axe).await);
     }
     // The form sent empty comes back with its errors.
-    c.find(Locator::Css("button.primary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, Locator::Css("button.primary")).await;
     c.wait()
         .for_element(Locator::Css(".error-summary"))
         .await

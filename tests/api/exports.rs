@@ -29,6 +29,11 @@ fn hastakshar(app: &TestApp, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs a command line (words separated by spaces) of the real binary against the app's database.
+fn cli(app: &TestApp, line: &str) -> Output {
+    hastakshar(app, &line.split_whitespace().collect::<Vec<_>>())
+}
+
 fn csv_rows(out: &Output) -> Vec<csv::StringRecord> {
     assert!(
         out.status.success(),
@@ -90,10 +95,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     }
     app.wait_for_count(DEMO, 3).await;
 
-    let rows = csv_rows(&hastakshar(
-        &app,
-        &["export", "signatures", "--petition", "1"],
-    ));
+    let rows = csv_rows(&cli(&app, "export signatures --petition 1"));
     assert_eq!(rows.len(), 3, "confirmed signatures only");
     let names: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
     assert!(names.contains(&"आशा देवी"), "Hindi intact: {names:?}");
@@ -106,16 +108,11 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
         rows.iter().all(|r| r.len() == 6),
         "no email column unless asked"
     );
-    let all = String::from_utf8_lossy(
-        &hastakshar(&app, &["export", "signatures", "--petition", "1"]).stdout,
-    )
-    .to_string();
+    let all =
+        String::from_utf8_lossy(&cli(&app, "export signatures --petition 1").stdout).to_string();
     assert!(!all.contains("@example.in"));
 
-    let rows = csv_rows(&hastakshar(
-        &app,
-        &["export", "signatures", "--petition", "1", "--with-emails"],
-    ));
+    let rows = csv_rows(&cli(&app, "export signatures --petition 1 --with-emails"));
     let emails: Vec<&str> = rows
         .iter()
         .map(|r| &r[6])
@@ -127,17 +124,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
         "only those who consented to be contacted"
     );
 
-    let by_pc = csv_rows(&hastakshar(
-        &app,
-        &[
-            "export",
-            "counts",
-            "--petition",
-            "1",
-            "--by",
-            "constituency",
-        ],
-    ));
+    let by_pc = csv_rows(&cli(&app, "export counts --petition 1 --by constituency"));
     assert_eq!(by_pc.len(), 543, "every constituency, zeros included");
     let count = |rows: &[csv::StringRecord], code: &str| -> i64 {
         rows.iter().find(|r| &r[0] == code).unwrap()[rows[0].len() - 1]
@@ -151,19 +138,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     let varanasi = by_pc.iter().find(|r| &r[0] == "S24-77").unwrap();
     assert_eq!(&varanasi[4], "Narendra Modi", "the member for the seat");
 
-    let out = hastakshar(
-        &app,
-        &[
-            "export",
-            "counts",
-            "--petition",
-            "1",
-            "--by",
-            "state",
-            "--format",
-            "json",
-        ],
-    );
+    let out = cli(&app, "export counts --petition 1 --by state --format json");
     assert!(out.status.success());
     let states: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(states.len(), 36);
@@ -179,36 +154,24 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("counts.csv");
-    let out = hastakshar(
+    let out = cli(
         &app,
-        &[
-            "export",
-            "counts",
-            "--petition",
-            "1",
-            "--by",
-            "state",
-            "--out",
-            file.to_str().unwrap(),
-        ],
+        &format!(
+            "export counts --petition 1 --by state --out {}",
+            file.to_str().unwrap()
+        ),
     );
     assert!(out.status.success());
     assert!(std::fs::read(&file).unwrap().starts_with(b"\xEF\xBB\xBF"));
 
     // The same signatures as a workbook: a zip whose sheet holds the names that may be shown.
     let xlsx = dir.path().join("signatures.xlsx");
-    let out = hastakshar(
+    let out = cli(
         &app,
-        &[
-            "export",
-            "signatures",
-            "--petition",
-            "1",
-            "--format",
-            "xlsx",
-            "--out",
-            xlsx.to_str().unwrap(),
-        ],
+        &format!(
+            "export signatures --petition 1 --format xlsx --out {}",
+            xlsx.to_str().unwrap()
+        ),
     );
     assert!(
         out.status.success(),
@@ -219,19 +182,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     assert!(sheet.contains("आशा देवी"), "Hindi intact in the workbook");
     assert!(!sheet.contains("Asha Devi"), "no consent, no name");
     assert!(!sheet.contains("@example.in"));
-    let no_file = hastakshar(
-        &app,
-        &[
-            "export",
-            "counts",
-            "--petition",
-            "1",
-            "--by",
-            "state",
-            "--format",
-            "xlsx",
-        ],
-    );
+    let no_file = cli(&app, "export counts --petition 1 --by state --format xlsx");
     assert_eq!(no_file.status.code(), Some(2), "a workbook needs --out");
 
     #[derive(QueryableByName)]
@@ -272,7 +223,7 @@ async fn unknown_petitions_and_bad_arguments_exit_2(backend: Backend) {
         assert!(!out.stderr.is_empty());
         assert!(out.stdout.is_empty(), "{args:?} wrote nothing");
     }
-    let out = hastakshar(&app, &["export", "signatures", "--petition", "999"]);
+    let out = cli(&app, "export signatures --petition 999");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "hastakshar: no petition 999"
@@ -293,23 +244,16 @@ async fn a_representatives_file_is_imported_whole_or_not_at_all(backend: Backend
         "pc_id,name,party,email\nS24-77,A New Member,Party,mp@example.in\nS99-99,Nobody,,\nU05-04,,,\n",
     )
     .unwrap();
-    let out = hastakshar(&app, &["import", "representatives", bad.to_str().unwrap()]);
+    let out = cli(
+        &app,
+        &format!("import representatives {}", bad.to_str().unwrap()),
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("row 3: unknown constituency"), "{err}");
     assert!(err.contains("row 4: a name"), "{err}");
     let counts = |app: &TestApp| {
-        let rows = csv_rows(&hastakshar(
-            app,
-            &[
-                "export",
-                "counts",
-                "--petition",
-                "1",
-                "--by",
-                "constituency",
-            ],
-        ));
+        let rows = csv_rows(&cli(app, "export counts --petition 1 --by constituency"));
         rows.iter().find(|r| &r[0] == "S24-77").unwrap()[4].to_string()
     };
     assert_eq!(counts(&app), "Narendra Modi", "nothing half imported");
@@ -320,7 +264,10 @@ async fn a_representatives_file_is_imported_whole_or_not_at_all(backend: Backend
         "pc_id,name,party,email,postal_address\nS24-77,A New Member,Party,mp@example.in,\"1 Road, Varanasi\"\n",
     )
     .unwrap();
-    let out = hastakshar(&app, &["import", "representatives", good.to_str().unwrap()]);
+    let out = cli(
+        &app,
+        &format!("import representatives {}", good.to_str().unwrap()),
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -335,7 +282,7 @@ async fn a_representatives_file_is_imported_whole_or_not_at_all(backend: Backend
         app.count("audit_log WHERE action = 'import representatives'"),
         1
     );
-    let missing = hastakshar(&app, &["import", "representatives", "/no/such/file.csv"]);
+    let missing = cli(&app, "import representatives /no/such/file.csv");
     assert_eq!(missing.status.code(), Some(2));
 }
 

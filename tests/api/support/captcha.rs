@@ -45,36 +45,10 @@ pub struct FakeCaptcha {
 impl FakeCaptcha {
     /// Binds 127.0.0.1 on a free port and starts serving.
     pub async fn start() -> FakeCaptcha {
-        let listener =
-            std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind fake captcha server");
-        listener
-            .set_nonblocking(true)
-            .expect("make captcha listener non-blocking");
-        let port = listener
-            .local_addr()
-            .expect("captcha listener address")
-            .port();
         let shared = Arc::new(Shared::default());
-        let (shutdown, stopped) = oneshot::channel::<()>();
-
         let state = Arc::clone(&shared);
-        std::thread::Builder::new()
-            .name(format!("test-captcha-{port}"))
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("captcha test server runtime");
-                runtime.block_on(async move {
-                    let listener =
-                        TcpListener::from_std(listener).expect("register captcha listener");
-                    tokio::select! {
-                        _ = stopped => {}
-                        () = accept_loop(listener, state) => {}
-                    }
-                });
-            })
-            .expect("spawn captcha test server thread");
+        let (port, shutdown) =
+            super::serve_on_own_thread("captcha", move |listener| accept_loop(listener, state));
 
         FakeCaptcha {
             port,

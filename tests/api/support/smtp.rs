@@ -105,32 +105,10 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Binds 127.0.0.1 on a free port and starts accepting connections.
     pub async fn start() -> SmtpServer {
-        let listener = std::net::TcpListener::bind((HOSTNAME, 0)).expect("bind SMTP test server");
-        listener
-            .set_nonblocking(true)
-            .expect("make SMTP listener non-blocking");
-        let port = listener.local_addr().expect("SMTP listener address").port();
         let shared = Arc::new(Shared::default());
-        let (shutdown, stopped) = oneshot::channel::<()>();
-
         let state = Arc::clone(&shared);
-        std::thread::Builder::new()
-            .name(format!("test-smtp-{port}"))
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("SMTP test server runtime");
-                // Dropping the runtime afterwards cancels every session task.
-                runtime.block_on(async move {
-                    let listener = TcpListener::from_std(listener).expect("register SMTP listener");
-                    tokio::select! {
-                        _ = stopped => {}
-                        () = accept_loop(listener, state) => {}
-                    }
-                });
-            })
-            .expect("spawn SMTP test server thread");
+        let (port, shutdown) =
+            super::serve_on_own_thread("smtp", move |listener| accept_loop(listener, state));
 
         SmtpServer {
             port,
