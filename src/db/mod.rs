@@ -83,7 +83,10 @@ pub fn build_pool(url: &str, size: u32) -> Result<DbPool, DbError> {
     let manager = ConnectionManager::<DbConnection>::new(connection_string(url));
     let pool = Pool::builder()
         .max_size(size)
-        .min_idle(Some(1))
+        // No connections opened ahead of need: r2d2 opens them on a background thread, and one
+        // still connecting while a short command exits crashed libpq's exit handlers (about one
+        // `hastakshar export` in eight on PostgreSQL).
+        .min_idle(Some(0))
         .connection_timeout(Duration::from_secs(10))
         .connection_customizer(Box::new(Pragmas))
         .build(manager)?;
