@@ -56,6 +56,13 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpNet>,
     pub secret_key: Vec<u8>,
     pub sign_rate: SignRate,
+    /// Login, signup and reset attempts per client address, and per account.
+    pub account_ip_rate: SignRate,
+    pub account_rate: SignRate,
+    /// Confirmed supporters a new petition needs before it goes to moderation.
+    pub supporters_needed: i64,
+    /// The furthest ahead a new petition's closing date may be, in days.
+    pub max_petition_days: i64,
     /// How often the in-process worker looks for work when it found none.
     pub worker_tick: Duration,
     /// First retry delay of a failed email; doubles with each attempt.
@@ -178,6 +185,16 @@ impl Settings {
                 burst: parse_num("SIGN_RATE_BURST", 10u32)?.max(1),
                 per_hour: parse_num("SIGN_RATE_PER_HOUR", 120u32)?.max(1),
             },
+            account_ip_rate: SignRate {
+                burst: parse_num("ACCOUNT_RATE_BURST", 20u32)?.max(1),
+                per_hour: parse_num("ACCOUNT_RATE_PER_HOUR", 100u32)?.max(1),
+            },
+            account_rate: SignRate {
+                burst: 10,
+                per_hour: 30,
+            },
+            supporters_needed: parse_num("SUPPORTERS_NEEDED", 5i64)?.max(0),
+            max_petition_days: parse_num("PETITION_MAX_DAYS", 183i64)?.max(1),
             worker_tick: Duration::from_millis(parse_num("WORKER_TICK_MS", 500u64)?.max(10)),
             retry_base: Duration::from_millis(parse_num("MAIL_RETRY_BASE_MS", 30_000u64)?.max(10)),
             page_cache: Duration::from_millis(parse_num("PAGE_CACHE_MS", 1000u64)?),
@@ -229,6 +246,16 @@ impl Settings {
                 burst: 1000,
                 per_hour: 100_000,
             },
+            account_ip_rate: SignRate {
+                burst: 1000,
+                per_hour: 100_000,
+            },
+            account_rate: SignRate {
+                burst: 1000,
+                per_hour: 100_000,
+            },
+            supporters_needed: 5,
+            max_petition_days: 183,
             worker_tick: Duration::from_millis(50),
             retry_base: Duration::from_millis(100),
             page_cache: Duration::ZERO,

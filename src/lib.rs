@@ -1,5 +1,7 @@
 //! Hastakshar (हस्ताक्षर, "signature"): a petition and advocacy campaign platform.
 
+pub mod accounts;
+pub mod campaigns;
 pub mod captcha;
 pub mod config;
 pub mod db;
@@ -8,6 +10,7 @@ pub mod exports;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod metrics;
 pub mod ratelimit;
 pub mod refdata;

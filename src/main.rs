@@ -1,4 +1,4 @@
-//! The `hastakshar` command: serve (the default), worker, migrate.
+//! The `hastakshar` command: serve (the default), worker, migrate, admin, import, export.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -6,6 +6,8 @@ use std::sync::Arc;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use hastakshar::accounts::Role;
+use hastakshar::accounts::admin::{self, AdminError};
 use hastakshar::config::Settings;
 use hastakshar::exports::{self, ExportError};
 use hastakshar::jobs::Worker;
@@ -47,11 +49,33 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Manage staff accounts.
+    Admin {
+        #[command(subcommand)]
+        what: AdminCommand,
+    },
     /// Export a petition's signatures or counts; every export goes to the audit log.
     Export {
         #[command(subcommand)]
         what: ExportCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create (or promote) a staff account and print a one-time link to set its password.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_enum)]
+        role: StaffRole,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StaffRole {
+    Admin,
+    Moderator,
 }
 
 #[derive(Subcommand)]
@@ -152,6 +176,9 @@ fn main() -> ExitCode {
             Command::Export { what } => {
                 tokio::task::spawn_blocking(move || export(&settings, what)).await?
             }
+            Command::Admin {
+                what: AdminCommand::Create { email, role },
+            } => tokio::task::spawn_blocking(move || admin_create(&settings, &email, role)).await?,
         }
     });
     match result {
@@ -164,6 +191,9 @@ fn main() -> ExitCode {
             ) || matches!(
                 e.downcast_ref::<ImportError>(),
                 Some(ImportError::Rejected(_))
+            ) || matches!(
+                e.downcast_ref::<AdminError>(),
+                Some(AdminError::BadEmail(_))
             ) || e.downcast_ref::<std::io::Error>().is_some() =>
         {
             eprintln!("hastakshar: {e}");
@@ -200,6 +230,24 @@ async fn worker(settings: Settings) -> anyhow::Result<()> {
         let _ = tx.send(true);
     });
     w.run(rx).await;
+    Ok(())
+}
+
+fn admin_create(settings: &Settings, email: &str, role: StaffRole) -> anyhow::Result<()> {
+    let role = match role {
+        StaffRole::Admin => Role::Admin,
+        StaffRole::Moderator => Role::Moderator,
+    };
+    let pool = prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let link = admin::create(&mut conn, email, role, &settings.base_url, &cli_actor())?;
+    println!(
+        "{} is {}. Set the password within {} hours at:",
+        email.trim(),
+        role.code(),
+        admin::LINK_VALID_HOURS
+    );
+    println!("{link}");
     Ok(())
 }
 

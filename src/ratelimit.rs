@@ -1,4 +1,5 @@
-//! Rate limits on signing, keyed by the client's real address (see `web::client_ip`).
+//! Rate limits on signing, logging in and password resets, keyed by the client's real address
+//! (see `web::client_ip`) or by the account being tried.
 //!
 //! A GCRA quota from governor gives each address a burst and a sustained rate. IPv6 addresses
 //! are keyed by their /64, which one subscriber usually holds whole. Memory stays bounded under a
@@ -8,6 +9,7 @@
 //! The limiter lives in each process: with several app processes behind a load balancer the
 //! effective quota is per process, so the balancer should hash on the client address.
 
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -18,38 +20,48 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::SignRate;
 
-pub struct SignLimiter {
+pub struct Limiter<K: Hash + Eq + Clone> {
     quota: Quota,
     // Behind a lock only so a flood can swap in an empty map; checks take the read side.
-    limiter: RwLock<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    limiter: RwLock<Arc<DefaultKeyedRateLimiter<K>>>,
     max_keys: usize,
 }
 
-impl SignLimiter {
-    pub fn new(rate: SignRate, max_keys: usize) -> SignLimiter {
+/// Signing attempts per client address.
+pub type SignLimiter = Limiter<IpAddr>;
+
+impl Limiter<IpAddr> {
+    /// `Ok` to go ahead, or `Err(wait)` before this address may try again.
+    pub fn check(&self, ip: IpAddr) -> Result<(), Duration> {
+        self.check_key(&key_for(ip))
+    }
+}
+
+impl<K: Hash + Eq + Clone> Limiter<K> {
+    pub fn new(rate: SignRate, max_keys: usize) -> Limiter<K> {
         let per_hour = NonZeroU32::new(rate.per_hour.max(1)).expect("non-zero");
         let burst = NonZeroU32::new(rate.burst.max(1)).expect("non-zero");
         let quota = Quota::per_hour(per_hour).allow_burst(burst);
-        SignLimiter {
+        Limiter {
             quota,
             limiter: RwLock::new(Arc::new(RateLimiter::keyed(quota))),
             max_keys: max_keys.max(1),
         }
     }
 
-    fn current(&self) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
+    fn current(&self) -> Arc<DefaultKeyedRateLimiter<K>> {
         self.limiter
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
     }
 
-    /// `Ok` to go ahead, or `Err(wait)` before this address may try again.
-    pub fn check(&self, ip: IpAddr) -> Result<(), Duration> {
+    /// `Ok` to go ahead, or `Err(wait)` before this key may try again.
+    pub fn check_key(&self, key: &K) -> Result<(), Duration> {
         if self.len() >= self.max_keys {
             self.sweep();
         }
-        self.current().check_key(&key_for(ip)).map_err(|not_until| {
+        self.current().check_key(key).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             wait.max(Duration::from_secs(1))
         })

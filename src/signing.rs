@@ -20,6 +20,8 @@ pub struct SignForm {
     pub deliver_name: bool,
     pub updates: bool,
     pub captcha: String,
+    /// The share key of a petition still gathering its first supporters.
+    pub key: String,
 }
 
 /// Longest value kept from any one field; longer input is cut before it is validated or shown.
@@ -43,6 +45,7 @@ impl SignForm {
                 "deliver_name" => f.deliver_name = on,
                 "updates" => f.updates = on,
                 "h-captcha-response" => f.captcha = v,
+                "key" => f.key = v,
                 _ => {}
             }
         }
@@ -185,6 +188,7 @@ pub async fn sign(
         subject: mail.subject,
         body_text: mail.text,
         body_html: mail.html,
+        unsubscribe_url: None,
     };
     // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
     // every signing sends this one. The rare "already signed" email is rendered when needed.

@@ -13,9 +13,10 @@ use crate::config::Settings;
 use crate::db::{self, DbPool};
 use crate::jobs::Worker;
 use crate::metrics::Metrics;
-use crate::ratelimit::SignLimiter;
+use crate::ratelimit::{Limiter, SignLimiter};
 use crate::web::cache::TtlCache;
 use crate::web::{self as routes, AppState, middleware};
+use actix_web::cookie::Key;
 
 /// Addresses the limiter remembers at most before it sweeps (about 100 bytes each).
 const LIMITER_MAX_KEYS: usize = 100_000;
@@ -73,6 +74,9 @@ impl Application {
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             limiter: SignLimiter::new(settings.sign_rate, LIMITER_MAX_KEYS),
+            account_ip_limiter: SignLimiter::new(settings.account_ip_rate, LIMITER_MAX_KEYS),
+            account_limiter: Limiter::new(settings.account_rate, LIMITER_MAX_KEYS),
+            cookie_key: Key::derive_from(&settings.secret_key),
             csp: middleware::csp(captcha.is_some()),
             captcha,
             metrics: metrics.clone(),
@@ -86,6 +90,8 @@ impl Application {
             loop {
                 every.tick().await;
                 sweeper.limiter.sweep();
+                sweeper.account_ip_limiter.sweep();
+                sweeper.account_limiter.sweep();
             }
         });
         let port = listener.local_addr()?.port();

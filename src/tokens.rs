@@ -30,6 +30,23 @@ pub fn well_formed(plain: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+type HmacSha256 = hmac::Hmac<Sha256>;
+
+/// A MAC of `message` under `key`, for links that must work without a login and without a
+/// stored token (the unsubscribe link in every update email).
+pub fn mac(key: &[u8], message: &str) -> String {
+    use hmac::Mac;
+    let mut m = HmacSha256::new_from_slice(key).expect("HMAC takes any key length");
+    m.update(message.as_bytes());
+    URL_SAFE_NO_PAD.encode(&m.finalize().into_bytes()[..16])
+}
+
+/// Whether `given` is the MAC of `message`, compared in constant time.
+pub fn mac_matches(key: &[u8], message: &str, given: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    mac(key, message).as_bytes().ct_eq(given.as_bytes()).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +60,14 @@ mod tests {
         assert_eq!(a.hash, hash(&a.plain));
         assert_eq!(a.hash.len(), 64);
         assert!(!well_formed("short"));
+    }
+
+    #[test]
+    fn macs_depend_on_key_and_message() {
+        let m = mac(b"key one", "unsubscribe:7");
+        assert!(mac_matches(b"key one", "unsubscribe:7", &m));
+        assert!(!mac_matches(b"key two", "unsubscribe:7", &m));
+        assert!(!mac_matches(b"key one", "unsubscribe:8", &m));
+        assert!(!mac_matches(b"key one", "unsubscribe:7", ""));
     }
 }

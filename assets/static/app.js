@@ -33,7 +33,44 @@
       .catch(function () {});
   }
 
+  // While a petition's title is typed, open petitions like it are suggested (without
+  // JavaScript the preview step shows the same list).
+  function suggestSimilar(title, box) {
+    var timer = null;
+    var lang = document.documentElement.lang;
+    title.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = title.value.trim();
+        if (q.length < 3) return;
+        fetch("/api/petitions/similar?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (list) {
+            while (box.firstChild) box.removeChild(box.firstChild);
+            if (!list.length) return;
+            var h = document.createElement("h2");
+            h.textContent = box.getAttribute("data-heading");
+            var ul = document.createElement("ul");
+            list.forEach(function (p) {
+              var li = document.createElement("li");
+              var a = document.createElement("a");
+              a.href = p.url;
+              a.textContent = lang === "hi" && p.title_hi ? p.title_hi : p.title;
+              li.appendChild(a);
+              ul.appendChild(li);
+            });
+            box.appendChild(h);
+            box.appendChild(ul);
+          })
+          .catch(function () {});
+      }, 300);
+    });
+  }
+
   function init() {
+    var petitionTitle = document.querySelector(".petition-form #title");
+    var similar = document.getElementById("similar");
+    if (petitionTitle && similar) suggestSimilar(petitionTitle, similar);
     var pin = document.getElementById("pin_code");
     var state = document.getElementById("state");
     var pc = document.getElementById("constituency");

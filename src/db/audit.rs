@@ -27,3 +27,27 @@ pub fn record(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<()> {
         .execute(conn)?;
     Ok(())
 }
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct Logged {
+    pub id: i64,
+    pub at: chrono::NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub petition_id: Option<i64>,
+    pub details: String,
+    pub row_count: i64,
+}
+
+/// The log, newest first, a page at a time (`before` an id).
+pub fn list(conn: &mut DbConnection, before: Option<i64>, limit: i64) -> QueryResult<Vec<Logged>> {
+    let mut q = audit_log::table
+        .select(Logged::as_select())
+        .order(audit_log::id.desc())
+        .into_boxed();
+    if let Some(b) = before {
+        q = q.filter(audit_log::id.lt(b));
+    }
+    q.limit(limit).load(conn)
+}

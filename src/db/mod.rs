@@ -2,12 +2,15 @@
 //! queries each domain concept needs (one file per concept).
 
 pub mod audit;
+pub mod campaigns;
 pub mod counts;
 pub mod outbox;
 pub mod petitions;
 pub mod refdata;
 pub mod schema;
 pub mod signatures;
+pub mod updates;
+pub mod users;
 
 use std::time::Duration;
 

@@ -16,6 +16,9 @@ pub struct NewEmail {
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
+    /// For emails to signers about a petition's news: the one-click unsubscribe address, sent
+    /// as `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058).
+    pub unsubscribe_url: Option<String>,
 }
 
 pub fn enqueue(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<()> {
@@ -27,6 +30,7 @@ pub fn enqueue(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<()> {
             outbox::subject.eq(&e.subject),
             outbox::body_text.eq(&e.body_text),
             outbox::body_html.eq(&e.body_html),
+            outbox::unsubscribe_url.eq(&e.unsubscribe_url),
             outbox::attempts.eq(0),
             outbox::next_attempt_at.eq(t),
             outbox::created_at.eq(t),
@@ -45,6 +49,7 @@ pub struct Claimed {
     pub body_text: String,
     pub body_html: String,
     pub attempts: i32,
+    pub unsubscribe_url: Option<String>,
 }
 
 const CLAIM_PG: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
@@ -52,7 +57,7 @@ const CLAIM_PG: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts
         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 \
           AND (locked_until IS NULL OR locked_until < $2) \
         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-    RETURNING id, kind, recipient, subject, body_text, body_html, attempts";
+    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url";
 
 // SQLite has one writer at a time, so the UPDATE itself is the lock.
 const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
@@ -60,7 +65,7 @@ const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = atte
         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?2 \
           AND (locked_until IS NULL OR locked_until < ?2) \
         ORDER BY id LIMIT ?3) \
-    RETURNING id, kind, recipient, subject, body_text, body_html, attempts";
+    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url";
 
 /// Claims up to `limit` due emails for `lease`; a worker that dies mid-send releases them when
 /// the lease runs out.

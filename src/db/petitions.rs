@@ -21,6 +21,15 @@ pub struct PetitionRow {
     pub opened_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
+    pub creator_id: Option<i64>,
+    pub other_recipients: String,
+    pub share_key: Option<String>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decision: Option<String>,
+    pub decision_reason: Option<String>,
+    pub decision_message: Option<String>,
+    pub milestones: i32,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -65,6 +74,15 @@ impl Petition {
 
     pub fn is_open(&self) -> bool {
         self.row.status == "open"
+    }
+
+    /// Open to the public, or gathering its first supporters through its share link.
+    pub fn is_signable(&self) -> bool {
+        matches!(self.row.status.as_str(), "open" | "gathering")
+    }
+
+    pub fn status(&self) -> &str {
+        &self.row.status
     }
 
     /// The text in the reader's language when there is one, else in the petition's own.
@@ -128,6 +146,37 @@ pub fn find_public(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petit
         .select(PetitionRow::as_select())
         .load(conn)?;
     Ok(with_details(conn, rows)?.into_iter().next())
+}
+
+/// A petition in any state (for its creator, moderators, and its supporters' links).
+pub fn find_any(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::id.eq(id))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    Ok(with_details(conn, rows)?.into_iter().next())
+}
+
+pub fn find_by_share_key(conn: &mut DbConnection, key: &str) -> QueryResult<Option<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::share_key.eq(key))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    Ok(with_details(conn, rows)?.into_iter().next())
+}
+
+pub fn load_many(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<Vec<Petition>> {
+    with_details(conn, rows)
+}
+
+/// The recipients a campaigner can choose from: the Parliament, ministries, and others staff
+/// added (members are reached through the delivery packs, not chosen one by one).
+pub fn recipient_choices(conn: &mut DbConnection) -> QueryResult<Vec<Recipient>> {
+    recipients::table
+        .filter(recipients::kind.ne("member"))
+        .order(recipients::id)
+        .select(Recipient::as_select())
+        .load(conn)
 }
 
 pub fn counts_by_state(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(String, i64)>> {

@@ -51,6 +51,57 @@ diesel::table! {
         opened_at -> Nullable<Timestamp>,
         closes_at -> Nullable<Timestamp>,
         closed_at -> Nullable<Timestamp>,
+        creator_id -> Nullable<BigInt>,
+        other_recipients -> Text,
+        share_key -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        decision -> Nullable<Text>,
+        decision_reason -> Nullable<Text>,
+        decision_message -> Nullable<Text>,
+        milestones -> Integer,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        password_hash -> Nullable<Text>,
+        role -> Text,
+        email_confirmed_at -> Nullable<Timestamp>,
+        session_epoch -> Integer,
+        lang -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        purpose -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    petition_updates (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        author_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+        fanout_after -> BigInt,
+        fanout_done_at -> Nullable<Timestamp>,
+        emailed -> BigInt,
     }
 }
 
@@ -114,6 +165,7 @@ diesel::table! {
         failed_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 
@@ -139,6 +191,9 @@ diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
 diesel::joinable!(signatures -> petitions (petition_id));
 diesel::joinable!(signature_tokens -> signatures (signature_id));
+diesel::joinable!(petitions -> users (creator_id));
+diesel::joinable!(user_tokens -> users (user_id));
+diesel::joinable!(petition_updates -> petitions (petition_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     states,
@@ -155,6 +210,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     constituency_counts,
     representatives,
     audit_log,
+    users,
+    user_tokens,
+    petition_updates,
 );
 
 diesel::table! {

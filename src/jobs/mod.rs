@@ -1,4 +1,5 @@
-//! Background work: delivering the email outbox and folding confirmations into the counts.
+//! Background work: delivering the email outbox, folding confirmations into the counts, and a
+//! petition's life (closing on its date, milestones, emailing approved updates in batches).
 //! Runs in the server process by default, or alone as `hastakshar worker`; any number of
 //! workers can share one PostgreSQL database.
 
@@ -10,7 +11,9 @@ use lettre::message::Mailbox;
 use tokio::sync::watch;
 
 use crate::config::Settings;
-use crate::db::{self, DbError, DbPool, counts, outbox};
+use crate::db::outbox::NewEmail;
+use crate::db::{self, DbError, DbPool, campaigns, counts, outbox, updates};
+use crate::i18n::Lang;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 
@@ -22,6 +25,8 @@ const BATCH: i64 = 64;
 /// keep the outbox draining at a spike's pace.
 const SEND_CONCURRENCY: usize = 8;
 const COUNT_BATCH: i64 = 5_000;
+/// Update emails written to the outbox per transaction.
+const FANOUT_BATCH: i64 = 500;
 const LEASE: Duration = Duration::from_secs(300);
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 
@@ -32,6 +37,8 @@ pub struct Worker {
     retry_base: Duration,
     tick: Duration,
     metrics: Arc<Metrics>,
+    base_url: String,
+    secret_key: Vec<u8>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +46,14 @@ pub struct Round {
     pub sent: usize,
     pub failed: usize,
     pub counted: usize,
+}
+
+/// What one round of a petition's life did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Life {
+    pub closed: usize,
+    pub milestones: usize,
+    pub update_emails: usize,
 }
 
 impl Worker {
@@ -55,6 +70,8 @@ impl Worker {
             retry_base: settings.retry_base,
             tick: settings.worker_tick,
             metrics,
+            base_url: settings.base_url.clone(),
+            secret_key: settings.secret_key.clone(),
         })
     }
 
@@ -68,6 +85,33 @@ impl Worker {
             failed,
             counted,
         })
+    }
+
+    /// Closes petitions whose date has come, tells creators of milestones, and writes the next
+    /// batch of update emails. Tests drive this directly.
+    pub async fn life_once(&self) -> Result<Life, DbError> {
+        let base = self.base_url.clone();
+        let key = self.secret_key.clone();
+        db::write(&self.pool, move |c| {
+            let closed = campaigns::close_due(c, db::now())?;
+            for p in &closed {
+                crate::web::signing::notify_creator(c, p, "closed", &base)?;
+            }
+            let reached = campaigns::claim_milestones(c)?;
+            for (p, level) in &reached {
+                let event = if *level >= 2 { "goal" } else { "half" };
+                crate::web::signing::notify_creator(c, p, event, &base)?;
+            }
+            let update_emails = updates::fan_out(c, FANOUT_BATCH, |u, p, reader| {
+                update_email(&base, &key, u, p, reader)
+            })?;
+            Ok(Life {
+                closed: closed.len(),
+                milestones: reached.len(),
+                update_emails,
+            })
+        })
+        .await
     }
 
     /// Folds newly confirmed signatures into the counts; returns how many.
@@ -138,10 +182,15 @@ impl Worker {
         let counting = self.forever(stop.clone(), "counting", |w| async move {
             w.count_once().await.map(|n| n as i64 >= COUNT_BATCH)
         });
-        let mailing = self.forever(stop, "mailing", |w| async move {
+        let mailing = self.forever(stop.clone(), "mailing", |w| async move {
             w.send_once().await.map(|(s, f)| s + f > 0)
         });
-        tokio::join!(counting, mailing);
+        let life = self.forever(stop, "life", |w| async move {
+            w.life_once()
+                .await
+                .map(|l| l.update_emails as i64 >= FANOUT_BATCH)
+        });
+        tokio::join!(counting, mailing, life);
         tracing::info!("worker stopped");
     }
 
@@ -171,5 +220,34 @@ impl Worker {
                 }
             }
         }
+    }
+}
+
+/// One signer's copy of an update, in their language, with their own unsubscribe link.
+fn update_email(
+    base_url: &str,
+    key: &[u8],
+    u: &updates::Update,
+    petition: &crate::db::petitions::Petition,
+    reader: &updates::Reader,
+) -> NewEmail {
+    let lang = Lang::parse(&reader.lang).unwrap_or_default();
+    let unsubscribe = crate::web::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
+    let petition_url = format!("{base_url}/petitions/{}", u.petition_id);
+    let mail = crate::views::email::petition_update(
+        lang,
+        &petition.text(lang).title,
+        &u.title,
+        &u.body,
+        &petition_url,
+        &unsubscribe,
+    );
+    NewEmail {
+        kind: "petition_update",
+        recipient: reader.email.clone(),
+        subject: mail.subject,
+        body_text: mail.text,
+        body_html: mail.html,
+        unsubscribe_url: Some(unsubscribe),
     }
 }

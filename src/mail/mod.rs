@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -65,11 +66,21 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|e| MailError::Build(format!("recipient: {e}")))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(from.clone())
             .to(to)
             .subject(&email.subject)
-            .message_id(None)
+            .message_id(None);
+        if let Some(url) = &email.unsubscribe_url {
+            // RFC 2369 and RFC 8058: mail clients offer an unsubscribe button that POSTs here.
+            builder = builder
+                .raw_header(header("List-Unsubscribe", format!("<{url}>"))?)
+                .raw_header(header(
+                    "List-Unsubscribe-Post",
+                    "List-Unsubscribe=One-Click".into(),
+                )?);
+        }
+        let message = builder
             .multipart(MultiPart::alternative_plain_html(
                 email.body_text.clone(),
                 email.body_html.clone(),
@@ -104,4 +115,10 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+fn header(name: &str, value: String) -> Result<HeaderValue, MailError> {
+    let name = HeaderName::new_from_ascii(name.to_string())
+        .map_err(|e| MailError::Build(format!("header {name}: {e}")))?;
+    Ok(HeaderValue::new(name, value))
 }

@@ -113,3 +113,119 @@ pub fn already_signed(lang: Lang, title: &str, petition_url: &str) -> Email {
         ],
     )
 }
+
+pub fn account_confirm(lang: Lang, name: &str, link: &str) -> Email {
+    compose(
+        lang,
+        lang.t("email-account-confirm-subject"),
+        &[
+            Block::Para(lang.ta("email-hello-name", &[("name", Arg::Str(name.to_string()))])),
+            Block::Para(lang.t("email-account-confirm-body")),
+            Block::Button {
+                label: lang.t("email-account-confirm-button"),
+                url: link.to_string(),
+            },
+            Block::Para(lang.t("email-account-not-you")),
+        ],
+    )
+}
+
+/// Someone tried to open an account with an address that has one: tell its owner, not them.
+pub fn account_exists(lang: Lang, login_url: &str, reset_url: &str) -> Email {
+    compose(
+        lang,
+        lang.t("email-account-exists-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.t("email-account-exists-body")),
+            Block::Link {
+                words: lang.t("email-account-exists-login"),
+                url: login_url.to_string(),
+            },
+            Block::Link {
+                words: lang.t("email-account-exists-reset"),
+                url: reset_url.to_string(),
+            },
+            Block::Para(lang.t("email-account-not-you")),
+        ],
+    )
+}
+
+pub fn password_reset(lang: Lang, link: &str, hours: i64) -> Email {
+    compose(
+        lang,
+        lang.t("email-reset-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.ta("email-reset-body", &[("hours", Arg::Num(hours))])),
+            Block::Button {
+                label: lang.t("email-reset-button"),
+                url: link.to_string(),
+            },
+            Block::Para(lang.t("email-reset-not-you")),
+        ],
+    )
+}
+
+/// What happened to a creator's petition: `event` names the Fluent messages
+/// `email-{event}-subject` and `email-{event}-body`, which take the title and a count.
+pub fn creator_notice(
+    lang: Lang,
+    event: &str,
+    title: &str,
+    count: i64,
+    note: Option<&str>,
+    link: &str,
+) -> Email {
+    let args = [
+        ("title", Arg::Str(title.to_string())),
+        ("count", Arg::Str(lang.number(count))),
+    ];
+    let mut blocks = vec![
+        Block::Para(lang.t("email-greeting")),
+        Block::Para(lang.ta(&format!("email-{event}-body"), &args)),
+    ];
+    if let Some(n) = note.filter(|n| !n.trim().is_empty()) {
+        blocks.push(Block::Para(format!(
+            "{}\n{n}",
+            lang.t("email-moderator-note")
+        )));
+    }
+    blocks.push(Block::Link {
+        words: lang.t("email-open-petition"),
+        url: link.to_string(),
+    });
+    compose(
+        lang,
+        lang.ta(&format!("email-{event}-subject"), &args),
+        &blocks,
+    )
+}
+
+/// An update from a petition's creator to a signer who asked for news, with a way out.
+pub fn petition_update(
+    lang: Lang,
+    petition_title: &str,
+    update_title: &str,
+    body_markdown: &str,
+    petition_url: &str,
+    unsubscribe_url: &str,
+) -> Email {
+    let mut blocks = vec![Block::Para(lang.ta(
+        "email-update-intro",
+        &[("title", Arg::Str(petition_title.to_string()))],
+    ))];
+    blocks.push(Block::Para(update_title.to_string()));
+    for para in crate::markdown::to_plain(body_markdown).split("\n\n") {
+        blocks.push(Block::Para(para.to_string()));
+    }
+    blocks.push(Block::Link {
+        words: lang.t("email-petition-link"),
+        url: petition_url.to_string(),
+    });
+    blocks.push(Block::Link {
+        words: lang.t("email-unsubscribe"),
+        url: unsubscribe_url.to_string(),
+    });
+    compose(lang, format!("{update_title} · {petition_title}"), &blocks)
+}

@@ -18,6 +18,10 @@ impl Ctx {
     pub fn t(&self, key: &str) -> String {
         self.lang.t(key)
     }
+
+    pub fn ta(&self, key: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        self.lang.ta(key, args)
+    }
 }
 
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
@@ -47,6 +51,13 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 a.skip href="#main" { (lang.t("skip-to-content")) }
                 header.site {
                     a.brand href="/" { span.mark aria-hidden="true" { "✍" } " " (site) }
+                    // The same for everyone (pages are cached and shared): the dashboard asks
+                    // for a login when there is none.
+                    nav.account aria-label=(lang.t("account-menu")) {
+                        a href="/petitions/new" { (lang.t("start-petition")) }
+                        " "
+                        a href="/dashboard" { (lang.t("account-menu")) }
+                    }
                     nav.langs aria-label=(lang.t("language")) {
                         @for other in Lang::ALL {
                             @if other == lang {

@@ -1,6 +1,11 @@
 //! HTML, rendered with maud: the layout, the public pages, the emails.
 
+pub mod account;
+pub mod admin;
+pub mod campaigns;
+pub mod chart;
 pub mod email;
+pub mod forms;
 pub mod layout;
 pub mod pages;
 pub mod petition;

@@ -32,6 +32,10 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
         lang.t("already-confirmed-title")
     };
     let text = petition.text(lang);
+    let path = match (&petition.row.share_key, petition.status()) {
+        (Some(key), "gathering") => format!("/support/{key}"),
+        _ => format!("/petitions/{}", petition.id()),
+    };
     page(
         ctx,
         &title,
@@ -45,9 +49,9 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
                         (lang.ta("already-confirmed-body", &[("title", Arg::Str(text.title.clone()))]))
                     }
                 }
-                p { a href={ "/petitions/" (petition.id()) } { (lang.t("back-to-petition")) } }
+                p { a href=(path) { (lang.t("back-to-petition")) } }
             }
-            (share(lang, &text.title, &format!("{base_url}/petitions/{}", petition.id())))
+            (share(lang, &text.title, &format!("{base_url}{path}")))
         },
     )
 }
@@ -63,6 +67,7 @@ pub fn error(ctx: &Ctx, status: u16, retry_after_secs: Option<u64>) -> Markup {
         429 => "429",
         503 => "503",
         400 => "400",
+        403 => "403",
         _ => "500",
     };
     let title = lang.t(&format!("error-{key}-title"));

@@ -60,6 +60,8 @@ pub struct PetitionView<'a> {
     /// A message about the form as a whole (the captcha, a closed petition).
     pub notice: Option<String>,
     pub base_url: &'a str,
+    /// The petition's approved updates, newest first.
+    pub updates: &'a [crate::db::updates::Update],
 }
 
 pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
@@ -75,32 +77,22 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
         ctx,
         &format!("{title_prefix}{}", text.title),
         html! {
-            article.petition lang=(text.lang) {
-                h1 { (text.title) }
-                (progress(lang, p))
-                section {
-                    h2 { (lang.t("petition-asks")) }
-                    p.action { (text.action) }
-                }
-                section {
-                    h2 { (lang.t("petition-to")) }
-                    ul.recipients {
-                        @for r in &p.recipients { li { (r.name_in(lang)) } }
-                    }
-                }
-                section {
-                    h2 { (lang.t("petition-why")) }
-                    @for para in text.background.split("\n\n") {
-                        p { (para) }
-                    }
-                }
+            @if p.status() == "gathering" {
+                p.notice role="status" { (lang.t("gathering-notice")) }
             }
-            @if p.is_open() {
+            (super::campaigns::petition_body(ctx, p))
+            (progress(lang, p))
+            @if p.is_signable() {
                 (sign_form(ctx, v))
             } @else {
-                p.notice role="status" { (lang.t("petition-closed")) }
+                p.notice role="status" {
+                    (lang.ta("petition-closed-final", &[("count", Arg::Str(lang.number(p.row.signature_count)))]))
+                }
             }
-            (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
+            @if p.status() != "gathering" {
+                (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
+            }
+            (super::campaigns::public_updates(lang, v.updates))
             @if !v.recent.is_empty() {
                 section.recent {
                     h2 { (lang.t("recent-heading")) }
@@ -224,6 +216,9 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 p.notice.error role="alert" { (n) }
             }
             form method="post" action={ "/petitions/" (id) "/signatures" } novalidate {
+                @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == "gathering") {
+                    input type="hidden" name="key" value=(key);
+                }
                 (text_field("name", "text", &f.name, "name", Some(lang.t("hint-name"))))
                 (text_field("email", "email", &f.email, "email", Some(lang.t("hint-email"))))
                 (text_field("pin_code", "text", &f.pin_code, "postal-code", None))

@@ -1,17 +1,23 @@
 //! The HTTP interface: routes, forms, extractors. Handlers are thin: they parse input, call one
 //! domain function and render a view.
 
+pub mod account;
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod cache;
+pub mod campaigns;
 pub mod client_ip;
+pub mod form;
 pub mod middleware;
 pub mod ops;
 pub mod pages;
+pub mod session;
 pub mod signing;
 
 use std::sync::Arc;
 
+use actix_web::cookie::Key;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::Markup;
@@ -22,7 +28,7 @@ use crate::db::petitions::{self, Petition};
 use crate::db::{self as database, DbError, DbPool};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
-use crate::ratelimit::SignLimiter;
+use crate::ratelimit::{Limiter, SignLimiter};
 use crate::views::{self, Ctx};
 use cache::TtlCache;
 
@@ -30,6 +36,12 @@ pub struct AppState {
     pub pool: DbPool,
     pub settings: Settings,
     pub limiter: SignLimiter,
+    /// Login, signup and password-reset attempts per client address.
+    pub account_ip_limiter: SignLimiter,
+    /// Login and password-reset attempts per account (keyed by a hash of the address).
+    pub account_limiter: Limiter<String>,
+    /// Encrypts and authenticates the session cookie; derived from `SECRET_KEY`.
+    pub cookie_key: Key,
     pub captcha: Option<Verifier>,
     pub metrics: Arc<Metrics>,
     pub csp: String,
@@ -89,6 +101,39 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(pages::check_email),
         )
         .route("/confirm/{token}", web::get().to(signing::confirm))
+        .route(
+            "/unsubscribe/{id}/{mac}",
+            web::get().to(campaigns::unsubscribe_page),
+        )
+        .route(
+            "/unsubscribe/{id}/{mac}",
+            web::post().to(campaigns::unsubscribe),
+        )
+        .route("/account/signup", web::get().to(account::signup_form))
+        .route("/account/signup", web::post().to(account::signup))
+        .route("/account/check-email", web::get().to(account::check_email))
+        .route("/account/confirm/{token}", web::get().to(account::confirm))
+        .route("/account/login", web::get().to(account::login_form))
+        .route("/account/login", web::post().to(account::login))
+        .route("/account/logout", web::post().to(account::logout))
+        .route(
+            "/account/password-reset",
+            web::get().to(account::reset_form),
+        )
+        .route(
+            "/account/password-reset",
+            web::post().to(account::reset_request),
+        )
+        .route(
+            "/account/password-reset/{token}",
+            web::get().to(account::new_password_form),
+        )
+        .route(
+            "/account/password-reset/{token}",
+            web::post().to(account::new_password),
+        )
+        .configure(campaigns::routes)
+        .configure(admin::routes)
         .route("/lang/{code}", web::get().to(pages::switch_language))
         .route("/api/pincodes/{pin}", web::get().to(api::pincode))
         .route("/assets/{file}", web::get().to(assets::serve))
@@ -106,6 +151,16 @@ pub enum PageError {
     RateLimited { retry_after_secs: u64 },
     #[error("captcha service unavailable")]
     CaptchaUnavailable,
+    #[error("forbidden")]
+    Forbidden,
+    /// Anonymous, on a page that needs an account: log in, then come back to `next`.
+    #[error("login required")]
+    LoginRequired { next: String },
+    #[error("internal: {0}")]
+    Internal(String),
+    /// A request no form of ours sends (a value outside the choices offered).
+    #[error("unprocessable")]
+    Unprocessable,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -116,6 +171,10 @@ impl PageError {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             PageError::CaptchaUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Forbidden => StatusCode::FORBIDDEN,
+            PageError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             PageError::Db(DbError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -143,6 +202,12 @@ pub fn respond(ctx: &Ctx, result: Result<HttpResponse, PageError>) -> HttpRespon
 }
 
 pub fn error_page(ctx: &Ctx, e: &PageError) -> HttpResponse {
+    if let PageError::LoginRequired { next } = e {
+        return see_other(&format!(
+            "/account/login?next={}",
+            views::layout::urlencode(next)
+        ));
+    }
     let status = e.status();
     let retry = match e {
         PageError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
@@ -162,6 +227,30 @@ pub fn error_page(ctx: &Ctx, e: &PageError) -> HttpResponse {
         builder.insert_header((header::RETRY_AFTER, "30"));
     }
     builder.body(views::pages::error(ctx, status.as_u16(), retry).into_string())
+}
+
+/// 303 See Other: where a form goes after it has done its work.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_string()))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+/// A page with a form: never cached, and it sets the session cookie when the session is new.
+pub fn form_page(
+    state: &AppState,
+    session: &session::Session,
+    status: StatusCode,
+    markup: Markup,
+) -> HttpResponse {
+    let mut res = html(status, markup);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    session.apply(&mut res, &state.cookie_key, state.settings.is_production());
+    res
 }
 
 /// For routes that match nothing.

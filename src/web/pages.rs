@@ -5,6 +5,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{AppState, PageError, html, respond};
+use crate::db::petitions::Petition;
 use crate::db::{self, petitions, signatures};
 use crate::i18n::{COOKIE, Lang};
 use crate::signing::{FieldError, SignForm};
@@ -34,7 +35,9 @@ pub async fn petition(
             return Ok(html_bytes(body));
         }
         let form = SignForm::default();
-        let res = render_petition(&state, &ctx, id, &form, &[], None, StatusCode::OK).await?;
+        let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+        let res =
+            render_petition(&state, &ctx, &petition, &form, &[], None, StatusCode::OK).await?;
         // Every visitor sees the same page until someone types into its form.
         let body = actix_web::body::to_bytes(res.into_body())
             .await
@@ -60,25 +63,26 @@ pub fn parse_id(raw: &str) -> Result<i64, PageError> {
 pub async fn render_petition(
     state: &AppState,
     ctx: &views::Ctx,
-    id: i64,
+    petition: &Petition,
     form: &SignForm,
     errors: &[FieldError],
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    // The signing handler has just loaded this petition: the cache spares a second read.
-    let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-    let (by_state, recent) = db::run(&state.pool, move |c| {
+    let id = petition.id();
+    let (by_state, recent, updates) = db::run(&state.pool, move |c| {
         Ok((
             petitions::counts_by_state(c, id)?,
             signatures::recent_public(c, id, 10)?,
+            crate::db::updates::for_petition(c, id, false)?,
         ))
     })
     .await?;
     let markup = views::petition::petition_page(
         ctx,
         &PetitionView {
-            petition: &petition,
+            petition,
+            updates: &updates,
             by_state: &by_state,
             recent: &recent,
             form,

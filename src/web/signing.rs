@@ -1,19 +1,48 @@
 //! Signing and confirming: `POST /petitions/{id}/signatures`, `POST /petitions/{id}/lookup`
 //! (the no-JavaScript constituency look-up) and `GET /confirm/{token}`.
 
+use std::sync::Arc;
+
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
+use diesel::Connection;
+use subtle::ConstantTimeEq;
 
 use super::pages::{parse_id, render_petition};
 use super::{AppState, PageError, client_ip::client_ip, html, respond};
 use crate::captcha::Verdict;
+use crate::db::petitions::Petition;
 use crate::db::signatures::{self as sigs, Confirmed, Signed};
-use crate::db::{self, petitions};
+use crate::db::{self, campaigns, outbox, petitions};
 use crate::domain::Invalid;
 use crate::i18n::Lang;
 use crate::signing::{self, FieldError, SignForm};
 use crate::tokens;
 use crate::views;
+
+/// The petition a sign form posts to: a public one (from the cache), or one gathering its
+/// first supporters when the form carries its share key.
+async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>, PageError> {
+    if let Some(p) = state.petition(id).await? {
+        return Ok(p);
+    }
+    if key.is_empty() {
+        return Err(PageError::NotFound);
+    }
+    let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let matches = p
+        .row
+        .share_key
+        .as_deref()
+        .is_some_and(|k| bool::from(k.as_bytes().ct_eq(key.as_bytes())));
+    if p.status() == "gathering" && matches {
+        Ok(Arc::new(p))
+    } else {
+        Err(PageError::NotFound)
+    }
+}
 
 pub async fn sign(
     req: HttpRequest,
@@ -33,13 +62,13 @@ pub async fn sign(
             });
         }
         let form = SignForm::from_urlencoded(&body);
-        let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-        if !petition.is_open() {
+        let petition = signable(&state, id, &form.key).await?;
+        if !petition.is_signable() {
             let notice = Some(lang.t("petition-closed"));
             return render_petition(
                 &state,
                 &ctx,
-                id,
+                &petition,
                 &form,
                 &[],
                 notice,
@@ -53,7 +82,7 @@ pub async fn sign(
                 return render_petition(
                     &state,
                     &ctx,
-                    id,
+                    &petition,
                     &form,
                     &errors,
                     None,
@@ -73,7 +102,7 @@ pub async fn sign(
                     return render_petition(
                         &state,
                         &ctx,
-                        id,
+                        &petition,
                         &form,
                         &errors,
                         None,
@@ -129,7 +158,8 @@ pub async fn lookup(
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        render_petition(&state, &ctx, id, &form, &errors, None, status).await
+        let petition = signable(&state, id, &form.key).await?;
+        render_petition(&state, &ctx, &petition, &form, &errors, None, status).await
     }
     .await;
     respond(&ctx, result)
@@ -148,15 +178,24 @@ pub async fn confirm(
             return Err(PageError::NotFound);
         }
         let hash = tokens::hash(&token);
+        let needed = state.settings.supporters_needed;
+        let base = state.settings.base_url.clone();
         let (outcome, petition) = db::write(&state.pool, move |c| {
-            let outcome = sigs::confirm(c, &hash)?;
-            let petition = match outcome {
-                Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
-                    petitions::find_public(c, petition_id)?
-                }
-                Confirmed::Unknown => None,
-            };
-            Ok((outcome, petition))
+            Ok(c.transaction(|c| {
+                let outcome = sigs::confirm(c, &hash)?;
+                let petition = match outcome {
+                    Confirmed::Now { petition_id } => {
+                        // A petition gathering supporters goes to moderation with this one.
+                        if let Some(p) = campaigns::promote_if_supported(c, petition_id, needed)? {
+                            notify_creator(c, &p, "supported", &base)?;
+                        }
+                        petitions::find_any(c, petition_id)?
+                    }
+                    Confirmed::Already { petition_id } => petitions::find_any(c, petition_id)?,
+                    Confirmed::Unknown => None,
+                };
+                Ok::<_, diesel::result::Error>((outcome, petition))
+            })?)
         })
         .await?;
         let petition = petition.ok_or(PageError::NotFound)?;
@@ -181,4 +220,51 @@ pub async fn confirm(
     }
     .await;
     respond(&ctx, result)
+}
+
+/// Emails a petition's creator about what just happened to it (`event` names the messages).
+pub fn notify_creator(
+    c: &mut db::DbConnection,
+    p: &Petition,
+    event: &str,
+    base_url: &str,
+) -> diesel::QueryResult<()> {
+    notify_creator_with(c, p, event, base_url, None)
+}
+
+pub fn notify_creator_with(
+    c: &mut db::DbConnection,
+    p: &Petition,
+    event: &str,
+    base_url: &str,
+    note: Option<&str>,
+) -> diesel::QueryResult<()> {
+    let Some((email, lang)) = campaigns::creator_contact(c, p)? else {
+        return Ok(());
+    };
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    let link = if matches!(p.status(), "open" | "closed") && event != "hidden" {
+        format!("{base_url}/petitions/{}", p.id())
+    } else {
+        format!("{base_url}/dashboard/petitions/{}", p.id())
+    };
+    let mail = views::email::creator_notice(
+        lang,
+        event,
+        &p.text(lang).title,
+        p.row.signature_count,
+        note,
+        &link,
+    );
+    outbox::enqueue(
+        c,
+        &outbox::NewEmail {
+            kind: "creator_notice",
+            recipient: email,
+            subject: mail.subject,
+            body_text: mail.text,
+            body_html: mail.html,
+            unsubscribe_url: None,
+        },
+    )
 }

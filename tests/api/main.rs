@@ -7,7 +7,9 @@ mod helpers;
 
 mod abuse;
 mod browser;
+mod campaigns;
 mod delivery;
 mod exports;
 mod operations;
+mod people;
 mod signing;

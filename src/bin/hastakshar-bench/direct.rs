@@ -177,6 +177,7 @@ impl EmailTemplate {
             subject: self.subject.clone(),
             body_text: self.text.replace(LINK_PLACEHOLDER, &link),
             body_html: self.html.replace(LINK_PLACEHOLDER, &link),
+            unsubscribe_url: None,
         }
     }
 }

@@ -1,0 +1,510 @@
+//! A petition's life after its creator starts it: drafts, supporters, moderation, closing,
+//! milestones, and what its creator sees of it.
+//!
+//! Every change of status is one conditional UPDATE (`WHERE status = <the state it leaves>`),
+//! so two moderators, or a moderator and the closing job, can never both move the same petition.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+
+use super::petitions::{Petition, PetitionRow, PetitionText, load_many};
+use super::schema::{petition_recipients, petition_texts, petitions, signatures, users};
+use super::users::User;
+use super::{DbConnection, now};
+use crate::campaigns::Draft;
+
+/// Creates a draft (`id` None) or rewrites one its creator may still edit; `None` if there is
+/// no such petition of theirs in an editable state.
+pub fn save_draft(
+    conn: &mut DbConnection,
+    creator_id: i64,
+    id: Option<i64>,
+    d: &Draft,
+) -> QueryResult<Option<i64>> {
+    conn.transaction(|conn| {
+        let id = match id {
+            None => diesel::insert_into(petitions::table)
+                .values((
+                    petitions::status.eq("draft"),
+                    petitions::lang.eq(d.lang.code()),
+                    petitions::goal.eq(d.goal),
+                    petitions::signature_count.eq(0i64),
+                    petitions::created_at.eq(now()),
+                    petitions::closes_at.eq(Some(d.closes_at)),
+                    petitions::creator_id.eq(Some(creator_id)),
+                    petitions::other_recipients.eq(&d.other_recipients),
+                ))
+                .returning(petitions::id)
+                .get_result::<i64>(conn)?,
+            Some(id) => {
+                let n = diesel::update(
+                    petitions::table
+                        .filter(petitions::id.eq(id))
+                        .filter(petitions::creator_id.eq(creator_id))
+                        .filter(petitions::status.eq_any(["draft", "changes"])),
+                )
+                .set((
+                    petitions::lang.eq(d.lang.code()),
+                    petitions::goal.eq(d.goal),
+                    petitions::closes_at.eq(Some(d.closes_at)),
+                    petitions::other_recipients.eq(&d.other_recipients),
+                ))
+                .execute(conn)?;
+                if n == 0 {
+                    return Ok(None);
+                }
+                diesel::delete(petition_texts::table.filter(petition_texts::petition_id.eq(id)))
+                    .execute(conn)?;
+                diesel::delete(
+                    petition_recipients::table.filter(petition_recipients::petition_id.eq(id)),
+                )
+                .execute(conn)?;
+                id
+            }
+        };
+        for t in &d.texts {
+            diesel::insert_into(petition_texts::table)
+                .values(PetitionText {
+                    petition_id: id,
+                    lang: t.lang.code().into(),
+                    title: t.title.clone(),
+                    action: t.action.clone(),
+                    background: t.background.clone(),
+                })
+                .execute(conn)?;
+        }
+        for r in &d.recipient_ids {
+            diesel::insert_into(petition_recipients::table)
+                .values((
+                    petition_recipients::petition_id.eq(id),
+                    petition_recipients::recipient_id.eq(r),
+                ))
+                .execute(conn)?;
+        }
+        Ok(Some(id))
+    })
+}
+
+/// A petition of this creator's, in any state.
+pub fn owned(conn: &mut DbConnection, id: i64, creator_id: i64) -> QueryResult<Option<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::id.eq(id))
+        .filter(petitions::creator_id.eq(creator_id))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    Ok(load_many(conn, rows)?.into_iter().next())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    /// Open to supporters through its share link.
+    Gathering,
+    /// With the moderators.
+    Pending,
+    /// The creator must confirm their email address first.
+    NeedsConfirmedEmail,
+    /// Not in a state that can be submitted.
+    NotAllowed,
+}
+
+/// The creator sends a draft on: to its first supporters (or straight to moderation when none
+/// are needed), or, after changes a moderator asked for, back to moderation.
+pub fn submit(
+    conn: &mut DbConnection,
+    id: i64,
+    creator: &User,
+    supporters_needed: i64,
+    share_key: &str,
+) -> QueryResult<Submitted> {
+    conn.transaction(|conn| {
+        let Some(p) = owned(conn, id, creator.id)? else {
+            return Ok(Submitted::NotAllowed);
+        };
+        let mine = petitions::table
+            .filter(petitions::id.eq(id))
+            .filter(petitions::creator_id.eq(creator.id));
+        match p.status() {
+            "draft" if !creator.confirmed() => Ok(Submitted::NeedsConfirmedEmail),
+            "draft" if supporters_needed > 0 => {
+                diesel::update(mine.filter(petitions::status.eq("draft")))
+                    .set((
+                        petitions::status.eq("gathering"),
+                        petitions::share_key.eq(Some(share_key)),
+                    ))
+                    .execute(conn)?;
+                Ok(Submitted::Gathering)
+            }
+            "draft" | "changes" => {
+                diesel::update(mine.filter(petitions::status.eq_any(["draft", "changes"])))
+                    .set((
+                        petitions::status.eq("pending"),
+                        petitions::submitted_at.eq(Some(now())),
+                    ))
+                    .execute(conn)?;
+                Ok(Submitted::Pending)
+            }
+            _ => Ok(Submitted::NotAllowed),
+        }
+    })
+}
+
+/// After a supporter confirms: a gathering petition with enough confirmed supporters goes to
+/// moderation. Returns it when it moved now.
+pub fn promote_if_supported(
+    conn: &mut DbConnection,
+    id: i64,
+    needed: i64,
+) -> QueryResult<Option<Petition>> {
+    let confirmed: i64 = signatures::table
+        .filter(signatures::petition_id.eq(id))
+        .filter(signatures::confirmed_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    if confirmed < needed {
+        return Ok(None);
+    }
+    let n = diesel::update(
+        petitions::table
+            .filter(petitions::id.eq(id))
+            .filter(petitions::status.eq("gathering")),
+    )
+    .set((
+        petitions::status.eq("pending"),
+        petitions::submitted_at.eq(Some(now())),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    super::petitions::find_any(conn, id)
+}
+
+/// Petitions waiting for a moderator, oldest first.
+pub fn queue(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::status.eq("pending"))
+        .order((petitions::submitted_at.asc(), petitions::id.asc()))
+        .limit(500)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    load_many(conn, rows)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+    Changes,
+    Hide,
+}
+
+impl Decision {
+    pub fn parse(s: &str) -> Option<Decision> {
+        match s {
+            "approve" => Some(Decision::Approve),
+            "reject" => Some(Decision::Reject),
+            "changes" => Some(Decision::Changes),
+            "hide" => Some(Decision::Hide),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Reject => "reject",
+            Decision::Changes => "changes",
+            Decision::Hide => "hide",
+        }
+    }
+
+    /// The states a petition may be in for this decision, and the state it goes to.
+    fn transition(self) -> (&'static [&'static str], &'static str) {
+        match self {
+            Decision::Approve => (&["pending"], "open"),
+            Decision::Reject => (&["pending", "changes"], "rejected"),
+            Decision::Changes => (&["pending"], "changes"),
+            Decision::Hide => (&["open", "closed"], "hidden"),
+        }
+    }
+}
+
+/// A moderator's decision; `None` if the petition is not in a state it applies to.
+pub fn decide(
+    conn: &mut DbConnection,
+    id: i64,
+    decision: Decision,
+    reason: Option<&str>,
+    message: &str,
+) -> QueryResult<Option<Petition>> {
+    let (from, to) = decision.transition();
+    let t = now();
+    let target = petitions::table
+        .filter(petitions::id.eq(id))
+        .filter(petitions::status.eq_any(from));
+    let n = if decision == Decision::Approve {
+        diesel::update(target)
+            .set((
+                petitions::status.eq(to),
+                petitions::opened_at.eq(Some(t)),
+                petitions::decided_at.eq(Some(t)),
+                petitions::decision.eq(Some(decision.code())),
+                petitions::decision_reason.eq(reason),
+                petitions::decision_message.eq(Some(message)),
+            ))
+            .execute(conn)?
+    } else {
+        diesel::update(target)
+            .set((
+                petitions::status.eq(to),
+                petitions::decided_at.eq(Some(t)),
+                petitions::decision.eq(Some(decision.code())),
+                petitions::decision_reason.eq(reason),
+                petitions::decision_message.eq(Some(message)),
+            ))
+            .execute(conn)?
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    super::petitions::find_any(conn, id)
+}
+
+pub fn creator(conn: &mut DbConnection, p: &Petition) -> QueryResult<Option<User>> {
+    match p.row.creator_id {
+        Some(id) => super::users::find(conn, id),
+        None => Ok(None),
+    }
+}
+
+/// A creator's petitions, newest first, each with (all signatures, confirmed signatures).
+pub fn mine(conn: &mut DbConnection, creator_id: i64) -> QueryResult<Vec<(Petition, i64, i64)>> {
+    let rows = petitions::table
+        .filter(petitions::creator_id.eq(creator_id))
+        .order(petitions::id.desc())
+        .limit(200)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    let list = load_many(conn, rows)?;
+    let mut out = Vec::with_capacity(list.len());
+    for p in list {
+        let (total, confirmed) = super::signatures::count_for(conn, p.id())?;
+        out.push((p, total, confirmed));
+    }
+    Ok(out)
+}
+
+#[derive(QueryableByName)]
+struct Day {
+    #[diesel(sql_type = Text)]
+    day: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Confirmed signatures per day (UTC), oldest first.
+pub fn per_day(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(NaiveDate, i64)>> {
+    let rows: Vec<Day> = match conn {
+        DbConnection::Pg(c) => diesel::sql_query(
+            "SELECT to_char(confirmed_at, 'YYYY-MM-DD') AS day, COUNT(*) AS n FROM signatures \
+             WHERE petition_id = $1 AND confirmed_at IS NOT NULL GROUP BY 1 ORDER BY 1",
+        )
+        .bind::<BigInt, _>(id)
+        .load(c)?,
+        DbConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT strftime('%Y-%m-%d', confirmed_at) AS day, COUNT(*) AS n FROM signatures \
+             WHERE petition_id = ?1 AND confirmed_at IS NOT NULL GROUP BY 1 ORDER BY 1",
+        )
+        .bind::<BigInt, _>(id)
+        .load(c)?,
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|d| Some((NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok()?, d.n)))
+        .collect())
+}
+
+const STOP_WORDS: [&str; 24] = [
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "our",
+    "all",
+    "are",
+    "not",
+    "stop",
+    "save",
+    "end",
+    "make",
+    "और",
+    "के",
+    "की",
+    "का",
+    "में",
+    "है",
+    "को",
+    "से",
+    "पर",
+];
+
+/// The words of a search, safe to put in an FTS5 or tsquery expression: letters, digits and
+/// Devanagari only, three characters or more, no common words, at most eight.
+pub fn search_words(q: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in q.split(|c: char| !(c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(&c))) {
+        let w = w.to_lowercase();
+        if w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()) && !words.contains(&w) {
+            words.push(w);
+        }
+        if words.len() == 8 {
+            break;
+        }
+    }
+    words
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// Open petitions whose title or ask shares words with `q`, best match first.
+pub fn similar(
+    conn: &mut DbConnection,
+    q: &str,
+    exclude: Option<i64>,
+) -> QueryResult<Vec<Petition>> {
+    let words = search_words(q);
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Id> = match conn {
+        DbConnection::Pg(c) => {
+            let query = words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            diesel::sql_query(
+                "SELECT t.petition_id AS id FROM petition_texts t JOIN petitions p ON p.id = t.petition_id, \
+                 to_tsquery('simple', $1) q \
+                 WHERE to_tsvector('simple', t.title || ' ' || t.action) @@ q AND p.status = 'open' \
+                 GROUP BY t.petition_id \
+                 ORDER BY MAX(ts_rank(to_tsvector('simple', t.title || ' ' || t.action), q)) DESC LIMIT 10",
+            )
+            .bind::<Text, _>(query)
+            .load(c)?
+        }
+        DbConnection::Sqlite(c) => {
+            let query = words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            diesel::sql_query(
+                "SELECT s.petition_id AS id FROM petition_search s JOIN petitions p ON p.id = s.petition_id \
+                 WHERE petition_search MATCH ?1 AND p.status = 'open' \
+                 GROUP BY s.petition_id ORDER BY MIN(s.rank) LIMIT 10",
+            )
+            .bind::<Text, _>(query)
+            .load(c)?
+        }
+    };
+    let ids: Vec<i64> = ids
+        .into_iter()
+        .map(|i| i.id)
+        .filter(|i| Some(*i) != exclude)
+        .take(5)
+        .collect();
+    let rows = petitions::table
+        .filter(petitions::id.eq_any(&ids))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    let mut found = load_many(conn, rows)?;
+    found.sort_by_key(|p| ids.iter().position(|i| *i == p.id()));
+    Ok(found)
+}
+
+/// Closes every open petition whose closing date has passed; returns them.
+pub fn close_due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<Petition>> {
+    conn.transaction(|conn| {
+        let ids: Vec<i64> = diesel::update(
+            petitions::table
+                .filter(petitions::status.eq("open"))
+                .filter(petitions::closes_at.le(at)),
+        )
+        .set((
+            petitions::status.eq("closed"),
+            petitions::closed_at.eq(Some(at)),
+        ))
+        .returning(petitions::id)
+        .get_results(conn)?;
+        let rows = petitions::table
+            .filter(petitions::id.eq_any(&ids))
+            .select(PetitionRow::as_select())
+            .load(conn)?;
+        load_many(conn, rows)
+    })
+}
+
+/// Milestones: 1 is half the goal, 2 the goal. Returns the open petitions that have just passed
+/// one, with the milestone, each claimed so that only one process emails about it.
+pub fn claim_milestones(conn: &mut DbConnection) -> QueryResult<Vec<(Petition, i32)>> {
+    conn.transaction(|conn| {
+        let rows: Vec<PetitionRow> = petitions::table
+            .filter(petitions::status.eq("open"))
+            .filter(petitions::creator_id.is_not_null())
+            .filter(
+                petitions::milestones
+                    .lt(1)
+                    .and((petitions::signature_count * 2i64).ge(petitions::goal))
+                    .or(petitions::milestones
+                        .lt(2)
+                        .and(petitions::signature_count.ge(petitions::goal))),
+            )
+            .limit(100)
+            .select(PetitionRow::as_select())
+            .load(conn)?;
+        let mut claimed = Vec::new();
+        for row in rows {
+            let level = if row.signature_count >= row.goal {
+                2
+            } else {
+                1
+            };
+            let n = diesel::update(
+                petitions::table
+                    .filter(petitions::id.eq(row.id))
+                    .filter(petitions::milestones.lt(level)),
+            )
+            .set(petitions::milestones.eq(level))
+            .execute(conn)?;
+            if n == 1 {
+                claimed.push((row, level));
+            }
+        }
+        let (rows, levels): (Vec<_>, Vec<_>) = claimed.into_iter().unzip();
+        Ok(load_many(conn, rows)?.into_iter().zip(levels).collect())
+    })
+}
+
+/// The creator's address and language for emails about a petition.
+pub fn creator_contact(
+    conn: &mut DbConnection,
+    p: &Petition,
+) -> QueryResult<Option<(String, String)>> {
+    match p.row.creator_id {
+        Some(id) => users::table
+            .find(id)
+            .select((users::email, users::lang))
+            .first(conn)
+            .optional(),
+        None => Ok(None),
+    }
+}

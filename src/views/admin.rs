@@ -1,0 +1,236 @@
+//! Staff pages: the moderation queue, reviewing a petition, accounts and roles, the audit log.
+
+use chrono::NaiveDateTime;
+use maud::{Markup, html};
+
+use super::campaigns::petition_body;
+use super::forms::{Fields, Input, csrf};
+use super::layout::{Ctx, page};
+use crate::accounts::Role;
+use crate::campaigns::REJECT_REASONS;
+use crate::db::audit::Logged;
+use crate::db::petitions::Petition;
+use crate::db::updates::Update;
+use crate::db::users::User;
+use crate::i18n::Arg;
+use crate::markdown;
+use crate::web::form::{Form, Problems};
+
+fn age(ctx: &Ctx, since: Option<NaiveDateTime>) -> String {
+    let Some(since) = since else {
+        return String::new();
+    };
+    let hours = (crate::db::now() - since).num_hours().max(0);
+    if hours < 48 {
+        ctx.ta("age-hours", &[("n", Arg::Num(hours))])
+    } else {
+        ctx.ta("age-days", &[("n", Arg::Num(hours / 24))])
+    }
+}
+
+pub fn moderation(
+    ctx: &Ctx,
+    queue: &[Petition],
+    updates: &[(Update, String)],
+    token: &str,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("moderation-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            h2 { (lang.ta("queue-heading", &[("count", Arg::Num(queue.len() as i64))])) }
+            @if queue.is_empty() { p { (lang.t("queue-empty")) } }
+            @else {
+                table.queue {
+                    thead { tr {
+                        th scope="col" { (lang.t("dashboard-col-petition")) }
+                        th scope="col" { (lang.t("queue-col-waiting")) }
+                        th scope="col" { (lang.t("queue-col-supporters")) }
+                    } }
+                    tbody {
+                        @for p in queue {
+                            tr {
+                                td { a href={ "/admin/petitions/" (p.id()) } { (p.text(lang).title) } }
+                                td { (age(ctx, p.row.submitted_at)) }
+                                td.num { (lang.number(p.row.signature_count)) }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { (lang.ta("updates-queue-heading", &[("count", Arg::Num(updates.len() as i64))])) }
+            @for (u, petition_title) in updates {
+                article.update {
+                    h3 { (u.title) }
+                    p.meta { (petition_title) " · " (age(ctx, Some(u.created_at))) }
+                    (markdown::render(&u.body))
+                    form.inline method="post" action={ "/admin/updates/" (u.id) "/decision" } {
+                        (csrf(token))
+                        button.primary type="submit" name="action" value="approve" { (lang.t("approve-update")) }
+                        " "
+                        button.secondary type="submit" name="action" value="reject" { (lang.t("reject-update")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: &str) -> Markup {
+    let lang = ctx.lang;
+    let f = Fields {
+        lang,
+        form,
+        problems,
+    };
+    let title = lang.ta(
+        "review-title",
+        &[("title", Arg::Str(p.text(lang).title.clone()))],
+    );
+    let mut actions: Vec<&str> = match p.status() {
+        "pending" => vec!["approve", "changes", "reject"],
+        "changes" => vec!["reject"],
+        "open" | "closed" => vec!["hide"],
+        _ => vec![],
+    };
+    actions.retain(|_| true);
+    let reasons: Vec<(String, String)> = std::iter::once((String::new(), lang.t("choose-reason")))
+        .chain(
+            REJECT_REASONS
+                .iter()
+                .map(|r| (r.to_string(), lang.t(&format!("reason-{r}")))),
+        )
+        .collect();
+    let chosen = form.get("action");
+    page(
+        ctx,
+        &title,
+        html! {
+            p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
+            p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status()))) }
+                " · " (lang.ta("waiting-for", &[("age", Arg::Str(age(ctx, p.row.submitted_at)))])) }
+            (petition_body(ctx, p))
+            p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "
+                (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| c.date().to_string()).unwrap_or_default()) }
+            @if !actions.is_empty() {
+                section.decision aria-labelledby="decision-heading" {
+                    h2 #decision-heading { (lang.t("decision-heading")) }
+                    (f.summary(&[("action", lang.t("decision-action")), ("reason", lang.t("decision-reason")), ("message", lang.t("decision-message"))]))
+                    form method="post" action={ "/admin/petitions/" (p.id()) "/decision" } novalidate {
+                        (csrf(token))
+                        fieldset #action .invalid[problems.of("action").is_some()] {
+                            legend { (lang.t("decision-action")) }
+                            @if let Some(pr) = problems.of("action") { p.error { (lang.t(pr.key)) } }
+                            @for a in &actions {
+                                div.check {
+                                    input type="radio" name="action" id={ "action-" (a) } value=(a) checked[chosen == *a];
+                                    label for={ "action-" (a) } { (lang.t(&format!("decision-{a}"))) }
+                                }
+                            }
+                        }
+                        (f.select(Input::new("reason", lang.t("decision-reason")).hint(lang.t("decision-reason-hint")), &reasons))
+                        (f.textarea(Input::new("message", lang.t("decision-message")).max(2000).hint(lang.t("decision-message-hint")), 4))
+                        button.primary type="submit" { (lang.t("decision-button")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn users(
+    ctx: &Ctx,
+    list: &[User],
+    q: &str,
+    me: i64,
+    token: &str,
+    notice: Option<String>,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("users-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            @if let Some(n) = notice { p.notice role="status" { (n) } }
+            form.search method="get" action="/admin/users" role="search" {
+                label for="q" { (lang.t("users-search")) }
+                input #q type="search" name="q" value=(q);
+                button.secondary type="submit" { (lang.t("search-button")) }
+            }
+            table.users {
+                thead { tr {
+                    th scope="col" { (lang.t("field-email")) }
+                    th scope="col" { (lang.t("account-name")) }
+                    th scope="col" { (lang.t("users-col-role")) }
+                } }
+                tbody {
+                    @for u in list {
+                        tr {
+                            td { (u.email) }
+                            td { (u.name) }
+                            td {
+                                @if u.id == me {
+                                    (lang.t(&format!("role-{}", u.role)))
+                                } @else {
+                                    form.inline method="post" action={ "/admin/users/" (u.id) "/role" } {
+                                        (csrf(token))
+                                        label.visually-hidden for={ "role-" (u.id) } { (lang.t("users-col-role")) }
+                                        select id={ "role-" (u.id) } name="role" {
+                                            @for r in Role::ALL {
+                                                option value=(r.code()) selected[r.code() == u.role] { (lang.t(&format!("role-{}", r.code()))) }
+                                            }
+                                        }
+                                        " "
+                                        button.secondary type="submit" { (lang.t("users-change")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn audit(ctx: &Ctx, entries: &[Logged]) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("audit-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            table.audit {
+                thead { tr {
+                    th scope="col" { (lang.t("audit-when")) }
+                    th scope="col" { (lang.t("audit-who")) }
+                    th scope="col" { (lang.t("audit-what")) }
+                    th scope="col" { (lang.t("dashboard-col-petition")) }
+                    th scope="col" { (lang.t("audit-details")) }
+                    th scope="col" { (lang.t("audit-rows")) }
+                } }
+                tbody {
+                    @for e in entries {
+                        tr {
+                            td { (e.at.format("%Y-%m-%d %H:%M:%S")) }
+                            td { (e.actor) }
+                            td { code { (e.action) } }
+                            td { @if let Some(p) = e.petition_id { a href={ "/admin/petitions/" (p) } { (p) } } }
+                            td { code { (e.details) } }
+                            td.num { (e.row_count) }
+                        }
+                    }
+                }
+            }
+            @if let Some(last) = entries.last() {
+                p { a href={ "/admin/audit?before=" (last.id) } { (lang.t("audit-older")) } }
+            }
+        },
+    )
+}

@@ -1,0 +1,426 @@
+//! Campaigners' pages: the petition form with its preview, the dashboard, updates.
+
+use maud::{Markup, html};
+
+use super::chart;
+use super::forms::{Fields, Input, csrf};
+use super::layout::{Ctx, page};
+use super::petition::{share, state_name};
+use crate::campaigns::{
+    ACTION_MAX, OTHER_RECIPIENTS_MAX, TITLE_MAX, UPDATE_BODY_MAX, UPDATE_TITLE_MAX, WHY_MAX,
+};
+use crate::db::petitions::{Petition, Recipient};
+use crate::db::updates::Update;
+use crate::db::users::User;
+use crate::i18n::{Arg, Lang};
+use crate::markdown;
+use crate::web::form::{Form, Problems};
+
+pub struct PetitionForm<'a> {
+    pub action_url: String,
+    pub form: &'a Form,
+    pub problems: &'a Problems,
+    pub csrf: &'a str,
+    pub choices: &'a [Recipient],
+    /// The petition as it would read, after "preview".
+    pub preview: Option<Markup>,
+    pub similar: &'a [Petition],
+    pub min_date: String,
+    pub max_date: String,
+}
+
+fn labels(ctx: &Ctx) -> Vec<(&'static str, String)> {
+    crate::campaigns::FIELDS
+        .iter()
+        .map(|f| {
+            (
+                *f,
+                ctx.t(&format!("petition-field-{}", f.replace('_', "-"))),
+            )
+        })
+        .collect()
+}
+
+fn label(ctx: &Ctx, field: &str) -> String {
+    ctx.t(&format!("petition-field-{}", field.replace('_', "-")))
+}
+
+pub fn petition_form(ctx: &Ctx, heading: &str, v: &PetitionForm<'_>) -> Markup {
+    let lang = ctx.lang;
+    let f = Fields {
+        lang,
+        form: v.form,
+        problems: v.problems,
+    };
+    let chosen = v.form.all("recipients");
+    let recipients_problem = v.problems.of("recipients");
+    let title = if v.problems.is_empty() {
+        heading.to_string()
+    } else {
+        format!("{}: {heading}", ctx.t("error-title-prefix"))
+    };
+    let langs: Vec<(String, String)> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), l.endonym().to_string()))
+        .collect();
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (heading) }
+            (f.summary(&labels(ctx)))
+            @if let Some(preview) = &v.preview {
+                section.preview aria-labelledby="preview-heading" {
+                    h2 #preview-heading { (ctx.t("petition-preview")) }
+                    (preview)
+                }
+            }
+            (similar_list(ctx, v.similar))
+            form.petition-form method="post" action=(v.action_url) novalidate {
+                (csrf(v.csrf))
+                (f.select(Input::new("lang", label(ctx, "lang")), &langs))
+                (f.input(Input::new("title", label(ctx, "title")).max(TITLE_MAX)
+                    .hint(ctx.ta("hint-at-most", &[("n", Arg::Num(TITLE_MAX as i64))]))))
+                (f.textarea(Input::new("action", label(ctx, "action")).max(ACTION_MAX)
+                    .hint(ctx.ta("hint-at-most", &[("n", Arg::Num(ACTION_MAX as i64))])), 3))
+                (f.textarea(Input::new("background", label(ctx, "background")).max(WHY_MAX)
+                    .hint(ctx.t("hint-markdown")), 10))
+                fieldset.recipients.invalid[recipients_problem.is_some()] #recipients {
+                    legend { (label(ctx, "recipients")) }
+                    @if let Some(p) = recipients_problem { p.error id="recipients-error" { (ctx.t(p.key)) } }
+                    @for r in v.choices {
+                        @let id = format!("recipient-{}", r.id);
+                        div.check {
+                            input type="checkbox" id=(id) name="recipients" value=(r.id)
+                                checked[chosen.contains(&r.id.to_string().as_str())];
+                            label for=(id) { (r.name_in(lang)) }
+                        }
+                    }
+                    (f.input(Input::new("other_recipients", label(ctx, "other-recipients")).max(OTHER_RECIPIENTS_MAX)
+                        .hint(ctx.t("hint-other-recipients"))))
+                }
+                (f.input(Input::new("goal", label(ctx, "goal")).kind("number").hint(ctx.t("hint-goal"))))
+                div.field.invalid[v.problems.of("closes_on").is_some()] {
+                    label for="closes_on" { (label(ctx, "closes_on")) }
+                    p.hint id="closes_on-hint" { (ctx.ta("hint-closes-on", &[("date", Arg::Str(v.max_date.clone()))])) }
+                    @if let Some(p) = v.problems.of("closes_on") {
+                        p.error id="closes_on-error" { (ctx.t(p.key)) }
+                    }
+                    input #closes_on type="date" name="closes_on" value=(v.form.get("closes_on"))
+                        min=(v.min_date) max=(v.max_date)
+                        aria-invalid=[v.problems.of("closes_on").map(|_| "true")]
+                        aria-describedby=(if v.problems.of("closes_on").is_some() { "closes_on-hint closes_on-error" } else { "closes_on-hint" });
+                }
+                details.translation open[!v.form.get("title_tr").is_empty() || v.problems.0.iter().any(|p| p.field.ends_with("_tr"))] {
+                    summary { (ctx.t("petition-translation")) }
+                    p.hint { (ctx.t("hint-translation")) }
+                    (f.input(Input::new("title_tr", label(ctx, "title_tr")).max(TITLE_MAX)))
+                    (f.textarea(Input::new("action_tr", label(ctx, "action_tr")).max(ACTION_MAX), 3))
+                    (f.textarea(Input::new("background_tr", label(ctx, "background_tr")).max(WHY_MAX), 8))
+                }
+                div.actions {
+                    button.secondary type="submit" name="intent" value="preview" { (ctx.t("petition-preview-button")) }
+                    button.primary type="submit" name="intent" value="save" { (ctx.t("petition-save-button")) }
+                }
+            }
+        },
+    )
+}
+
+/// Open petitions like the one being written, so that a campaigner can join one instead.
+pub fn similar_list(ctx: &Ctx, similar: &[Petition]) -> Markup {
+    html! {
+        section.similar #similar aria-live="polite" data-heading=(ctx.t("similar-heading")) {
+            @if !similar.is_empty() {
+                h2 { (ctx.t("similar-heading")) }
+                ul {
+                    @for p in similar {
+                        li { a href={ "/petitions/" (p.id()) } { (p.text(ctx.lang).title) } " (" (ctx.lang.number(p.row.signature_count)) ")" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The petition as its readers will see it.
+pub fn petition_body(ctx: &Ctx, p: &Petition) -> Markup {
+    let lang = ctx.lang;
+    let text = p.text(lang);
+    let why = if text.background.trim().is_empty() {
+        p.text(Lang::parse(&p.row.lang).unwrap_or_default())
+            .background
+            .as_str()
+    } else {
+        text.background.as_str()
+    };
+    html! {
+        article.petition lang=(text.lang) {
+            h1 { (text.title) }
+            section {
+                h2 { (lang.t("petition-asks")) }
+                p.action { (text.action) }
+            }
+            section {
+                h2 { (lang.t("petition-to")) }
+                ul.recipients {
+                    @for r in &p.recipients { li { (r.name_in(lang)) } }
+                    @if !p.row.other_recipients.is_empty() { li { (p.row.other_recipients) } }
+                }
+            }
+            section {
+                h2 { (lang.t("petition-why")) }
+                div.why { (markdown::render(why)) }
+            }
+        }
+    }
+}
+
+fn status_label(lang: Lang, status: &str) -> String {
+    lang.t(&format!("status-{status}"))
+}
+
+pub fn dashboard(
+    ctx: &Ctx,
+    user: &User,
+    list: &[(Petition, i64, i64)],
+    token: &str,
+    notice: Option<String>,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("dashboard-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            @if let Some(n) = notice { p.notice role="status" { (n) } }
+            @if !user.confirmed() {
+                p.notice { (lang.t("dashboard-confirm-email")) }
+            }
+            nav.account-actions aria-label=(lang.t("account-menu")) {
+                a.button.primary href="/petitions/new" { (lang.t("start-petition")) }
+                @if user.role().is_staff() {
+                    " " a href="/admin/moderation" { (lang.t("moderation-title")) }
+                }
+                @if user.role() == crate::accounts::Role::Admin {
+                    " " a href="/admin/users" { (lang.t("users-title")) }
+                    " " a href="/admin/audit" { (lang.t("audit-title")) }
+                }
+                form.inline method="post" action="/account/logout" {
+                    (csrf(token))
+                    button.secondary type="submit" { (lang.t("logout-button")) }
+                }
+            }
+            h2 { (lang.t("dashboard-petitions")) }
+            @if list.is_empty() {
+                p { (lang.t("dashboard-empty")) }
+            } @else {
+                table.dashboard {
+                    thead { tr {
+                        th scope="col" { (lang.t("dashboard-col-petition")) }
+                        th scope="col" { (lang.t("dashboard-col-status")) }
+                        th scope="col" { (lang.t("dashboard-col-confirmed")) }
+                        th scope="col" { (lang.t("dashboard-col-unconfirmed")) }
+                    } }
+                    tbody {
+                        @for (p, total, confirmed) in list {
+                            tr {
+                                td { a href={ "/dashboard/petitions/" (p.id()) } { (p.text(lang).title) } }
+                                td { (status_label(lang, p.status())) }
+                                td.num { (lang.number(*confirmed)) }
+                                td.num { (lang.number(total - confirmed)) }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub struct Detail<'a> {
+    pub petition: &'a Petition,
+    pub total: i64,
+    pub confirmed: i64,
+    pub per_day: &'a [(chrono::NaiveDate, i64)],
+    pub by_state: &'a [(String, i64)],
+    pub updates: &'a [Update],
+    pub supporters_needed: i64,
+    pub base_url: &'a str,
+    pub csrf: &'a str,
+    pub notice: Option<String>,
+}
+
+pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
+    let lang = ctx.lang;
+    let p = d.petition;
+    let text = p.text(lang);
+    let id = p.id();
+    let rate = if d.total > 0 {
+        d.confirmed * 100 / d.total
+    } else {
+        0
+    };
+    let public_url = match (&p.row.share_key, p.status()) {
+        (Some(key), "gathering") => format!("{}/support/{key}", d.base_url),
+        _ => format!("{}/petitions/{id}", d.base_url),
+    };
+    page(
+        ctx,
+        &text.title,
+        html! {
+            p { a href="/dashboard" { (lang.t("dashboard-back")) } }
+            h1 { (text.title) }
+            @if let Some(n) = &d.notice { p.notice role="status" { (n) } }
+            p.status { (lang.t("dashboard-col-status")) ": " strong { (status_label(lang, p.status())) } }
+            @match p.status() {
+                "draft" | "changes" => {
+                    @if p.status() == "changes" {
+                        div.notice {
+                            p { (lang.t("changes-requested")) }
+                            @if let Some(m) = &p.row.decision_message { blockquote { (m) } }
+                        }
+                    }
+                    p { a href={ "/petitions/" (id) "/edit" } { (lang.t("edit-petition")) } }
+                    form method="post" action={ "/petitions/" (id) "/submit" } {
+                        (csrf(d.csrf))
+                        button.primary type="submit" {
+                            @if p.status() == "draft" { (lang.t("submit-for-support")) } @else { (lang.t("resubmit")) }
+                        }
+                    }
+                    @if p.status() == "draft" {
+                        p.hint { (lang.ta("submit-hint", &[("count", Arg::Num(d.supporters_needed))])) }
+                    }
+                }
+                "gathering" => {
+                    p { (lang.ta("gathering-progress", &[("count", Arg::Num(d.confirmed)), ("needed", Arg::Num(d.supporters_needed))])) }
+                }
+                "pending" => { p { (lang.t("pending-explained")) } }
+                "rejected" => {
+                    div.notice {
+                        p { (lang.t("rejected-explained")) " "
+                            @if let Some(r) = &p.row.decision_reason { strong { (lang.t(&format!("reason-{r}"))) } } }
+                        @if let Some(m) = &p.row.decision_message { blockquote { (m) } }
+                    }
+                }
+                _ => {}
+            }
+            @if matches!(p.status(), "gathering" | "open" | "closed") {
+                (share(lang, &text.title, &public_url))
+            }
+            section.figures aria-labelledby="figures-heading" {
+                h2 #figures-heading { (lang.t("figures-heading")) }
+                dl.figures {
+                    dt { (lang.t("dashboard-col-confirmed")) } dd { (lang.number(d.confirmed)) }
+                    dt { (lang.t("dashboard-col-unconfirmed")) } dd { (lang.number(d.total - d.confirmed)) }
+                    dt { (lang.t("confirmation-rate")) } dd { (rate) "%" }
+                }
+                (chart::per_day_svg(d.per_day, &lang.t("chart-per-day")))
+                @if !d.by_state.is_empty() {
+                    table {
+                        caption { (lang.t("by-state-heading")) }
+                        thead { tr { th scope="col" { (lang.t("state")) } th scope="col" { (lang.t("signatures")) } } }
+                        tbody {
+                            @for (code, n) in d.by_state {
+                                tr { td { (state_name(lang, code)) } td.num { (lang.number(*n)) } }
+                            }
+                        }
+                    }
+                }
+            }
+            section.updates aria-labelledby="updates-heading" {
+                h2 #updates-heading { (lang.t("updates-heading")) }
+                @if matches!(p.status(), "open" | "closed") {
+                    p { a href={ "/petitions/" (id) "/updates/new" } { (lang.t("write-update")) } }
+                }
+                @for u in d.updates {
+                    article.update {
+                        h3 { (u.title) }
+                        p.meta { (status_label(lang, &format!("update-{}", u.status))) " · " (u.created_at.format("%Y-%m-%d")) " · "
+                            (lang.ta("update-emailed", &[("count", Arg::Num(u.emailed))])) }
+                        (markdown::render(&u.body))
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn update_form(
+    ctx: &Ctx,
+    petition: &Petition,
+    form: &Form,
+    problems: &Problems,
+    token: &str,
+) -> Markup {
+    let f = Fields {
+        lang: ctx.lang,
+        form,
+        problems,
+    };
+    let heading = ctx.ta(
+        "update-new-title",
+        &[("title", Arg::Str(petition.text(ctx.lang).title.clone()))],
+    );
+    page(
+        ctx,
+        &heading,
+        html! {
+            h1 { (heading) }
+            p { (ctx.t("update-explained")) }
+            (f.summary(&[("title", ctx.t("update-field-title")), ("body", ctx.t("update-field-body"))]))
+            form method="post" action={ "/petitions/" (petition.id()) "/updates/new" } novalidate {
+                (csrf(token))
+                (f.input(Input::new("title", ctx.t("update-field-title")).max(UPDATE_TITLE_MAX)))
+                (f.textarea(Input::new("body", ctx.t("update-field-body")).max(UPDATE_BODY_MAX).hint(ctx.t("hint-markdown")), 10))
+                button.primary type="submit" { (ctx.t("update-send-button")) }
+            }
+        },
+    )
+}
+
+/// The public list of a petition's approved updates.
+pub fn public_updates(lang: Lang, updates: &[Update]) -> Markup {
+    html! {
+        @if !updates.is_empty() {
+            section.updates aria-labelledby="updates-heading" {
+                h2 #updates-heading { (lang.t("updates-heading")) }
+                @for u in updates {
+                    article.update {
+                        h3 { (u.title) }
+                        p.meta { (u.decided_at.unwrap_or(u.created_at).format("%Y-%m-%d")) }
+                        (markdown::render(&u.body))
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn unsubscribe(ctx: &Ctx, action: &str, done: bool) -> Markup {
+    let title = if done {
+        ctx.t("unsubscribed-title")
+    } else {
+        ctx.t("unsubscribe-title")
+    };
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel role="status" {
+                h1 { (title) }
+                @if done {
+                    p { (ctx.t("unsubscribed-body")) }
+                } @else {
+                    p { (ctx.t("unsubscribe-body")) }
+                    form method="post" action=(action) {
+                        input type="hidden" name="List-Unsubscribe" value="One-Click";
+                        button.primary type="submit" { (ctx.t("unsubscribe-button")) }
+                    }
+                }
+                p { a href="/" { (ctx.t("back-home")) } }
+            }
+        },
+    )
+}

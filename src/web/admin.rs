@@ -1,0 +1,339 @@
+//! Staff on the web: moderation (moderators and admins), accounts and the audit log (admins).
+//! Every route checks the role first: anonymous visitors are sent to log in, campaigners get 403.
+//! Every decision is written to the audit log with who, what, when and why, in the same
+//! transaction as the decision itself.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use diesel::Connection;
+
+use super::form::{Form, Problems};
+use super::pages::parse_id;
+use super::session::{check_csrf, require_role};
+use super::signing::notify_creator_with;
+use super::{AppState, PageError, form_page, respond, see_other};
+use crate::accounts::Role;
+use crate::campaigns::REJECT_REASONS;
+use crate::db::campaigns::{self as store, Decision};
+use crate::db::{self, audit, petitions, updates, users};
+use crate::i18n::Lang;
+use crate::views;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin", web::get().to(home))
+        .route("/admin/moderation", web::get().to(moderation))
+        .route("/admin/petitions/{id}", web::get().to(review))
+        .route("/admin/petitions/{id}/decision", web::post().to(decide))
+        .route(
+            "/admin/updates/{id}/decision",
+            web::post().to(decide_update),
+        )
+        .route("/admin/users", web::get().to(list_users))
+        .route("/admin/users/{id}/role", web::post().to(set_role))
+        .route("/admin/audit", web::get().to(audit_log));
+}
+
+pub async fn home(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = require_role(&req, &state, Role::Moderator)
+        .await
+        .map(|_| see_other("/admin/moderation"));
+    respond(&ctx, result)
+}
+
+pub async fn moderation(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let (queue, ups) = db::run(&state.pool, move |c| {
+            let queue = store::queue(c)?;
+            let mut ups = Vec::new();
+            for u in updates::pending(c)? {
+                let title = petitions::find_any(c, u.petition_id)?
+                    .map(|p| p.text(lang).title.clone())
+                    .unwrap_or_default();
+                ups.push((u, title));
+            }
+            Ok((queue, ups))
+        })
+        .await?;
+        let markup = views::admin::moderation(&ctx, &queue, &ups, &session.csrf);
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn review(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+            .await?
+            .ok_or(PageError::NotFound)?;
+        let markup = views::admin::review(
+            &ctx,
+            &p,
+            &Form::default(),
+            &Problems::default(),
+            &session.csrf,
+        );
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (moderator, session) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+            .await?
+            .ok_or(PageError::NotFound)?;
+        let mut problems = Problems::default();
+        let decision = Decision::parse(form.get("action"));
+        if decision.is_none() {
+            problems.add("action", "error-choose");
+        }
+        let reason = form.get("reason").trim().to_string();
+        if decision == Some(Decision::Reject) && !REJECT_REASONS.contains(&reason.as_str()) {
+            problems.add("reason", "error-choose");
+        }
+        let message = if decision.is_some_and(|d| d != Decision::Approve) {
+            problems.text(&form, "message", 2000)
+        } else {
+            problems.optional_text(&form, "message", 2000)
+        };
+        let Some(decision) = decision.filter(|_| problems.is_empty()) else {
+            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf);
+            return Ok(form_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                markup,
+            ));
+        };
+        let reason = (decision == Decision::Reject).then_some(reason);
+        let base = state.settings.base_url.clone();
+        let actor = moderator.actor();
+        let msg = message.clone();
+        let decided = db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                let Some(p) = store::decide(c, id, decision, reason.as_deref(), &msg)? else {
+                    return Ok::<_, diesel::result::Error>(None);
+                };
+                audit::record(
+                    c,
+                    &audit::Entry {
+                        actor: &actor,
+                        action: &format!("petition.{}", decision.code()),
+                        petition_id: Some(id),
+                        details: serde_json::json!({ "reason": reason, "message": msg }),
+                        row_count: 1,
+                    },
+                )?;
+                let event = match decision {
+                    Decision::Approve => "approved",
+                    Decision::Reject => "rejected",
+                    Decision::Changes => "changes",
+                    Decision::Hide => "hidden",
+                };
+                let reason_text = reason
+                    .as_deref()
+                    .map(|r| Lang::En.t(&format!("reason-{r}")));
+                let note = match (&reason_text, msg.is_empty()) {
+                    (Some(r), false) => Some(format!("{r}\n{msg}")),
+                    (Some(r), true) => Some(r.clone()),
+                    (None, _) => Some(msg.clone()),
+                };
+                notify_creator_with(c, &p, event, &base, note.as_deref())?;
+                Ok(Some(p))
+            })?)
+        })
+        .await?;
+        if decided.is_none() {
+            // Someone else decided first, or the petition moved on: show it as it is now.
+            problems.add("action", "error-decision-state");
+            let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+                .await?
+                .ok_or(PageError::NotFound)?;
+            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf);
+            return Ok(form_page(&state, &session, StatusCode::CONFLICT, markup));
+        }
+        Ok(see_other("/admin/moderation"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn decide_update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (moderator, _) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let approve = match form.get("action") {
+            "approve" => true,
+            "reject" => false,
+            _ => return Err(PageError::NotFound),
+        };
+        let actor = moderator.actor();
+        let decided = db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                let Some(u) = updates::decide(c, id, approve, moderator.id)? else {
+                    return Ok::<_, diesel::result::Error>(None);
+                };
+                audit::record(
+                    c,
+                    &audit::Entry {
+                        actor: &actor,
+                        action: if approve {
+                            "update.approve"
+                        } else {
+                            "update.reject"
+                        },
+                        petition_id: Some(u.petition_id),
+                        details: serde_json::json!({ "update": u.id }),
+                        row_count: 1,
+                    },
+                )?;
+                Ok(Some(u))
+            })?)
+        })
+        .await?;
+        decided.ok_or(PageError::NotFound)?;
+        Ok(see_other("/admin/moderation"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct UsersQuery {
+    q: Option<String>,
+    changed: Option<String>,
+}
+
+pub async fn list_users(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    query: web::Query<UsersQuery>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (admin, session) = require_role(&req, &state, Role::Admin).await?;
+        let q: String = query
+            .q
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(100)
+            .collect();
+        let search = q.clone();
+        let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
+        let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));
+        let markup = views::admin::users(&ctx, &list, &q, admin.id, &session.csrf, notice);
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn set_role(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (admin, _) = require_role(&req, &state, Role::Admin).await?;
+        let id = parse_id(&path)?;
+        // An admin cannot demote themselves, so there is always one left.
+        let role = Role::parse(form.get("role")).filter(|_| id != admin.id);
+        let Some(role) = role else {
+            return Err(PageError::Unprocessable);
+        };
+        let actor = admin.actor();
+        let changed = db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                let n = users::set_role(c, id, role)?;
+                if n == 1 {
+                    audit::record(
+                        c,
+                        &audit::Entry {
+                            actor: &actor,
+                            action: "user.role",
+                            petition_id: None,
+                            details: serde_json::json!({ "user": id, "role": role.code() }),
+                            row_count: 1,
+                        },
+                    )?;
+                }
+                Ok::<_, diesel::result::Error>(n == 1)
+            })?)
+        })
+        .await?;
+        if !changed {
+            return Err(PageError::NotFound);
+        }
+        Ok(see_other("/admin/users?changed=1"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct AuditQuery {
+    before: Option<i64>,
+}
+
+pub async fn audit_log(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    query: web::Query<AuditQuery>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Admin).await?;
+        let before = query.before;
+        let entries = db::run(&state.pool, move |c| Ok(audit::list(c, before, 200)?)).await?;
+        Ok(form_page(
+            &state,
+            &session,
+            StatusCode::OK,
+            views::admin::audit(&ctx, &entries),
+        ))
+    }
+    .await;
+    respond(&ctx, result)
+}

@@ -1,0 +1,703 @@
+//! Campaigners on the web: starting and editing a petition, sending it to its first supporters
+//! and on to moderation, the dashboard, updates to signers, and the unsubscribe link.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use diesel::Connection;
+use maud::html;
+
+use super::form::{Form, Problems};
+use super::pages::{parse_id, render_petition};
+use super::session::{Session, check_csrf, require_user};
+use super::{AppState, PageError, form_page, html as page_response, respond, see_other};
+use crate::campaigns::{self, Draft};
+use crate::db::campaigns::{self as store, Submitted};
+use crate::db::petitions::{self, Petition};
+use crate::db::users::User;
+use crate::db::{self, audit, updates};
+use crate::i18n::Lang;
+use crate::signing::SignForm;
+use crate::tokens;
+use crate::views::{self, campaigns::PetitionForm};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/petitions/new", web::get().to(new_form))
+        .route("/petitions/new", web::post().to(create))
+        .route("/petitions/{id:\\d+}/edit", web::get().to(edit_form))
+        .route("/petitions/{id:\\d+}/edit", web::post().to(edit))
+        .route("/petitions/{id:\\d+}/submit", web::post().to(submit))
+        .route(
+            "/petitions/{id:\\d+}/updates/new",
+            web::get().to(update_form),
+        )
+        .route(
+            "/petitions/{id:\\d+}/updates/new",
+            web::post().to(post_update),
+        )
+        .route("/support/{key}", web::get().to(support))
+        .route("/dashboard", web::get().to(dashboard))
+        .route("/dashboard/petitions/{id:\\d+}", web::get().to(detail))
+        .route("/api/petitions/similar", web::get().to(similar_api));
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+struct FormPage<'a> {
+    heading: String,
+    action_url: String,
+    form: &'a Form,
+    problems: &'a Problems,
+    preview: Option<maud::Markup>,
+    similar: &'a [Petition],
+}
+
+async fn render_form(
+    state: &AppState,
+    ctx: &views::Ctx,
+    session: &Session,
+    status: StatusCode,
+    v: FormPage<'_>,
+) -> Result<HttpResponse, PageError> {
+    let choices = db::run(&state.pool, |c| Ok(petitions::recipient_choices(c)?)).await?;
+    let markup = views::campaigns::petition_form(
+        ctx,
+        &v.heading,
+        &PetitionForm {
+            action_url: v.action_url,
+            form: v.form,
+            problems: v.problems,
+            csrf: &session.csrf,
+            choices: &choices,
+            preview: v.preview,
+            similar: v.similar,
+            min_date: (today() + chrono::Duration::days(1)).to_string(),
+            max_date: (today() + chrono::Duration::days(state.settings.max_petition_days))
+                .to_string(),
+        },
+    );
+    Ok(form_page(state, session, status, markup))
+}
+
+pub async fn new_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_user(&req, &state).await?;
+        let closes = (today() + chrono::Duration::days(90)).to_string();
+        let form = Form::from_pairs(&[
+            ("lang", lang.code()),
+            ("goal", "1000"),
+            ("closes_on", &closes),
+        ]);
+        render_form(
+            &state,
+            &ctx,
+            &session,
+            StatusCode::OK,
+            FormPage {
+                heading: ctx.t("new-petition-title"),
+                action_url: "/petitions/new".into(),
+                form: &form,
+                problems: &Problems::default(),
+                preview: None,
+                similar: &[],
+            },
+        )
+        .await
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// Checks the petition form; `Err` is the page to answer with (422, or the preview).
+async fn check_form(
+    state: &AppState,
+    ctx: &views::Ctx,
+    session: &Session,
+    form: &Form,
+    heading: String,
+    action_url: String,
+    exclude: Option<i64>,
+) -> Result<Result<Draft, HttpResponse>, PageError> {
+    let choices = db::run(&state.pool, |c| Ok(petitions::recipient_choices(c)?)).await?;
+    let checked = campaigns::validate(form, &choices, today(), state.settings.max_petition_days);
+    let page = |problems: Problems, preview, similar: Vec<Petition>, status| {
+        let heading = heading.clone();
+        let action_url = action_url.clone();
+        async move {
+            render_form(
+                state,
+                ctx,
+                session,
+                status,
+                FormPage {
+                    heading,
+                    action_url,
+                    form,
+                    problems: &problems,
+                    preview,
+                    similar: &similar,
+                },
+            )
+            .await
+        }
+    };
+    match checked {
+        Err(problems) => Ok(Err(page(
+            problems,
+            None,
+            Vec::new(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await?)),
+        Ok(draft) if form.get("intent") == "preview" => {
+            let q = format!("{} {}", draft.texts[0].title, draft.texts[0].action);
+            let similar =
+                db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await?;
+            let preview = views::campaigns::petition_body(ctx, &preview_petition(&draft, &choices));
+            Ok(Err(page(
+                Problems::default(),
+                Some(preview),
+                similar,
+                StatusCode::OK,
+            )
+            .await?))
+        }
+        Ok(draft) => Ok(Ok(draft)),
+    }
+}
+
+/// A draft dressed as a petition, to preview it exactly as readers will see it.
+fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
+    let now = db::now();
+    Petition {
+        row: petitions::PetitionRow {
+            id: 0,
+            status: "draft".into(),
+            lang: d.lang.code().into(),
+            goal: d.goal,
+            signature_count: 0,
+            created_at: now,
+            opened_at: None,
+            closes_at: Some(d.closes_at),
+            closed_at: None,
+            creator_id: None,
+            other_recipients: d.other_recipients.clone(),
+            share_key: None,
+            submitted_at: None,
+            decided_at: None,
+            decision: None,
+            decision_reason: None,
+            decision_message: None,
+            milestones: 0,
+        },
+        texts: d
+            .texts
+            .iter()
+            .map(|t| petitions::PetitionText {
+                petition_id: 0,
+                lang: t.lang.code().into(),
+                title: t.title.clone(),
+                action: t.action.clone(),
+                background: t.background.clone(),
+            })
+            .collect(),
+        recipients: choices
+            .iter()
+            .filter(|c| d.recipient_ids.contains(&c.id))
+            .cloned()
+            .collect(),
+    }
+}
+
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, session) = require_user(&req, &state).await?;
+        let draft = match check_form(
+            &state,
+            &ctx,
+            &session,
+            &form,
+            ctx.t("new-petition-title"),
+            "/petitions/new".into(),
+            None,
+        )
+        .await?
+        {
+            Ok(d) => d,
+            Err(page) => return Ok(page),
+        };
+        let id = db::write(&state.pool, move |c| {
+            Ok(store::save_draft(c, user.id, None, &draft)?)
+        })
+        .await?
+        .ok_or(PageError::NotFound)?;
+        Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1")))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// The creator's own petition, or 404 (another campaigner's petition does not exist for them).
+async fn own_petition(state: &AppState, user: &User, id: i64) -> Result<Petition, PageError> {
+    let uid = user.id;
+    db::run(&state.pool, move |c| Ok(store::owned(c, id, uid)?))
+        .await?
+        .ok_or(PageError::NotFound)
+}
+
+pub async fn edit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let (user, session) = require_user(&req, &state).await?;
+        let p = own_petition(&state, &user, id).await?;
+        if !matches!(p.status(), "draft" | "changes") {
+            return Ok(see_other(&format!("/dashboard/petitions/{id}")));
+        }
+        let form = campaigns::form_from(&p);
+        render_form(
+            &state,
+            &ctx,
+            &session,
+            StatusCode::OK,
+            FormPage {
+                heading: ctx.t("edit-petition"),
+                action_url: format!("/petitions/{id}/edit"),
+                form: &form,
+                problems: &Problems::default(),
+                preview: None,
+                similar: &[],
+            },
+        )
+        .await
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn edit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, session) = require_user(&req, &state).await?;
+        own_petition(&state, &user, id).await?;
+        let draft = match check_form(
+            &state,
+            &ctx,
+            &session,
+            &form,
+            ctx.t("edit-petition"),
+            format!("/petitions/{id}/edit"),
+            Some(id),
+        )
+        .await?
+        {
+            Ok(d) => d,
+            Err(page) => return Ok(page),
+        };
+        let saved = db::write(&state.pool, move |c| {
+            Ok(store::save_draft(c, user.id, Some(id), &draft)?)
+        })
+        .await?;
+        match saved {
+            Some(_) => Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1"))),
+            // No longer editable (a moderator acted meanwhile): show where it stands.
+            None => Ok(see_other(&format!("/dashboard/petitions/{id}"))),
+        }
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_user(&req, &state).await?;
+        own_petition(&state, &user, id).await?;
+        let needed = state.settings.supporters_needed;
+        let key = tokens::new_token().plain;
+        let outcome = db::write(&state.pool, move |c| {
+            Ok(store::submit(c, id, &user, needed, &key)?)
+        })
+        .await?;
+        let notice = match outcome {
+            Submitted::Gathering => "gathering",
+            Submitted::Pending => "pending",
+            Submitted::NeedsConfirmedEmail => "confirm-first",
+            Submitted::NotAllowed => "not-allowed",
+        };
+        Ok(see_other(&format!(
+            "/dashboard/petitions/{id}?notice={notice}"
+        )))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// A petition gathering its first supporters, reached only through its creator's share link.
+pub async fn support(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, true);
+    let result = async {
+        let key = path.into_inner();
+        if !tokens::well_formed(&key) {
+            return Err(PageError::NotFound);
+        }
+        let p = db::run(&state.pool, move |c| {
+            Ok(petitions::find_by_share_key(c, &key)?)
+        })
+        .await?
+        .ok_or(PageError::NotFound)?;
+        if p.is_open() || p.status() == "closed" {
+            return Ok(see_other(&format!("/petitions/{}", p.id())));
+        }
+        if p.status() != "gathering" {
+            return Err(PageError::NotFound);
+        }
+        let mut res = render_petition(
+            &state,
+            &ctx,
+            &p,
+            &SignForm::default(),
+            &[],
+            None,
+            StatusCode::OK,
+        )
+        .await?;
+        res.headers_mut().insert(
+            actix_web::http::header::REFERRER_POLICY,
+            actix_web::http::header::HeaderValue::from_static("no-referrer"),
+        );
+        Ok(res)
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct DashboardQuery {
+    notice: Option<String>,
+    saved: Option<String>,
+    confirmed: Option<String>,
+}
+
+fn notice_text(lang: Lang, q: &DashboardQuery) -> Option<String> {
+    if q.saved.is_some() {
+        return Some(lang.t("notice-saved"));
+    }
+    if q.confirmed.is_some() {
+        return Some(lang.t("notice-email-confirmed"));
+    }
+    match q.notice.as_deref() {
+        Some(n @ ("gathering" | "pending" | "confirm-first" | "not-allowed")) => {
+            Some(lang.t(&format!("notice-{n}")))
+        }
+        _ => None,
+    }
+}
+
+pub async fn dashboard(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    query: web::Query<DashboardQuery>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (user, session) = require_user(&req, &state).await?;
+        let uid = user.id;
+        let list = db::run(&state.pool, move |c| Ok(store::mine(c, uid)?)).await?;
+        let markup = views::campaigns::dashboard(
+            &ctx,
+            &user,
+            &list,
+            &session.csrf,
+            notice_text(lang, &query),
+        );
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn detail(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    query: web::Query<DashboardQuery>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let (user, session) = require_user(&req, &state).await?;
+        let p = own_petition(&state, &user, id).await?;
+        let ((total, confirmed), per_day, by_state, ups) = db::run(&state.pool, move |c| {
+            Ok((
+                db::signatures::count_for(c, id)?,
+                store::per_day(c, id)?,
+                petitions::counts_by_state(c, id)?,
+                updates::for_petition(c, id, true)?,
+            ))
+        })
+        .await?;
+        let markup = views::campaigns::petition_detail(
+            &ctx,
+            &views::campaigns::Detail {
+                petition: &p,
+                total,
+                confirmed,
+                per_day: &per_day,
+                by_state: &by_state,
+                updates: &ups,
+                supporters_needed: state.settings.supporters_needed,
+                base_url: &state.settings.base_url,
+                csrf: &session.csrf,
+                notice: notice_text(lang, &query),
+            },
+        );
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn update_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let (user, session) = require_user(&req, &state).await?;
+        let p = own_petition(&state, &user, id).await?;
+        if !matches!(p.status(), "open" | "closed") {
+            return Ok(see_other(&format!("/dashboard/petitions/{id}")));
+        }
+        let markup = views::campaigns::update_form(
+            &ctx,
+            &p,
+            &Form::default(),
+            &Problems::default(),
+            &session.csrf,
+        );
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn post_update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = parse_id(&path)?;
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, session) = require_user(&req, &state).await?;
+        let p = own_petition(&state, &user, id).await?;
+        if !matches!(p.status(), "open" | "closed") {
+            return Err(PageError::NotFound);
+        }
+        let (title, text) = match campaigns::validate_update(&form) {
+            Ok(v) => v,
+            Err(problems) => {
+                let markup =
+                    views::campaigns::update_form(&ctx, &p, &form, &problems, &session.csrf);
+                return Ok(form_page(
+                    &state,
+                    &session,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    markup,
+                ));
+            }
+        };
+        let actor = user.actor();
+        db::write(&state.pool, move |c| {
+            c.transaction(|c| {
+                let update = updates::create(c, id, user.id, &title, &text)?;
+                audit::record(
+                    c,
+                    &audit::Entry {
+                        actor: &actor,
+                        action: "update.write",
+                        petition_id: Some(id),
+                        details: serde_json::json!({ "update": update }),
+                        row_count: 1,
+                    },
+                )
+            })?;
+            Ok(())
+        })
+        .await?;
+        Ok(see_other(&format!(
+            "/dashboard/petitions/{id}?notice=pending"
+        )))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct SimilarQuery {
+    q: Option<String>,
+    exclude: Option<i64>,
+}
+
+/// `GET /api/petitions/similar?q=`: open petitions like a title being typed (JSON).
+pub async fn similar_api(
+    state: web::Data<AppState>,
+    query: web::Query<SimilarQuery>,
+) -> HttpResponse {
+    let q: String = query
+        .q
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(200)
+        .collect();
+    let exclude = query.exclude;
+    let lang = Lang::En;
+    match db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await {
+        Ok(list) => HttpResponse::Ok().json(
+            list.iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "id": p.id(),
+                        "title": p.text(lang).title,
+                        "title_hi": p.text(Lang::Hi).title,
+                        "signature_count": p.row.signature_count,
+                        "url": format!("/petitions/{}", p.id()),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "similar petitions failed");
+            HttpResponse::ServiceUnavailable().finish()
+        }
+    }
+}
+
+/// The unsubscribe link's MAC message for a signature.
+pub fn unsubscribe_message(signature_id: i64) -> String {
+    format!("unsubscribe:{signature_id}")
+}
+
+pub fn unsubscribe_url(base_url: &str, key: &[u8], signature_id: i64) -> String {
+    format!(
+        "{base_url}/unsubscribe/{signature_id}/{}",
+        tokens::mac(key, &unsubscribe_message(signature_id))
+    )
+}
+
+fn check_unsubscribe(state: &AppState, path: &(String, String)) -> Result<i64, PageError> {
+    let id: i64 = path.0.parse().map_err(|_| PageError::NotFound)?;
+    if !tokens::mac_matches(
+        &state.settings.secret_key,
+        &unsubscribe_message(id),
+        &path.1,
+    ) {
+        return Err(PageError::NotFound);
+    }
+    Ok(id)
+}
+
+/// The link in the email body: a page with one button (a link alone must not unsubscribe,
+/// since mail scanners follow links).
+pub async fn unsubscribe_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = check_unsubscribe(&state, &path).map(|_| {
+        let mut res = page_response(
+            StatusCode::OK,
+            views::campaigns::unsubscribe(&ctx, req.path(), false),
+        );
+        res.headers_mut().insert(
+            actix_web::http::header::REFERRER_POLICY,
+            actix_web::http::header::HeaderValue::from_static("no-referrer"),
+        );
+        res
+    });
+    respond(&ctx, result)
+}
+
+/// One click: the button on that page, or a mail client's RFC 8058 POST. No login, no CSRF
+/// token: the MAC in the address is the authority, and unsubscribing is all it can do.
+pub async fn unsubscribe(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let id = check_unsubscribe(&state, &path)?;
+        let found = db::write(&state.pool, move |c| Ok(updates::unsubscribe(c, id)?)).await?;
+        if !found {
+            return Err(PageError::NotFound);
+        }
+        Ok(page_response(
+            StatusCode::OK,
+            views::campaigns::unsubscribe(&ctx, req.path(), true),
+        ))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// Used by the petition page: a petition's approved updates.
+pub fn updates_section(lang: Lang, ups: &[updates::Update]) -> maud::Markup {
+    if ups.is_empty() {
+        html! {}
+    } else {
+        views::campaigns::public_updates(lang, ups)
+    }
+}
