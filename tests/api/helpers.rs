@@ -60,6 +60,7 @@ pub struct Options {
     pub sign_rate: Option<SignRate>,
     pub run_worker: bool,
     pub page_cache: Duration,
+    pub account_rate: Option<SignRate>,
 }
 
 impl Default for Options {
@@ -70,6 +71,7 @@ impl Default for Options {
             sign_rate: None,
             run_worker: true,
             page_cache: Duration::ZERO,
+            account_rate: None,
         }
     }
 }
@@ -122,6 +124,9 @@ impl TestApp {
         settings.page_cache = options.page_cache;
         if let Some(rate) = options.sign_rate {
             settings.sign_rate = rate;
+        }
+        if let Some(rate) = options.account_rate {
+            settings.account_rate = rate;
         }
         if let Some(c) = &captcha {
             settings.captcha = Some(Captcha {

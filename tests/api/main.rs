@@ -6,6 +6,7 @@ mod support;
 mod helpers;
 
 mod abuse;
+mod access;
 mod browser;
 mod campaigns;
 mod delivery;

@@ -1,0 +1,478 @@
+//! Who may do what: every route of accounts, campaigners and staff walked as each kind of
+//! visitor; CSRF; logging in and resetting a password; script in every text field; the job that
+//! closes petitions.
+
+use hastakshar::accounts::Role;
+
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+use crate::people::*;
+use crate::support::testdb::Backend;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Needs {
+    Account,
+    Moderator,
+    Admin,
+}
+
+/// Every route behind a login: (method, path, who may use it). `{p}` is another campaigner's
+/// petition, `{u}` a pending update, `{user}` an account.
+const ROUTES: &[(&str, &str, Needs)] = &[
+    ("GET", "/dashboard", Needs::Account),
+    ("GET", "/petitions/new", Needs::Account),
+    ("POST", "/petitions/new", Needs::Account),
+    ("GET", "/dashboard/petitions/{p}", Needs::Account),
+    ("GET", "/petitions/{p}/edit", Needs::Account),
+    ("POST", "/petitions/{p}/edit", Needs::Account),
+    ("POST", "/petitions/{p}/submit", Needs::Account),
+    ("GET", "/petitions/{p}/updates/new", Needs::Account),
+    ("POST", "/petitions/{p}/updates/new", Needs::Account),
+    ("GET", "/admin", Needs::Moderator),
+    ("GET", "/admin/moderation", Needs::Moderator),
+    ("GET", "/admin/petitions/{p}", Needs::Moderator),
+    ("POST", "/admin/petitions/{p}/decision", Needs::Moderator),
+    ("POST", "/admin/updates/{u}/decision", Needs::Moderator),
+    ("GET", "/admin/users", Needs::Admin),
+    ("POST", "/admin/users/{user}/role", Needs::Admin),
+    ("GET", "/admin/audit", Needs::Admin),
+];
+
+async fn request(b: &Browser, method: &str, path: &str, csrf: &str) -> u16 {
+    if method == "GET" {
+        b.get(path).await.0
+    } else {
+        b.post(
+            path,
+            &[
+                ("csrf", csrf),
+                ("action", "approve"),
+                ("role", "admin"),
+                ("title", "x"),
+                ("body", "y"),
+            ],
+        )
+        .await
+        .status()
+        .as_u16()
+    }
+}
+
+async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let owner = campaigner(&app, "owner@example.in").await;
+    let p = draft(
+        &owner,
+        &petition_form("Owner's own petition", "100", &in_days(30)),
+    )
+    .await;
+    let other = campaigner(&app, "other@example.in").await;
+    let moderator = staff(&app, "mod@example.in", Role::Moderator).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    let user_id = {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::users;
+        let mut conn = app.pool.get().unwrap();
+        let id: i64 = users::table
+            .filter(users::email.eq("owner@example.in"))
+            .select(users::id)
+            .first(&mut conn)
+            .unwrap();
+        // An update waiting for a moderator, on a petition that is open.
+        diesel::update(hastakshar::db::schema::petitions::table.find(p))
+            .set(hastakshar::db::schema::petitions::status.eq("open"))
+            .execute(&mut conn)
+            .unwrap();
+        hastakshar::db::updates::create(&mut conn, p, id, "Update", "Body").unwrap();
+        id
+    };
+    let anonymous = Browser::new(&app);
+    let anon_csrf = anonymous.csrf("/account/login").await;
+    let before_petitions = app.count("petitions");
+    let before_audit = app.count("audit_log");
+    for (method, route, needs) in ROUTES {
+        let path = route
+            .replace("{p}", &p.to_string())
+            .replace("{u}", "1")
+            .replace("{user}", &user_id.to_string());
+        // Anonymous: a GET goes to the login page; a POST is refused.
+        let status = request(&anonymous, method, &path, &anon_csrf).await;
+        if *method == "GET" {
+            let r = anonymous
+                .client
+                .get(format!("{}{path}", app.address))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(status, 303, "anonymous GET {path}");
+            assert!(
+                location(&r).starts_with("/account/login?next="),
+                "GET {path} asks to log in"
+            );
+        } else {
+            // With the session's token it is sent to log in; nothing happens either way.
+            assert!(
+                matches!(status, 303 | 403),
+                "anonymous POST {path}: {status}"
+            );
+            let no_token = anonymous
+                .post(&path, &[("action", "approve")])
+                .await
+                .status();
+            assert_eq!(no_token, 403, "anonymous POST {path} without a token");
+        }
+        // Another campaigner: staff routes are forbidden, the owner's petition does not exist.
+        let csrf = other.csrf("/dashboard").await;
+        let status = request(&other, method, &path, &csrf).await;
+        match needs {
+            Needs::Account if route.contains("{p}") => {
+                assert_eq!(status, 404, "{method} {path} as another campaigner")
+            }
+            Needs::Account => assert!(status < 400 || status == 422, "{method} {path}: {status}"),
+            _ => assert_eq!(status, 403, "{method} {path} as a campaigner"),
+        }
+        // A moderator is refused what only admins may do.
+        if *needs == Needs::Admin {
+            let csrf = moderator.csrf("/dashboard").await;
+            assert_eq!(
+                request(&moderator, method, &path, &csrf).await,
+                403,
+                "{method} {path} as a moderator"
+            );
+        }
+    }
+    assert_eq!(
+        app.count("petitions"),
+        before_petitions,
+        "the refused requests changed nothing"
+    );
+    assert_eq!(app.count("audit_log"), before_audit);
+    // And the right people get in.
+    assert_eq!(moderator.get("/admin/moderation").await.0, 200);
+    assert_eq!(moderator.get(&format!("/admin/petitions/{p}")).await.0, 200);
+    assert_eq!(admin.get("/admin/users").await.0, 200);
+    assert_eq!(admin.get("/admin/audit").await.0, 200);
+    assert_eq!(owner.get(&format!("/dashboard/petitions/{p}")).await.0, 200);
+    // An admin makes the other campaigner a moderator; the change is audited.
+    let other_id = {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::users;
+        let mut conn = app.pool.get().unwrap();
+        users::table
+            .filter(users::email.eq("other@example.in"))
+            .select(users::id)
+            .first::<i64>(&mut conn)
+            .unwrap()
+    };
+    let r = admin
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{other_id}/role"),
+            &[("role", "moderator")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(other.get("/admin/moderation").await.0, 200);
+    assert!(admin.get("/admin/audit").await.1.contains("user.role"));
+}
+
+async fn csrf_is_required_and_checked(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let b = campaigner(&app, "meera@example.in").await;
+    let before = app.count("petitions");
+    let closes = in_days(30);
+    let form = petition_form("A petition", "100", &closes);
+    // No token.
+    let r = b.post("/petitions/new", &form).await;
+    assert_eq!(r.status(), 403);
+    // A forged token.
+    let mut forged = form.clone();
+    forged.push(("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    assert_eq!(b.post("/petitions/new", &forged).await.status(), 403);
+    // The right token from another site.
+    let token = b.csrf("/petitions/new").await;
+    let mut good = form.clone();
+    good.push(("csrf", &token));
+    let r = b
+        .client
+        .post(format!("{}/petitions/new", app.address))
+        .header("Origin", "https://evil.example")
+        .form(&good)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(app.count("petitions"), before, "nothing was created");
+    // Logging out needs the token too.
+    assert_eq!(b.post("/account/logout", &[]).await.status(), 403);
+    assert_eq!(b.get("/dashboard").await.0, 200, "still logged in");
+    let r = b.submit("/dashboard", "/account/logout", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(b.get("/dashboard").await.0, 303, "logged out");
+}
+
+async fn login_and_password_reset(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let _ = campaigner(&app, "meera@example.in").await;
+    let b = Browser::new(&app);
+    let wrong = b
+        .submit(
+            "/account/login",
+            "/account/login",
+            &[
+                ("email", "meera@example.in"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status(), 422);
+    let wrong = wrong.text().await.unwrap();
+    let unknown = b
+        .submit(
+            "/account/login",
+            "/account/login",
+            &[
+                ("email", "nobody@example.in"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    let unknown = unknown.text().await.unwrap();
+    let words = |page: &str| {
+        page.split("class=\"error\"")
+            .nth(1)
+            .unwrap_or("")
+            .split('<')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        words(&wrong),
+        words(&unknown),
+        "the same answer for a wrong password and an unknown email"
+    );
+    assert!(
+        !wrong.contains("not the password"),
+        "a password is never sent back"
+    );
+    let r = b
+        .submit(
+            "/account/login",
+            "/account/login",
+            &[
+                ("email", "Meera@Example.in"),
+                ("password", PASSWORD),
+                ("next", "/petitions/new"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/petitions/new");
+
+    // A forgotten password: the same answer for known and unknown addresses.
+    let anon = Browser::new(&app);
+    for email in ["meera@example.in", "nobody@example.in"] {
+        let r = anon
+            .submit(
+                "/account/password-reset",
+                "/account/password-reset",
+                &[("email", email)],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+    }
+    let mail = mail_to(&app, "meera@example.in", "Choose a new password").await;
+    assert!(
+        !app.smtp
+            .messages()
+            .iter()
+            .any(|m| m.to.iter().any(|t| t == "nobody@example.in"))
+    );
+    let reset = link(&app, &mail, "/account/password-reset/");
+    let r = anon.submit(&reset, &reset, &[("password", "short")]).await;
+    assert_eq!(r.status(), 422);
+    let r = anon
+        .submit(
+            &reset,
+            &reset,
+            &[("password", "an entirely new passphrase")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        anon.get("/dashboard").await.0,
+        200,
+        "the new password logs in"
+    );
+    assert_eq!(
+        b.get("/dashboard").await.0,
+        303,
+        "sessions from before the reset are over"
+    );
+    assert_eq!(anon.get(&reset).await.0, 404, "the link works once");
+    let old = Browser::new(&app);
+    let r = old
+        .submit(
+            "/account/login",
+            "/account/login",
+            &[("email", "meera@example.in"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "the old password no longer works");
+}
+
+async fn logins_are_rate_limited(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        crate::helpers::Options {
+            account_rate: Some(hastakshar::config::SignRate {
+                burst: 3,
+                per_hour: 1,
+            }),
+            ..Default::default()
+        },
+    )
+    .await;
+    let b = Browser::new(&app);
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let r = b
+            .submit(
+                "/account/login",
+                "/account/login",
+                &[
+                    ("email", "target@example.in"),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await;
+        statuses.push(r.status().as_u16());
+    }
+    assert_eq!(statuses, [422, 422, 422, 429, 429]);
+}
+
+const SCRIPT: &str =
+    "<script>alert(1)</script><img src=x onerror=alert(2)>[click](javascript:alert(3))";
+
+async fn script_in_any_text_field_stays_text(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let creator = campaigner(&app, "meera@example.in").await;
+    let closes = in_days(30);
+    let form = vec![
+        ("lang", "en"),
+        ("title", "<b>Bold</b><script>x</script>"),
+        ("action", SCRIPT),
+        ("background", SCRIPT),
+        ("other_recipients", SCRIPT),
+        ("title_tr", "<script>alert(4)</script>"),
+        ("action_tr", SCRIPT),
+        ("background_tr", SCRIPT),
+        ("recipients", "1"),
+        ("goal", "100"),
+        ("closes_on", &closes),
+    ];
+    let mut preview = form.clone();
+    preview.push(("intent", "preview"));
+    let r = creator
+        .submit("/petitions/new", "/petitions/new", &preview)
+        .await;
+    assert_eq!(r.status(), 200);
+    let mut pages = vec![r.text().await.unwrap()];
+    let mut save = form.clone();
+    save.push(("intent", "save"));
+    let id = draft(&creator, &save).await;
+    {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::petitions;
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(id))
+            .set(petitions::status.eq("open"))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let r = creator
+        .submit(
+            &format!("/petitions/{id}/updates/new"),
+            &format!("/petitions/{id}/updates/new"),
+            &[("title", SCRIPT), ("body", SCRIPT)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let moderator = staff(&app, "mod@example.in", Role::Moderator).await;
+    pages.push(moderator.get("/admin/moderation").await.1);
+    pages.push(moderator.get(&format!("/admin/petitions/{id}")).await.1);
+    let r = moderator
+        .submit(
+            "/dashboard",
+            "/admin/updates/1/decision",
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    pages.push(creator.get(&format!("/dashboard/petitions/{id}")).await.1);
+    pages.push(creator.get("/dashboard").await.1);
+    pages.push(app.get_text(&format!("/petitions/{id}")).await.1);
+    pages.push(app.page_in(&format!("/petitions/{id}"), "hi").await);
+    pages.push(app.page_in("/", "en").await);
+    for page in &pages {
+        assert!(
+            !page.contains("<script>alert") && !page.contains("<script>x"),
+            "no script gets through"
+        );
+        assert!(!page.contains("<img src=x"), "no raw HTML gets through");
+        assert!(!page.contains("href=\"javascript:"), "no javascript: link");
+        assert!(!page.contains("<b>Bold"), "no raw HTML in titles");
+    }
+    assert!(
+        pages[5].contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "shown as text"
+    );
+}
+
+async fn the_closing_job_closes_petitions_on_their_date(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let creator = campaigner(&app, "meera@example.in").await;
+    let id = draft(
+        &creator,
+        &petition_form("Closing soon", "100", &in_days(10)),
+    )
+    .await;
+    {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::petitions;
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(id))
+            .set((
+                petitions::status.eq("open"),
+                petitions::closes_at.eq(Some(hastakshar::db::now() - chrono::Duration::minutes(1))),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let mail = mail_to(&app, "meera@example.in", "has closed").await;
+    assert!(mail.text_body().contains("Closing soon"));
+    let (status, page) = app.get_text(&format!("/petitions/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("This petition is closed"),
+        "a closed petition shows its final count"
+    );
+    assert!(!page.contains("name=\"email\""), "and has no sign form");
+    let f = crate::helpers::form("late@example.in");
+    let r = app.sign_with(id, &crate::helpers::as_refs(&f), &[]).await;
+    assert_eq!(r.status(), 422, "it takes no signatures");
+    assert_eq!(app.count("signatures"), 0);
+    // The demo petition, closing months from now, is still open.
+    assert_eq!(app.petition_json(1).await["state"], "open");
+}
+
+on_both_backends!(
+    every_route_refuses_the_wrong_visitor,
+    csrf_is_required_and_checked,
+    login_and_password_reset,
+    logins_are_rate_limited,
+    script_in_any_text_field_stays_text,
+    the_closing_job_closes_petitions_on_their_date,
+);
