@@ -116,7 +116,7 @@ pub fn end_sessions(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
 pub fn list(conn: &mut DbConnection, q: &str, limit: i64) -> QueryResult<Vec<User>> {
     let mut query = users::table.select(User::as_select()).into_boxed();
     if !q.is_empty() {
-        let pattern = format!("%{}%", q.to_lowercase().replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
         query = query.filter(users::email.like(pattern));
     }
     query

@@ -393,7 +393,7 @@ pub async fn new_password_form(
         // The token in this page's address must not leak to other sites.
         res.headers_mut().insert(
             actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("no-referrer"),
+            actix_web::http::header::HeaderValue::from_static("same-origin"),
         );
         Ok(res)
     }

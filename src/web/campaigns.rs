@@ -402,7 +402,7 @@ pub async fn support(
         .await?;
         res.headers_mut().insert(
             actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("no-referrer"),
+            actix_web::http::header::HeaderValue::from_static("same-origin"),
         );
         Ok(res)
     }
@@ -662,7 +662,7 @@ pub async fn unsubscribe_page(
         );
         res.headers_mut().insert(
             actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("no-referrer"),
+            actix_web::http::header::HeaderValue::from_static("same-origin"),
         );
         res
     });

@@ -284,3 +284,196 @@ async fn every_public_page_passes_the_wcag_21_aa_rules_of_axe() {
     c.close().await.unwrap();
     assert!(broken.is_empty(), "WCAG violations:\n{}", broken.join("\n"));
 }
+
+async fn fill(c: &fantoccini::Client, field: &str, text: &str) {
+    c.find(Locator::Id(field))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Waits for the page whose heading is `want` (a click that navigates may return first).
+async fn wait_heading(c: &fantoccini::Client, want: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let now = match c.find(Locator::Css("h1")).await {
+            Ok(h) => h.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if now == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited for {want:?}, page says {now:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A campaigner creates a petition in the browser, supporters confirm, a moderator approves it
+/// in the browser, and a member of the public signs it: the first signature after opening.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature() {
+    if !browser_available() {
+        return;
+    }
+    let axe = axe_source();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
+    let mut broken = Vec::new();
+
+    // Sign up, and confirm the address from the email.
+    c.goto(&app.url("/account/signup")).await.unwrap();
+    if let Some(axe) = &axe {
+        broken.extend(wcag_violations(&c, axe).await);
+    }
+    fill(&c, "name", "Meera Campaigner").await;
+    fill(&c, "email", "meera@example.in").await;
+    fill(&c, "password", crate::people::PASSWORD).await;
+    click(&c, Locator::Css("form button.primary")).await;
+    wait_heading(&c, "Check your email").await;
+    let mail = crate::people::mail_to(&app, "meera@example.in", "Confirm your email").await;
+    c.goto(&app.url(&crate::people::link(&app, &mail, "/account/confirm/")))
+        .await
+        .unwrap();
+    wait_heading(&c, "Your petitions").await;
+
+    // Start a petition: typing its title suggests the similar demo petition.
+    click(&c, Locator::Css("a.button.primary")).await;
+    wait_heading(&c, "Start a petition").await;
+    if let Some(axe) = &axe {
+        broken.extend(wcag_violations(&c, axe).await);
+    }
+    fill(&c, "title", "Cool men never buy sex in our city").await;
+    let suggestion = c
+        .wait()
+        .for_element(Locator::Css("#similar a[href='/petitions/1']"))
+        .await;
+    assert!(suggestion.is_ok(), "the similar open petition is suggested");
+    fill(
+        &c,
+        "action",
+        "Close the brothels that hold trafficked girls.",
+    )
+    .await;
+    fill(&c, "background", "Girls are **sold** here every week.").await;
+    click(&c, Locator::Id("recipient-2")).await;
+    c.execute(
+        "document.getElementById('goal').value = '1000'; \
+         document.getElementById('closes_on').value = arguments[0]; return true;",
+        vec![json!(crate::people::in_days(60))],
+    )
+    .await
+    .unwrap();
+    click(&c, Locator::Css("button[value=save]")).await;
+    wait_heading(&c, "Cool men never buy sex in our city").await;
+    click(&c, Locator::Css("main form button.primary")).await;
+    c.wait()
+        .for_element(Locator::Id("share-url"))
+        .await
+        .unwrap();
+    let share = c
+        .find(Locator::Id("share-url"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .expect("a share link");
+    if let Some(axe) = &axe {
+        broken.extend(wcag_violations(&c, axe).await);
+    }
+    let key = share.rsplit('/').next().unwrap().to_string();
+    let id: i64 = c
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    // Five supporters confirm through the share link (by HTTP: the browser part is above).
+    for i in 0..5 {
+        let email = format!("supporter{i}@example.in");
+        let f = crate::helpers::with(crate::helpers::form(&email), "key", &key);
+        let r = app.sign_with(id, &crate::helpers::as_refs(&f), &[]).await;
+        assert_eq!(r.status(), 303);
+        let mail = crate::people::mail_to(&app, &email, "Confirm").await;
+        app.client
+            .get(app.confirm_link(&mail))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    // Log out; a moderator sets a password from the printed link and approves it.
+    click(&c, Locator::Css("a[href='/dashboard']")).await;
+    wait_heading(&c, "Your petitions").await;
+    click(&c, Locator::Css("form[action='/account/logout'] button")).await;
+    wait_heading(&c, "Petitions").await;
+    let set_password = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::accounts::admin::create(
+            &mut conn,
+            "mod@example.in",
+            hastakshar::accounts::Role::Moderator,
+            &app.address,
+            "test",
+        )
+        .unwrap()
+    };
+    c.goto(&set_password).await.unwrap();
+    wait_heading(&c, "Choose a new password").await;
+    fill(&c, "password", "the moderator's passphrase").await;
+    click(&c, Locator::Css("form button.primary")).await;
+    wait_heading(&c, "Your petitions").await;
+    c.goto(&app.url("/admin/moderation")).await.unwrap();
+    if let Some(axe) = &axe {
+        broken.extend(wcag_violations(&c, axe).await);
+    }
+    click(
+        &c,
+        Locator::Css(&format!("a[href='/admin/petitions/{id}']")),
+    )
+    .await;
+    c.wait()
+        .for_element(Locator::Id("action-approve"))
+        .await
+        .unwrap();
+    if let Some(axe) = &axe {
+        broken.extend(wcag_violations(&c, axe).await);
+    }
+    click(&c, Locator::Id("action-approve")).await;
+    click(&c, Locator::Css("section.decision button.primary")).await;
+    wait_heading(&c, "Moderation").await;
+
+    // The public finds it open and signs it.
+    c.goto(&app.url(&format!("/petitions/{id}"))).await.unwrap();
+    wait_heading(&c, "Cool men never buy sex in our city").await;
+    fill(&c, "name", "Kavita Rao").await;
+    fill(&c, "email", "kavita@example.in").await;
+    fill(&c, "pin_code", "221001").await;
+    let deadline = Instant::now() + WAIT;
+    while value_of(&c, "constituency").await.is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the PIN code picks the constituency"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(&c, Locator::Css("section.sign button.primary")).await;
+    wait_heading(&c, "Check your email").await;
+    let mail = crate::people::mail_to(&app, "kavita@example.in", "Confirm").await;
+    c.goto(&app.confirm_link(&mail)).await.unwrap();
+    app.wait_for_count(id, 6).await;
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "WCAG violations:\n{}", broken.join("\n"));
+}
