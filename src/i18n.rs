@@ -195,6 +195,24 @@ mod tests {
         assert_eq!(group_indian(12345678), "1,23,45,678");
     }
 
+    fn ids(ftl: &str) -> std::collections::BTreeSet<&str> {
+        ftl.lines()
+            .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
+            .filter(|id| !id.starts_with(char::is_whitespace) && !id.starts_with('#'))
+            .collect()
+    }
+
+    #[test]
+    fn hindi_has_every_english_message() {
+        let en = ids(include_str!("../assets/locales/en/main.ftl"));
+        let hi = ids(include_str!("../assets/locales/hi/main.ftl"));
+        let missing: Vec<_> = en.difference(&hi).collect();
+        let extra: Vec<_> = hi.difference(&en).collect();
+        assert!(missing.is_empty(), "not in Hindi: {missing:?}");
+        assert!(extra.is_empty(), "only in Hindi: {extra:?}");
+        assert!(en.len() > 250);
+    }
+
     #[test]
     fn messages_exist_in_both_languages() {
         for lang in Lang::ALL {

@@ -198,7 +198,11 @@ pub fn users(
     )
 }
 
-pub fn audit(ctx: &Ctx, entries: &[Logged]) -> Markup {
+pub fn audit(
+    ctx: &Ctx,
+    entries: &[Logged],
+    people: &std::collections::HashMap<String, String>,
+) -> Markup {
     let lang = ctx.lang;
     let title = lang.t("audit-title");
     page(
@@ -219,7 +223,7 @@ pub fn audit(ctx: &Ctx, entries: &[Logged]) -> Markup {
                     @for e in entries {
                         tr {
                             td { (e.at.format("%Y-%m-%d %H:%M:%S")) }
-                            td { (e.actor) }
+                            td { (people.get(&e.actor).unwrap_or(&e.actor)) }
                             td { code { (e.action) } }
                             td { @if let Some(p) = e.petition_id { a href={ "/admin/petitions/" (p) } { (p) } } }
                             td { code { (e.details) } }

@@ -326,12 +326,29 @@ pub async fn audit_log(
     let result = async {
         let (_, session) = require_role(&req, &state, Role::Admin).await?;
         let before = query.before;
-        let entries = db::run(&state.pool, move |c| Ok(audit::list(c, before, 200)?)).await?;
+        let (entries, people) = db::run(&state.pool, move |c| {
+            let entries = audit::list(c, before, 200)?;
+            // The log names staff by id; admins see who that is.
+            let mut people = std::collections::HashMap::new();
+            for e in &entries {
+                if let Some(id) = e
+                    .actor
+                    .strip_prefix("user:")
+                    .and_then(|i| i.parse::<i64>().ok())
+                    && !people.contains_key(&e.actor)
+                    && let Some(u) = users::find(c, id)?
+                {
+                    people.insert(e.actor.clone(), format!("{} <{}>", u.name, u.email));
+                }
+            }
+            Ok((entries, people))
+        })
+        .await?;
         Ok(form_page(
             &state,
             &session,
             StatusCode::OK,
-            views::admin::audit(&ctx, &entries),
+            views::admin::audit(&ctx, &entries, &people),
         ))
     }
     .await;

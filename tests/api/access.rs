@@ -476,3 +476,95 @@ on_both_backends!(
     script_in_any_text_field_stays_text,
     the_closing_job_closes_petitions_on_their_date,
 );
+
+/// The message ids of the Fluent files: a page that shows one has a message missing.
+fn message_ids() -> Vec<String> {
+    let ftl = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/locales/en/main.ftl"
+    ))
+    .unwrap();
+    ftl.lines()
+        .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.trim().to_string()))
+        .filter(|id| {
+            id.contains('-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        .collect()
+}
+
+/// A page's text without its tags.
+fn text_of(page: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in page.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every page of accounts, campaigners and staff in Hindi: in Hindi, with no message missing.
+async fn every_new_page_reads_in_hindi(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let creator = campaigner(&app, "meera@example.in").await;
+    let p = draft(&creator, &petition_form("Hindi walk", "100", &in_days(30))).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    let anonymous = Browser::new(&app);
+    for b in [&creator, &admin, &anonymous] {
+        let _ = b.get("/lang/hi?next=/").await;
+    }
+    let ids = message_ids();
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for path in [
+        "/account/signup",
+        "/account/login",
+        "/account/password-reset",
+        "/account/check-email",
+    ] {
+        pages.push((path.into(), anonymous.get(path).await.1));
+    }
+    for path in [
+        "/dashboard".to_string(),
+        "/petitions/new".to_string(),
+        format!("/dashboard/petitions/{p}"),
+        format!("/petitions/{p}/edit"),
+    ] {
+        pages.push((path.clone(), creator.get(&path).await.1));
+    }
+    for path in [
+        "/admin/moderation".to_string(),
+        format!("/admin/petitions/{p}"),
+        "/admin/users".into(),
+        "/admin/audit".into(),
+    ] {
+        pages.push((path.clone(), admin.get(&path).await.1));
+    }
+    for (path, page) in &pages {
+        assert!(page.contains("<html lang=\"hi\""), "{path} is in Hindi");
+        let text = text_of(page);
+        assert!(
+            text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
+            "{path} has Devanagari"
+        );
+        for id in &ids {
+            assert!(
+                !text
+                    .split(|c: char| c.is_whitespace() || c == ':')
+                    .any(|w| w == id),
+                "{path} shows the message id {id}: a message is missing"
+            );
+        }
+    }
+}
+
+on_both_backends!(every_new_page_reads_in_hindi);

@@ -113,8 +113,8 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     };
     assert_eq!(status, 200);
     assert!(
-        audit.contains("petition.approve"),
-        "the decision is in the audit log"
+        audit.contains("petition.approve") && audit.contains("mod@example.in"),
+        "the decision is in the audit log, with who made it"
     );
 
     // The public signs; the supporters already count.
