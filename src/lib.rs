@@ -5,6 +5,7 @@ pub mod campaigns;
 pub mod captcha;
 pub mod config;
 pub mod db;
+pub mod delivery;
 pub mod domain;
 pub mod exports;
 pub mod i18n;

@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use hastakshar::accounts::Role;
 use hastakshar::accounts::admin::{self, AdminError};
 use hastakshar::config::Settings;
+use hastakshar::delivery::{self, DeliveryError};
 use hastakshar::exports::{self, ExportError};
+use hastakshar::i18n::Lang;
 use hastakshar::jobs::Worker;
 use hastakshar::metrics::Metrics;
 use hastakshar::representatives::{self, ImportError};
@@ -49,6 +51,11 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Delivery packs: a PDF for each member of the Lok Sabha and for the ministry.
+    Deliver {
+        #[command(subcommand)]
+        what: DeliverCommand,
+    },
     /// Manage staff accounts.
     Admin {
         #[command(subcommand)]
@@ -59,6 +66,49 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum DeliverCommand {
+    /// Write DIR/{pc_id}.pdf for every constituency with a signer (or all with --all),
+    /// DIR/ministry.pdf and DIR/index.csv.
+    Packs {
+        #[arg(long)]
+        petition: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// A pack for every constituency, even those without signers.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: PackLang,
+    },
+    /// Email each pack to its recipient through the outbox (members and ministries with an
+    /// email address); a recipient already sent is skipped.
+    Send {
+        #[arg(long)]
+        petition: i64,
+        /// Say what would be sent, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: PackLang,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PackLang {
+    En,
+    Hi,
+}
+
+impl From<PackLang> for Lang {
+    fn from(l: PackLang) -> Lang {
+        match l {
+            PackLang::En => Lang::En,
+            PackLang::Hi => Lang::Hi,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -176,6 +226,9 @@ fn main() -> ExitCode {
             Command::Export { what } => {
                 tokio::task::spawn_blocking(move || export(&settings, what)).await?
             }
+            Command::Deliver { what } => {
+                tokio::task::spawn_blocking(move || deliver(&settings, what)).await?
+            }
             Command::Admin {
                 what: AdminCommand::Create { email, role },
             } => tokio::task::spawn_blocking(move || admin_create(&settings, &email, role)).await?,
@@ -191,6 +244,9 @@ fn main() -> ExitCode {
             ) || matches!(
                 e.downcast_ref::<ImportError>(),
                 Some(ImportError::Rejected(_))
+            ) || matches!(
+                e.downcast_ref::<DeliveryError>(),
+                Some(DeliveryError::UnknownPetition(_) | DeliveryError::UnknownConstituency(_))
             ) || matches!(
                 e.downcast_ref::<AdminError>(),
                 Some(AdminError::BadEmail(_))
@@ -231,6 +287,106 @@ async fn worker(settings: Settings) -> anyhow::Result<()> {
     });
     w.run(rx).await;
     Ok(())
+}
+
+fn deliver(settings: &Settings, what: DeliverCommand) -> anyhow::Result<()> {
+    let pool = prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let actor = cli_actor();
+    match what {
+        DeliverCommand::Packs {
+            petition,
+            out,
+            all,
+            lang,
+        } => {
+            let plan = delivery::plan(&mut conn, petition, lang.into())?;
+            let started = std::time::Instant::now();
+            let mut bar = Progress::new("packs");
+            let written =
+                delivery::write_packs(&mut conn, &plan, &out, all, &actor, |done, total| {
+                    bar.show(done, total)
+                })?;
+            bar.finish();
+            eprintln!(
+                "{} packs ({} names) in {} in {:.1} s",
+                written.packs,
+                written.names,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        DeliverCommand::Send {
+            petition,
+            dry_run,
+            lang,
+        } => {
+            let plan = delivery::plan(&mut conn, petition, lang.into())?;
+            let preview = delivery::send::preview(&mut conn, &plan)?;
+            for t in &preview.no_email {
+                eprintln!("no email address: {} ({} signatures)", t.name, t.signatures);
+            }
+            let n = delivery::send::send(&mut conn, &plan, &actor, dry_run, &settings.base_url)?;
+            if dry_run {
+                println!(
+                    "dry run: {n} packs would be emailed; {} recipients have no email address; {} were sent already",
+                    preview.no_email.len(),
+                    preview.done.len()
+                );
+            } else {
+                println!(
+                    "{n} packs queued for email; {} recipients have no email address; {} were sent already",
+                    preview.no_email.len(),
+                    preview.done.len()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error, redrawn in place when it is a terminal, else a line every
+/// tenth of the way.
+struct Progress {
+    what: &'static str,
+    tty: bool,
+    last_tenth: usize,
+}
+
+impl Progress {
+    fn new(what: &'static str) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            what,
+            tty: std::io::stderr().is_terminal(),
+            last_tenth: 0,
+        }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        let total = total.max(1);
+        if self.tty {
+            let filled = done * 30 / total;
+            eprint!(
+                "\r{} [{}{}] {done}/{total}",
+                self.what,
+                "#".repeat(filled),
+                " ".repeat(30 - filled)
+            );
+        } else {
+            let tenth = done * 10 / total;
+            if tenth > self.last_tenth {
+                self.last_tenth = tenth;
+                eprintln!("{} {done}/{total}", self.what);
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if self.tty {
+            eprintln!();
+        }
+    }
 }
 
 fn admin_create(settings: &Settings, email: &str, role: StaffRole) -> anyhow::Result<()> {

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
 
-use super::schema::outbox;
+use super::schema::{outbox, outbox_attachments};
 use super::{DbConnection, now};
 
 #[derive(Debug, Clone)]
@@ -22,6 +22,11 @@ pub struct NewEmail {
 }
 
 pub fn enqueue(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<()> {
+    enqueue_returning(conn, e).map(|_| ())
+}
+
+/// Enqueues and returns the row's id (to attach files to it, or to follow it).
+pub fn enqueue_returning(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<i64> {
     let t = now();
     diesel::insert_into(outbox::table)
         .values((
@@ -35,8 +40,58 @@ pub fn enqueue(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<()> {
             outbox::next_attempt_at.eq(t),
             outbox::created_at.eq(t),
         ))
+        .returning(outbox::id)
+        .get_result(conn)
+}
+
+/// A file sent with an email.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub outbox_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+pub fn attach(
+    conn: &mut DbConnection,
+    outbox_id: i64,
+    filename: &str,
+    content_type: &str,
+    data: &[u8],
+) -> QueryResult<()> {
+    diesel::insert_into(outbox_attachments::table)
+        .values((
+            outbox_attachments::outbox_id.eq(outbox_id),
+            outbox_attachments::filename.eq(filename),
+            outbox_attachments::content_type.eq(content_type),
+            outbox_attachments::data.eq(data),
+        ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The attachments of these emails.
+pub fn attachments(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Attachment>> {
+    let rows: Vec<(i64, String, String, Vec<u8>)> = outbox_attachments::table
+        .filter(outbox_attachments::outbox_id.eq_any(ids))
+        .order(outbox_attachments::id)
+        .select((
+            outbox_attachments::outbox_id,
+            outbox_attachments::filename,
+            outbox_attachments::content_type,
+            outbox_attachments::data,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(outbox_id, filename, content_type, data)| Attachment {
+            outbox_id,
+            filename,
+            content_type,
+            data,
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, QueryableByName)]
@@ -87,9 +142,14 @@ pub fn claim(
         .load::<Claimed>(c))
 }
 
-/// Delivered: the bodies, which carry confirmation tokens, are no longer kept.
+/// Delivered: the bodies, which carry confirmation tokens, and the attachments (which can be
+/// made again) are no longer kept.
 pub fn mark_sent(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
     for chunk in ids.chunks(500) {
+        diesel::delete(
+            outbox_attachments::table.filter(outbox_attachments::outbox_id.eq_any(chunk)),
+        )
+        .execute(conn)?;
         diesel::update(outbox::table.filter(outbox::id.eq_any(chunk)))
             .set((
                 outbox::sent_at.eq(Some(now())),

@@ -138,6 +138,17 @@ pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     with_details(conn, rows)
 }
 
+/// Open and closed petitions, newest first (for staff to deliver).
+pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::status.eq_any(["open", "closed"]))
+        .order(petitions::id.desc())
+        .limit(200)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    with_details(conn, rows)
+}
+
 /// A petition the public may see (open or closed).
 pub fn find_public(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition>> {
     let rows = petitions::table

@@ -37,6 +37,8 @@ diesel::table! {
         kind -> Text,
         name -> Text,
         name_hi -> Text,
+        email -> Nullable<Text>,
+        postal_address -> Nullable<Text>,
     }
 }
 
@@ -185,7 +187,60 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    letter_templates (lang) {
+        lang -> Text,
+        body -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
+    outbox_attachments (id) {
+        id -> BigInt,
+        outbox_id -> BigInt,
+        filename -> Text,
+        content_type -> Text,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        recipient_kind -> Text,
+        pc_id -> Nullable<Text>,
+        recipient_id -> Nullable<BigInt>,
+        recipient_name -> Text,
+        email -> Text,
+        signatures -> BigInt,
+        outbox_id -> BigInt,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    staff_jobs (id) {
+        id -> BigInt,
+        kind -> Text,
+        petition_id -> BigInt,
+        status -> Text,
+        done -> BigInt,
+        total -> BigInt,
+        file -> Nullable<Text>,
+        error -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(constituencies -> states (state_code));
+diesel::joinable!(outbox_attachments -> outbox (outbox_id));
+diesel::joinable!(deliveries -> outbox (outbox_id));
 diesel::joinable!(petition_texts -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
@@ -213,6 +268,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_tokens,
     petition_updates,
+    letter_templates,
+    outbox_attachments,
+    deliveries,
+    staff_jobs,
 );
 
 diesel::table! {

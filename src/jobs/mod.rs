@@ -121,10 +121,27 @@ impl Worker {
 
     /// Sends one batch of due emails, several at a time; returns (sent, failed).
     pub async fn send_once(&self) -> Result<(usize, usize), DbError> {
-        let claimed = db::write(&self.pool, |c| Ok(outbox::claim(c, BATCH, LEASE)?)).await?;
+        let (claimed, files) = db::write(&self.pool, |c| {
+            let claimed = outbox::claim(c, BATCH, LEASE)?;
+            // Only delivery packs have attachments; the query is one index lookup otherwise.
+            let packs: Vec<i64> = claimed
+                .iter()
+                .filter(|e| e.kind == "delivery_pack")
+                .map(|e| e.id)
+                .collect();
+            let files = if packs.is_empty() {
+                Vec::new()
+            } else {
+                outbox::attachments(c, &packs)?
+            };
+            Ok((claimed, files))
+        })
+        .await?;
+        let files = &files;
         let results: Vec<_> = futures_util::stream::iter(claimed)
             .map(|email| async move {
-                let result = self.mailer.send(&self.from, &email).await;
+                let mine: Vec<_> = files.iter().filter(|f| f.outbox_id == email.id).collect();
+                let result = self.mailer.send(&self.from, &email, &mine).await;
                 (email, result)
             })
             .buffer_unordered(SEND_CONCURRENCY)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::db::outbox::Claimed;
@@ -61,7 +61,12 @@ impl Mailer {
         }
     }
 
-    pub async fn send(&self, from: &Mailbox, email: &Claimed) -> Result<(), MailError> {
+    pub async fn send(
+        &self,
+        from: &Mailbox,
+        email: &Claimed,
+        files: &[&crate::db::outbox::Attachment],
+    ) -> Result<(), MailError> {
         let to: Mailbox = email
             .recipient
             .parse()
@@ -80,11 +85,22 @@ impl Mailer {
                     "List-Unsubscribe=One-Click".into(),
                 )?);
         }
+        let body =
+            MultiPart::alternative_plain_html(email.body_text.clone(), email.body_html.clone());
+        let body = if files.is_empty() {
+            body
+        } else {
+            let mut mixed = MultiPart::mixed().multipart(body);
+            for f in files {
+                let kind = ContentType::parse(&f.content_type)
+                    .map_err(|e| MailError::Build(format!("attachment type: {e}")))?;
+                mixed = mixed
+                    .singlepart(Attachment::new(f.filename.clone()).body(f.data.clone(), kind));
+            }
+            mixed
+        };
         let message = builder
-            .multipart(MultiPart::alternative_plain_html(
-                email.body_text.clone(),
-                email.body_html.clone(),
-            ))
+            .multipart(body)
             .map_err(|e| MailError::Build(e.to_string()))?;
         match self {
             Mailer::Smtp(t) => {

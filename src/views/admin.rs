@@ -32,6 +32,7 @@ pub fn moderation(
     ctx: &Ctx,
     queue: &[Petition],
     updates: &[(Update, String)],
+    public: &[Petition],
     token: &str,
 ) -> Markup {
     let lang = ctx.lang;
@@ -75,6 +76,15 @@ pub fn moderation(
                     }
                 }
             }
+            h2 { (lang.t("deliver-heading")) }
+            ul.deliver {
+                @for p in public {
+                    li {
+                        a href={ "/admin/petitions/" (p.id()) "/delivery" } { (p.text(lang).title) }
+                        " · " (lang.t(&format!("status-{}", p.status()))) " · " (lang.number(p.row.signature_count))
+                    }
+                }
+            }
         },
     )
 }
@@ -113,6 +123,9 @@ pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: 
             p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status()))) }
                 " · " (lang.ta("waiting-for", &[("age", Arg::Str(age(ctx, p.row.submitted_at)))])) }
             (petition_body(ctx, p))
+            @if matches!(p.status(), "open" | "closed") {
+                p { a.button.primary href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("delivery-link")) } }
+            }
             p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "
                 (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| c.date().to_string()).unwrap_or_default()) }
             @if !actions.is_empty() {

@@ -202,6 +202,8 @@ pub fn dashboard(
                 a.button.primary href="/petitions/new" { (lang.t("start-petition")) }
                 @if user.role().is_staff() {
                     " " a href="/admin/moderation" { (lang.t("moderation-title")) }
+                    " " a href="/admin/recipients" { (lang.t("recipients-title")) }
+                    " " a href="/admin/letters" { (lang.t("letters-title")) }
                 }
                 @if user.role() == crate::accounts::Role::Admin {
                     " " a href="/admin/users" { (lang.t("users-title")) }

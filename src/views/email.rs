@@ -229,3 +229,24 @@ pub fn petition_update(
     });
     compose(lang, format!("{update_title} · {petition_title}"), &blocks)
 }
+
+/// The email that carries a delivery pack to a member of Parliament or a ministry.
+pub fn pack(lang: Lang, name: &str, title: &str, count: i64, petition_url: &str) -> Email {
+    let args = [
+        ("name", Arg::Str(name.to_string())),
+        ("title", Arg::Str(title.to_string())),
+        ("count", Arg::Str(lang.number(count))),
+    ];
+    compose(
+        lang,
+        lang.ta("email-pack-subject", &args),
+        &[
+            Block::Para(lang.ta("email-pack-greeting", &args)),
+            Block::Para(lang.ta("email-pack-body", &args)),
+            Block::Link {
+                words: lang.t("email-petition-link"),
+                url: petition_url.to_string(),
+            },
+        ],
+    )
+}

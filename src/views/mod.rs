@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod campaigns;
 pub mod chart;
+pub mod delivery;
 pub mod email;
 pub mod forms;
 pub mod layout;

@@ -62,6 +62,8 @@ pub struct PetitionView<'a> {
     pub base_url: &'a str,
     /// The petition's approved updates, newest first.
     pub updates: &'a [crate::db::updates::Update],
+    /// Packs sent: to how many members, whether to a ministry, and when the last went.
+    pub delivered: Option<(i64, bool, chrono::NaiveDateTime)>,
 }
 
 pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
@@ -82,6 +84,14 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             }
             (super::campaigns::petition_body(ctx, p))
             (progress(lang, p))
+            @if let Some((members, ministry, at)) = v.delivered {
+                p.delivered role="status" {
+                    (lang.ta(if ministry { "delivered-members-ministry" } else { "delivered-members" }, &[
+                        ("count", Arg::Num(members)),
+                        ("date", Arg::Str(at.format("%d-%m-%Y").to_string())),
+                    ]))
+                }
+            }
             @if p.is_signable() {
                 (sign_form(ctx, v))
             } @else {

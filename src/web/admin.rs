@@ -45,8 +45,9 @@ pub async fn moderation(req: HttpRequest, state: web::Data<AppState>, lang: Lang
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let (queue, ups) = db::run(&state.pool, move |c| {
+        let (queue, ups, public) = db::run(&state.pool, move |c| {
             let queue = store::queue(c)?;
+            let public = petitions::list_public(c)?;
             let mut ups = Vec::new();
             for u in updates::pending(c)? {
                 let title = petitions::find_any(c, u.petition_id)?
@@ -54,10 +55,10 @@ pub async fn moderation(req: HttpRequest, state: web::Data<AppState>, lang: Lang
                     .unwrap_or_default();
                 ups.push((u, title));
             }
-            Ok((queue, ups))
+            Ok((queue, ups, public))
         })
         .await?;
-        let markup = views::admin::moderation(&ctx, &queue, &ups, &session.csrf);
+        let markup = views::admin::moderation(&ctx, &queue, &ups, &public, &session.csrf);
         Ok(form_page(&state, &session, StatusCode::OK, markup))
     }
     .await;

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod cache;
 pub mod campaigns;
 pub mod client_ip;
+pub mod delivery;
 pub mod form;
 pub mod middleware;
 pub mod ops;
@@ -134,6 +135,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .configure(campaigns::routes)
         .configure(admin::routes)
+        .configure(delivery::routes)
         .route("/lang/{code}", web::get().to(pages::switch_language))
         .route("/api/pincodes/{pin}", web::get().to(api::pincode))
         .route("/assets/{file}", web::get().to(assets::serve))

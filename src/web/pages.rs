@@ -70,11 +70,12 @@ pub async fn render_petition(
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
     let id = petition.id();
-    let (by_state, recent, updates) = db::run(&state.pool, move |c| {
+    let (by_state, recent, updates, delivered) = db::run(&state.pool, move |c| {
         Ok((
             petitions::counts_by_state(c, id)?,
             signatures::recent_public(c, id, 10)?,
             crate::db::updates::for_petition(c, id, false)?,
+            crate::delivery::send::delivered(c, id)?,
         ))
     })
     .await?;
@@ -83,6 +84,7 @@ pub async fn render_petition(
         &PetitionView {
             petition,
             updates: &updates,
+            delivered,
             by_state: &by_state,
             recent: &recent,
             form,

@@ -16,7 +16,7 @@ on_both_backends!(
     a_representatives_file_is_imported_whole_or_not_at_all,
 );
 
-fn hastakshar(app: &TestApp, args: &[&str]) -> Output {
+pub fn hastakshar(app: &TestApp, args: &[&str]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_hastakshar"))
         .args(args)
@@ -30,7 +30,7 @@ fn hastakshar(app: &TestApp, args: &[&str]) -> Output {
 }
 
 /// Runs a command line (words separated by spaces) of the real binary against the app's database.
-fn cli(app: &TestApp, line: &str) -> Output {
+pub fn cli(app: &TestApp, line: &str) -> Output {
     hastakshar(app, &line.split_whitespace().collect::<Vec<_>>())
 }
 
@@ -50,7 +50,7 @@ fn csv_rows(out: &Output) -> Vec<csv::StringRecord> {
         .collect()
 }
 
-async fn sign_and_confirm(app: &TestApp, f: &[(&'static str, String)], nth: usize) {
+pub async fn sign_and_confirm(app: &TestApp, f: &[(&'static str, String)], nth: usize) {
     assert_eq!(app.sign(&as_refs(f)).await.status(), 303);
     let mails = app.smtp.wait_for(nth, crate::helpers::WAIT).await;
     let email = &f.iter().find(|(k, _)| *k == "email").unwrap().1;

@@ -9,6 +9,7 @@ mod abuse;
 mod access;
 mod browser;
 mod campaigns;
+mod deliver;
 mod delivery;
 mod exports;
 mod operations;

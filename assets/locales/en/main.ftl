@@ -317,3 +317,90 @@ email-closed-subject = “{ $title }” has closed
 email-closed-body = “{ $title }” has closed with { $count } signatures.
 email-update-intro = An update on the petition “{ $title }”, which you signed:
 email-unsubscribe = To stop updates about this petition, one click:
+
+## Delivery packs
+pack-letter-default =
+    Dear { "{" }member{ "}" },
+
+    I write on behalf of { "{" }national_count{ "}" } people across India who have signed the petition “{ "{" }title{ "}" }”. { "{" }count{ "}" } of them live in your constituency, { "{" }constituency{ "}" }, and { "{" }state_count{ "}" } in { "{" }state{ "}" }.
+
+    They ask: { "{" }action{ "}" }
+
+    We ask you to raise their call in Parliament and to support it with your vote. The full text of the petition follows, with the names of your constituents who asked for their name to be passed on to you.
+
+    With respect,
+    The signers of “{ "{" }title{ "}" }”
+pack-member-of = Member of Parliament for { $constituency }, { $state }
+pack-member-vacant = The Member of Parliament
+pack-member = Member of Parliament
+pack-from-constituency = Signers in { $constituency }
+pack-from-state = Signers in { $state }
+pack-national = Signers across India
+pack-ran = The petition ran
+pack-ran-open = { $opened } – still open on { $today }
+pack-petition-asks = What the petition asks
+pack-petition-why = Why
+pack-names-heading = Signers in { $constituency } who asked for their name to be delivered: { $count }
+pack-names-none = None of the signers in this constituency asked for their name to be passed on; they are counted above.
+pack-names-note = Only the names of signers who asked for them to be delivered are listed. Every confirmed signature is counted in the figures.
+pack-ministry-intro = { $count } people across India have signed the petition “{ $title }”. Their signatures, confirmed one by one by email, are set out below by state and by Lok Sabha constituency.
+pack-states-with = States and union territories with signers
+pack-constituencies-with = Constituencies with signers
+pack-per-day = Confirmed signatures per day
+pack-by-state = Signatures by state and union territory
+pack-by-constituency = Signatures by Lok Sabha constituency
+email-pack-subject = Petition “{ $title }”: { $count } signatures
+email-pack-greeting = Dear { $name },
+email-pack-body = Please find attached the petition “{ $title }”, signed by { $count } people, with the figures for you and the names of those who asked for them to be delivered. The document can be printed.
+
+## Delivering a petition (staff)
+deliver-heading = Open and closed petitions: deliver
+delivery-link = Deliver this petition
+delivery-title = Deliver “{ $title }”
+delivery-back = Back to the delivery page
+delivery-total = { $count } confirmed signatures, from { $pcs } constituencies.
+delivery-pack-language = Language of the packs
+exports-heading = Exports
+export-signatures = Confirmed signatures (names only of signers who consented to delivery)
+export-signatures-emails = Confirmed signatures with the email of signers who agreed to be contacted (admins)
+export-counts-state = Counts by state
+export-counts-constituency = Counts by constituency, with each member
+exports-note = Every export is written to the audit log. CSV files open in Excel with Hindi intact.
+packs-heading = Delivery packs
+pack-ministry-link = The ministry's pack (PDF)
+pack-one = The pack for one constituency
+pack-open = Open the pack
+pack-zip = Make a zip of every pack
+job-title = Zip of every pack
+job-running = Working
+job-done = Ready
+job-failed = Failed
+job-leave = You can leave this page and come back: the work goes on.
+job-download = Download the zip
+send-heading = Send the packs by email
+send-preview = { $to_send } recipients will get their pack by email; { $no_email } have no email address (print and post theirs); { $done } have had theirs already.
+send-list = Who will receive a pack
+send-no-email = Recipients without an email address
+send-dry-run = Dry run: count, send nothing
+send-button = Send the packs
+deliveries-caption = Packs sent
+delivery-recipient = Recipient
+delivery-state = State
+delivery-error = Error
+delivery-queued = Queued
+delivery-sent = Sent
+delivery-failed = Failed
+delivery-retry = Try again
+delivered-members = Delivered to { $count } members of Parliament on { $date }.
+delivered-members-ministry = Delivered to { $count } members of Parliament and to the Ministry on { $date }.
+recipients-title = Recipients
+recipients-ministries = Ministries and other recipients
+recipients-members = Members of the Lok Sabha
+recipients-search = Name, constituency or code
+recipient-name = Name
+recipient-party = Party
+recipient-postal = Postal address
+recipient-save = Save
+letters-title = Letter to members
+letters-lede = The letter that opens each member's pack. These placeholders are filled in for each constituency:
+letters-save = Save the letters

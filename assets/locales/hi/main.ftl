@@ -311,3 +311,90 @@ email-closed-subject = याचिका “{ $title }” बंद हो ग�
 email-closed-body = याचिका “{ $title }” { $count } हस्ताक्षरों के साथ बंद हो गई है।
 email-update-intro = आपकी हस्ताक्षर की हुई याचिका “{ $title }” के बारे में एक अपडेट:
 email-unsubscribe = इस याचिका के अपडेट बंद करने के लिए, बस एक क्लिक:
+
+## डिलीवरी पैक
+pack-letter-default =
+    आदरणीय { "{" }member{ "}" },
+
+    मैं भारत भर के उन { "{" }national_count{ "}" } लोगों की ओर से लिख रही हूँ जिन्होंने याचिका “{ "{" }title{ "}" }” पर हस्ताक्षर किए हैं। इनमें से { "{" }count{ "}" } आपके निर्वाचन क्षेत्र { "{" }constituency{ "}" } में और { "{" }state_count{ "}" } { "{" }state{ "}" } में रहते हैं।
+
+    उनकी माँग है: { "{" }action{ "}" }
+
+    हमारा अनुरोध है कि आप संसद में उनकी आवाज़ उठाएँ और अपने वोट से इसका समर्थन करें। आगे याचिका का पूरा पाठ है, और आपके क्षेत्र के उन हस्ताक्षरकर्ताओं के नाम जिन्होंने अपना नाम आप तक पहुँचाने को कहा।
+
+    सादर,
+    “{ "{" }title{ "}" }” के हस्ताक्षरकर्ता
+pack-member-of = { $constituency }, { $state } से संसद सदस्य
+pack-member-vacant = माननीय संसद सदस्य
+pack-member = संसद सदस्य
+pack-from-constituency = { $constituency } के हस्ताक्षरकर्ता
+pack-from-state = { $state } के हस्ताक्षरकर्ता
+pack-national = भारत भर के हस्ताक्षरकर्ता
+pack-ran = याचिका की अवधि
+pack-ran-open = { $opened } – { $today } को भी खुली
+pack-petition-asks = याचिका की माँग
+pack-petition-why = क्यों
+pack-names-heading = { $constituency } के हस्ताक्षरकर्ता जिन्होंने अपना नाम पहुँचाने को कहा: { $count }
+pack-names-none = इस निर्वाचन क्षेत्र के किसी हस्ताक्षरकर्ता ने अपना नाम आगे पहुँचाने को नहीं कहा; ऊपर की गिनती में सभी शामिल हैं।
+pack-names-note = केवल उन्हीं हस्ताक्षरकर्ताओं के नाम हैं जिन्होंने इन्हें पहुँचाने को कहा। हर पुष्ट हस्ताक्षर आँकड़ों में गिना गया है।
+pack-ministry-intro = भारत भर के { $count } लोगों ने याचिका “{ $title }” पर हस्ताक्षर किए हैं। ईमेल से एक-एक करके पुष्ट किए गए ये हस्ताक्षर नीचे राज्य और लोकसभा निर्वाचन क्षेत्र के अनुसार दिए गए हैं।
+pack-states-with = हस्ताक्षर वाले राज्य और केंद्र शासित प्रदेश
+pack-constituencies-with = हस्ताक्षर वाले निर्वाचन क्षेत्र
+pack-per-day = हर दिन पुष्ट हुए हस्ताक्षर
+pack-by-state = राज्य और केंद्र शासित प्रदेश के अनुसार हस्ताक्षर
+pack-by-constituency = लोकसभा निर्वाचन क्षेत्र के अनुसार हस्ताक्षर
+email-pack-subject = याचिका “{ $title }”: { $count } हस्ताक्षर
+email-pack-greeting = आदरणीय { $name },
+email-pack-body = कृपया संलग्न याचिका “{ $title }” देखें, जिस पर { $count } लोगों ने हस्ताक्षर किए हैं; इसमें आपके क्षेत्र के आँकड़े और उन लोगों के नाम हैं जिन्होंने इन्हें आप तक पहुँचाने को कहा। दस्तावेज़ छापा जा सकता है।
+
+## याचिका पहुँचाना (स्टाफ़)
+deliver-heading = खुली और बंद याचिकाएँ: पहुँचाएँ
+delivery-link = यह याचिका पहुँचाएँ
+delivery-title = “{ $title }” पहुँचाएँ
+delivery-back = पहुँचाने वाले पन्ने पर वापस
+delivery-total = { $pcs } निर्वाचन क्षेत्रों से { $count } पुष्ट हस्ताक्षर।
+delivery-pack-language = पैक की भाषा
+exports-heading = एक्सपोर्ट
+export-signatures = पुष्ट हस्ताक्षर (नाम केवल उनके जिन्होंने पहुँचाने की सहमति दी)
+export-signatures-emails = पुष्ट हस्ताक्षर, संपर्क के लिए सहमत हस्ताक्षरकर्ताओं के ईमेल सहित (एडमिन)
+export-counts-state = राज्य के अनुसार गिनती
+export-counts-constituency = निर्वाचन क्षेत्र के अनुसार गिनती, हर सांसद के साथ
+exports-note = हर एक्सपोर्ट ऑडिट लॉग में दर्ज होता है। CSV फ़ाइलें Excel में हिन्दी सहित ठीक खुलती हैं।
+packs-heading = डिलीवरी पैक
+pack-ministry-link = मंत्रालय का पैक (PDF)
+pack-one = एक निर्वाचन क्षेत्र का पैक
+pack-open = पैक खोलें
+pack-zip = सभी पैक की ज़िप बनाएँ
+job-title = सभी पैक की ज़िप
+job-running = काम चल रहा है
+job-done = तैयार
+job-failed = असफल
+job-leave = आप यह पन्ना छोड़कर बाद में लौट सकते हैं: काम चलता रहेगा।
+job-download = ज़िप डाउनलोड करें
+send-heading = पैक ईमेल से भेजें
+send-preview = { $to_send } प्राप्तकर्ताओं को उनका पैक ईमेल से मिलेगा; { $no_email } का ईमेल पता नहीं है (उनका पैक छापकर डाक से भेजें); { $done } को पहले ही मिल चुका है।
+send-list = किन्हें पैक मिलेगा
+send-no-email = बिना ईमेल पते वाले प्राप्तकर्ता
+send-dry-run = ड्राई रन: गिनें, कुछ न भेजें
+send-button = पैक भेजें
+deliveries-caption = भेजे गए पैक
+delivery-recipient = प्राप्तकर्ता
+delivery-state = स्थिति
+delivery-error = त्रुटि
+delivery-queued = कतार में
+delivery-sent = भेजा गया
+delivery-failed = असफल
+delivery-retry = फिर कोशिश करें
+delivered-members = { $date } को { $count } संसद सदस्यों तक पहुँचाई गई।
+delivered-members-ministry = { $date } को { $count } संसद सदस्यों और मंत्रालय तक पहुँचाई गई।
+recipients-title = प्राप्तकर्ता
+recipients-ministries = मंत्रालय और अन्य प्राप्तकर्ता
+recipients-members = लोकसभा सदस्य
+recipients-search = नाम, निर्वाचन क्षेत्र या कोड
+recipient-name = नाम
+recipient-party = दल
+recipient-postal = डाक पता
+recipient-save = सहेजें
+letters-title = सांसदों को पत्र
+letters-lede = हर सांसद के पैक की शुरुआत का पत्र। हर निर्वाचन क्षेत्र के लिए ये जगहें भरी जाती हैं:
+letters-save = पत्र सहेजें

@@ -1,6 +1,7 @@
 //! The export benchmark: fill a database with confirmed signatures, then time the real
-//! `hastakshar export signatures` command writing them to CSV and watch its peak memory, beside
-//! the database's own rate for reading the same rows in the same run.
+//! `hastakshar export signatures` command writing them to CSV and XLSX and watch its peak
+//! memory, beside the database's own rate for reading the same rows in the same run; then time
+//! `hastakshar deliver packs --all` writing a PDF for every one of the 543 constituencies.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -21,6 +22,14 @@ pub struct ExportFigures {
     pub fill: Duration,
     pub read_baseline: Duration,
     pub runs: Vec<ExportRun>,
+    pub packs: PacksRun,
+}
+
+pub struct PacksRun {
+    pub elapsed: Duration,
+    pub files: usize,
+    pub bytes: u64,
+    pub peak_rss: u64,
 }
 
 pub struct ExportRun {
@@ -60,35 +69,57 @@ pub fn bench(
     for format in ["csv", "xlsx"] {
         runs.push(run_export(server_exe, &fresh.url, scratch.path(), format)?);
     }
+    let packs_dir = scratch.path().join("packs");
+    let packs_dir_arg = packs_dir.display().to_string();
+    let (status, elapsed, peak_rss, stderr) = run_measured(
+        server_exe,
+        &fresh.url,
+        scratch.path(),
+        &[
+            "deliver",
+            "packs",
+            "--petition",
+            "1",
+            "--all",
+            "--out",
+            &packs_dir_arg,
+        ],
+    )?;
+    anyhow::ensure!(status.success(), "the packs failed: {stderr}");
+    let mut files = 0;
+    let mut bytes = 0;
+    for e in std::fs::read_dir(&packs_dir)? {
+        let e = e?;
+        if e.file_name().to_string_lossy().ends_with(".pdf") {
+            files += 1;
+            bytes += e.metadata()?.len();
+        }
+    }
     Ok(ExportFigures {
         backend,
         rows,
         fill: fill_time,
         read_baseline,
         runs,
+        packs: PacksRun {
+            elapsed,
+            files,
+            bytes,
+            peak_rss,
+        },
     })
 }
 
-/// One run of the real command, timed, with its peak memory.
-fn run_export(
+/// Runs the real command against `url` in `dir`, timing it and watching its peak memory.
+fn run_measured(
     exe: &Path,
     url: &str,
     dir: &Path,
-    format: &'static str,
-) -> anyhow::Result<ExportRun> {
-    let out = dir.join(format!("signatures.{format}"));
+    args: &[&str],
+) -> anyhow::Result<(std::process::ExitStatus, Duration, u64, String)> {
     let started = Instant::now();
     let mut child = Command::new(exe)
-        .args([
-            "export",
-            "signatures",
-            "--petition",
-            "1",
-            "--format",
-            format,
-            "--out",
-        ])
-        .arg(&out)
+        .args(args)
         .current_dir(dir)
         .env_clear()
         .env("DATABASE_URL", url)
@@ -113,6 +144,33 @@ fn run_export(
     if let Some(mut e) = child.stderr.take() {
         std::io::Read::read_to_string(&mut e, &mut stderr)?;
     }
+    Ok((status, elapsed, peak_rss, stderr))
+}
+
+/// One run of the real command, timed, with its peak memory.
+fn run_export(
+    exe: &Path,
+    url: &str,
+    dir: &Path,
+    format: &'static str,
+) -> anyhow::Result<ExportRun> {
+    let out = dir.join(format!("signatures.{format}"));
+    let out_arg = out.display().to_string();
+    let (status, elapsed, peak_rss, stderr) = run_measured(
+        exe,
+        url,
+        dir,
+        &[
+            "export",
+            "signatures",
+            "--petition",
+            "1",
+            "--format",
+            format,
+            "--out",
+            &out_arg,
+        ],
+    )?;
     anyhow::ensure!(status.success(), "the {format} export failed: {stderr}");
     let rows = stderr
         .split_whitespace()
@@ -227,6 +285,30 @@ pub fn print(figures: &[ExportFigures]) {
                 if met { "yes" } else { "**no**" },
             );
         }
+    }
+    println!("\n## Delivery packs for all 543 constituencies (`hastakshar deliver packs --all`)\n");
+    println!(
+        "| backend | signatures | packs | time | per pack | total size | peak memory | target | met |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for f in figures {
+        let p = &f.packs;
+        let secs = p.elapsed.as_secs_f64();
+        println!(
+            "| {} | {} | {} | {:.1} s | {:.0} ms | {:.1} MB | {:.1} MB | ≤ 60 s | {} |",
+            f.backend,
+            f.rows,
+            p.files,
+            secs,
+            secs * 1000.0 / (p.files.max(1) as f64),
+            p.bytes as f64 / 1e6,
+            p.peak_rss as f64 / 1e6,
+            if secs <= 60.0 && p.files == 544 {
+                "yes"
+            } else {
+                "**no**"
+            },
+        );
     }
     for f in figures {
         println!(

@@ -1,0 +1,594 @@
+//! Delivering a petition: a pack for each member of the Lok Sabha (a letter by name, the
+//! petition, their constituents' count and the names of those who consented to delivery) and a
+//! pack for the ministry (totals, tables by state and constituency, signatures over time); the
+//! letter templates staff edit; sending packs through the outbox with per-recipient tracking.
+//!
+//! Counts are taken from the signatures themselves (confirmed only), not from the running
+//! tallies, so a pack's figures and its list of names always agree.
+
+pub mod pdf;
+pub mod send;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+
+use crate::db::petitions::{self, Petition};
+use crate::db::schema::{letter_templates, representatives, signatures};
+use crate::db::{DbConnection, audit};
+use crate::i18n::{Arg, Lang};
+use crate::refdata::INDIA;
+use pdf::{Block, Doc};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    #[error("no petition {0}")]
+    UnknownPetition(i64),
+    #[error("no constituency {0:?}")]
+    UnknownConstituency(String),
+    #[error("database: {0}")]
+    Db(#[from] diesel::result::Error),
+    #[error("writing the packs: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("writing the index: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("making the PDF: {0}")]
+    Pdf(#[from] pdf::PdfError),
+}
+
+/// A member of the Lok Sabha as the packs address them.
+#[derive(Debug, Clone, Default)]
+pub struct Member {
+    pub name: String,
+    pub party: String,
+    pub email: Option<String>,
+    pub postal_address: Option<String>,
+}
+
+/// Everything the packs of one petition need, read once.
+pub struct Plan {
+    pub petition: Petition,
+    pub lang: Lang,
+    pub national: i64,
+    pub by_state: HashMap<String, i64>,
+    pub by_constituency: HashMap<String, i64>,
+    pub members: HashMap<String, Member>,
+    pub template: String,
+    pub today: chrono::NaiveDate,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = Text)]
+    code: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn confirmed_counts(
+    conn: &mut DbConnection,
+    id: i64,
+    column: &str,
+) -> QueryResult<HashMap<String, i64>> {
+    let sql = format!(
+        "SELECT {column} AS code, COUNT(*) AS n FROM signatures \
+         WHERE petition_id = {placeholder} AND confirmed_at IS NOT NULL GROUP BY {column}",
+        placeholder = match conn {
+            DbConnection::Pg(_) => "$1",
+            DbConnection::Sqlite(_) => "?1",
+        }
+    );
+    let rows: Vec<Count> =
+        crate::each_backend!(conn, c => diesel::sql_query(&sql).bind::<BigInt, _>(id).load(c))?;
+    Ok(rows.into_iter().map(|r| (r.code, r.n)).collect())
+}
+
+/// pc_id, name, party, email, postal address.
+type MemberRow = (String, String, String, Option<String>, Option<String>);
+
+/// A ministry or other recipient as staff edit it: id, kind, name, email, postal address.
+pub type RecipientRow = (i64, String, String, Option<String>, Option<String>);
+
+pub fn members(conn: &mut DbConnection) -> QueryResult<HashMap<String, Member>> {
+    let rows: Vec<MemberRow> = representatives::table
+        .select((
+            representatives::pc_id,
+            representatives::name,
+            representatives::party,
+            representatives::email,
+            representatives::postal_address,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(pc, name, party, email, postal_address)| {
+            (
+                pc,
+                Member {
+                    name,
+                    party,
+                    email: email.filter(|e| !e.trim().is_empty()),
+                    postal_address,
+                },
+            )
+        })
+        .collect())
+}
+
+/// The letter template for a language: the one staff saved, else the default.
+pub fn template(conn: &mut DbConnection, lang: Lang) -> QueryResult<String> {
+    Ok(letter_templates::table
+        .find(lang.code())
+        .select(letter_templates::body)
+        .first::<String>(conn)
+        .optional()?
+        .unwrap_or_else(|| lang.t("pack-letter-default")))
+}
+
+pub fn save_template(
+    conn: &mut DbConnection,
+    lang: Lang,
+    body: &str,
+    actor: &str,
+) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        diesel::delete(letter_templates::table.find(lang.code())).execute(conn)?;
+        diesel::insert_into(letter_templates::table)
+            .values((
+                letter_templates::lang.eq(lang.code()),
+                letter_templates::body.eq(body),
+                letter_templates::updated_at.eq(crate::db::now()),
+                letter_templates::updated_by.eq(actor),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                actor,
+                action: "letter.edit",
+                petition_id: None,
+                details: serde_json::json!({ "lang": lang.code() }),
+                row_count: 1,
+            },
+        )
+    })
+}
+
+/// The placeholders a letter template may use.
+pub const PLACEHOLDERS: [&str; 9] = [
+    "{member}",
+    "{constituency}",
+    "{state}",
+    "{count}",
+    "{state_count}",
+    "{national_count}",
+    "{title}",
+    "{action}",
+    "{opened}",
+];
+
+pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Plan, DeliveryError> {
+    let petition = petitions::find_any(conn, petition_id)?
+        .filter(|p| matches!(p.status(), "open" | "closed"))
+        .ok_or(DeliveryError::UnknownPetition(petition_id))?;
+    let by_constituency = confirmed_counts(conn, petition_id, "pc_id")?;
+    let by_state = confirmed_counts(conn, petition_id, "state_code")?;
+    Ok(Plan {
+        national: by_constituency.values().sum(),
+        petition,
+        lang,
+        by_state,
+        by_constituency,
+        members: members(conn)?,
+        template: template(conn, lang)?,
+        today: chrono::Utc::now().date_naive(),
+    })
+}
+
+/// The names of a constituency's confirmed signers who consented to delivery, oldest first.
+pub fn names(conn: &mut DbConnection, petition_id: i64, pc_id: &str) -> QueryResult<Vec<String>> {
+    signatures::table
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(signatures::pc_id.eq(pc_id))
+        .filter(signatures::confirmed_at.is_not_null())
+        .filter(signatures::deliver_name.eq(true))
+        .order(signatures::id)
+        .select(signatures::name)
+        .load(conn)
+}
+
+fn date(d: Option<NaiveDateTime>) -> String {
+    d.map(|d| d.date().format("%d-%m-%Y").to_string())
+        .unwrap_or_default()
+}
+
+impl Plan {
+    fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    fn n(&self, n: i64) -> String {
+        self.lang.number(n)
+    }
+
+    fn title(&self) -> &str {
+        &self.petition.text(self.lang).title
+    }
+
+    fn constituency_name(&self, pc_id: &str) -> (String, String, String) {
+        let pc = INDIA.constituency(pc_id);
+        let state_code = pc.map(|c| c.state_code.clone()).unwrap_or_default();
+        let (pc_name, state_name) = match (pc, INDIA.state(&state_code)) {
+            (Some(c), Some(s)) => match self.lang {
+                Lang::Hi => (c.name_hi.clone(), s.name_hi.clone()),
+                Lang::En => (c.name.clone(), s.name.clone()),
+            },
+            _ => (pc_id.to_string(), String::new()),
+        };
+        (pc_name, state_code, state_name)
+    }
+
+    /// The span the petition ran: "opened – closed" or "opened – still open on today".
+    fn ran(&self) -> String {
+        let row = &self.petition.row;
+        match row.closed_at {
+            Some(c) => format!("{} – {}", date(row.opened_at), date(Some(c))),
+            None => self.lang.ta(
+                "pack-ran-open",
+                &[
+                    ("opened", Arg::Str(date(row.opened_at))),
+                    ("today", Arg::Str(self.today.format("%d-%m-%Y").to_string())),
+                ],
+            ),
+        }
+    }
+
+    fn petition_text(&self) -> Vec<Block> {
+        let text = self.petition.text(self.lang);
+        let mut blocks = vec![
+            Block::Heading(self.t("pack-petition-asks")),
+            Block::Para(text.action.clone()),
+            Block::Heading(self.t("pack-petition-why")),
+        ];
+        let why = crate::markdown::to_plain(&text.background);
+        blocks.extend(why.split("\n\n").map(|p| Block::Para(p.to_string())));
+        blocks
+    }
+
+    /// The pack for the member of one constituency.
+    pub fn constituency_doc(&self, pc_id: &str, names: Vec<String>) -> Result<Doc, DeliveryError> {
+        if INDIA.constituency(pc_id).is_none() {
+            return Err(DeliveryError::UnknownConstituency(pc_id.to_string()));
+        }
+        let (pc_name, state_code, state_name) = self.constituency_name(pc_id);
+        let member = self.members.get(pc_id).cloned().unwrap_or_default();
+        let member_name = if member.name.is_empty() {
+            self.t("pack-member-vacant")
+        } else {
+            member.name.clone()
+        };
+        let count = self.by_constituency.get(pc_id).copied().unwrap_or(0);
+        let state_count = self.by_state.get(&state_code).copied().unwrap_or(0);
+        let letter = fill(
+            &self.template,
+            &[
+                ("{member}", member_name.clone()),
+                ("{constituency}", pc_name.clone()),
+                ("{state}", state_name.clone()),
+                ("{count}", self.n(count)),
+                ("{state_count}", self.n(state_count)),
+                ("{national_count}", self.n(self.national)),
+                ("{title}", self.title().to_string()),
+                ("{action}", self.petition.text(self.lang).action.clone()),
+                ("{opened}", date(self.petition.row.opened_at)),
+            ],
+        );
+        let mut address = vec![member_name.clone()];
+        address.push(self.lang.ta(
+            "pack-member-of",
+            &[
+                ("constituency", Arg::Str(pc_name.clone())),
+                ("state", Arg::Str(state_name.clone())),
+            ],
+        ));
+        if !member.party.is_empty() {
+            address.push(member.party.clone());
+        }
+        if let Some(a) = member
+            .postal_address
+            .as_ref()
+            .filter(|a| !a.trim().is_empty())
+        {
+            address.push(a.clone());
+        }
+        let mut blocks = vec![
+            Block::Small(self.today.format("%d-%m-%Y").to_string()),
+            Block::Small(address.join("\n")),
+            Block::Title(self.title().to_string()),
+        ];
+        blocks.extend(
+            letter
+                .split("\n\n")
+                .map(|p| Block::Para(p.trim().to_string())),
+        );
+        blocks.push(Block::Figures(vec![
+            (
+                self.lang.ta(
+                    "pack-from-constituency",
+                    &[("constituency", Arg::Str(pc_name.clone()))],
+                ),
+                self.n(count),
+            ),
+            (
+                self.lang.ta(
+                    "pack-from-state",
+                    &[("state", Arg::Str(state_name.clone()))],
+                ),
+                self.n(state_count),
+            ),
+            (self.t("pack-national"), self.n(self.national)),
+            (self.t("pack-ran"), self.ran()),
+        ]));
+        blocks.extend(self.petition_text());
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Heading(self.lang.ta(
+            "pack-names-heading",
+            &[
+                ("constituency", Arg::Str(pc_name.clone())),
+                ("count", Arg::Str(self.n(names.len() as i64))),
+            ],
+        )));
+        if names.is_empty() {
+            blocks.push(Block::Para(self.t("pack-names-none")));
+        } else {
+            blocks.push(Block::Small(self.t("pack-names-note")));
+            blocks.push(Block::Names(names));
+        }
+        Ok(Doc {
+            title: format!("{} · {pc_name}", self.title()),
+            lang: self.lang.code().into(),
+            footer: format!("{} · {pc_name} · {}", self.title(), self.t("site-name")),
+            blocks,
+        })
+    }
+
+    /// The pack for the ministry: the national picture.
+    pub fn ministry_doc(&self, per_day: Vec<(chrono::NaiveDate, i64)>) -> Doc {
+        let mut states: Vec<(&String, &i64)> = self.by_state.iter().collect();
+        states.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let mut pcs: Vec<(&String, &i64)> = self.by_constituency.iter().collect();
+        pcs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let state_name = |code: &str| {
+            INDIA
+                .state(code)
+                .map(|s| {
+                    if self.lang == Lang::Hi {
+                        s.name_hi.clone()
+                    } else {
+                        s.name.clone()
+                    }
+                })
+                .unwrap_or_else(|| code.to_string())
+        };
+        let recipients: Vec<String> = self
+            .petition
+            .recipients
+            .iter()
+            .filter(|r| r.kind == "ministry")
+            .map(|r| r.name_in(self.lang).to_string())
+            .collect();
+        let mut blocks = vec![
+            Block::Small(self.today.format("%d-%m-%Y").to_string()),
+            Block::Small(recipients.join("\n")),
+            Block::Title(self.title().to_string()),
+            Block::Para(self.lang.ta(
+                "pack-ministry-intro",
+                &[
+                    ("count", Arg::Str(self.n(self.national))),
+                    ("title", Arg::Str(self.title().to_string())),
+                ],
+            )),
+            Block::Figures(vec![
+                (self.t("pack-national"), self.n(self.national)),
+                (self.t("pack-states-with"), self.n(states.len() as i64)),
+                (self.t("pack-constituencies-with"), self.n(pcs.len() as i64)),
+                (self.t("pack-ran"), self.ran()),
+            ]),
+            Block::BarChart {
+                title: self.t("pack-per-day"),
+                days: per_day,
+            },
+        ];
+        blocks.extend(self.petition_text());
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Heading(self.t("pack-by-state")));
+        blocks.push(Block::Table {
+            columns: vec![self.t("state"), self.t("signatures")],
+            rows: states
+                .iter()
+                .map(|(c, n)| vec![state_name(c), self.n(**n)])
+                .collect(),
+            numeric: vec![false, true],
+        });
+        blocks.push(Block::Heading(self.t("pack-by-constituency")));
+        blocks.push(Block::Table {
+            columns: vec![
+                self.t("field-constituency"),
+                self.t("state"),
+                self.t("pack-member"),
+                self.t("signatures"),
+            ],
+            rows: pcs
+                .iter()
+                .map(|(pc, n)| {
+                    let (pc_name, state_code, _) = self.constituency_name(pc);
+                    vec![
+                        pc_name,
+                        state_name(&state_code),
+                        self.members
+                            .get(*pc)
+                            .map(|m| m.name.clone())
+                            .unwrap_or_default(),
+                        self.n(**n),
+                    ]
+                })
+                .collect(),
+            numeric: vec![false, false, false, true],
+        });
+        Doc {
+            title: self.title().to_string(),
+            lang: self.lang.code().into(),
+            footer: format!("{} · {}", self.title(), self.t("site-name")),
+            blocks,
+        }
+    }
+
+    /// The constituencies that get a pack: those with a signer, or every one.
+    pub fn constituencies(&self, all: bool) -> Vec<String> {
+        let mut pcs: Vec<String> = INDIA
+            .constituencies
+            .iter()
+            .filter(|c| all || self.by_constituency.get(&c.pc_id).copied().unwrap_or(0) > 0)
+            .map(|c| c.pc_id.clone())
+            .collect();
+        pcs.sort();
+        pcs
+    }
+}
+
+/// Fills a template's placeholders; anything else in braces stays as written.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(k, v);
+    }
+    out
+}
+
+/// One pack as bytes.
+pub fn constituency_pack(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    pc_id: &str,
+) -> Result<Vec<u8>, DeliveryError> {
+    let names = names(conn, plan.petition.id(), pc_id)?;
+    Ok(pdf::render(&plan.constituency_doc(pc_id, names)?)?)
+}
+
+pub fn ministry_pack(conn: &mut DbConnection, plan: &Plan) -> Result<Vec<u8>, DeliveryError> {
+    let per_day = crate::db::campaigns::per_day(conn, plan.petition.id())?;
+    Ok(pdf::render(&plan.ministry_doc(per_day))?)
+}
+
+/// What `write_packs` wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub packs: usize,
+    pub names: usize,
+}
+
+/// Writes `{pc_id}.pdf` for each constituency with a signer (or all), `ministry.pdf` and
+/// `index.csv` into `dir`, calling `progress(done, total)` after each file, and records it in
+/// the audit log. Each file appears whole (written aside, then renamed).
+pub fn write_packs(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    dir: &Path,
+    all: bool,
+    actor: &str,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Written, DeliveryError> {
+    std::fs::create_dir_all(dir)?;
+    let pcs = plan.constituencies(all);
+    let total = pcs.len() + 1;
+    let mut index = csv::Writer::from_writer(Vec::new());
+    index.write_record([
+        "file",
+        "recipient",
+        "pc_id",
+        "constituency",
+        "state",
+        "signatures",
+        "names",
+    ])?;
+    let mut written = Written::default();
+    for (i, pc) in pcs.iter().enumerate() {
+        let names = names(conn, plan.petition.id(), pc)?;
+        let n_names = names.len();
+        let bytes = pdf::render(&plan.constituency_doc(pc, names)?)?;
+        let file = format!("{pc}.pdf");
+        write_whole(&dir.join(&file), &bytes)?;
+        let (pc_name, _, state_name) = plan.constituency_name(pc);
+        let member = plan.members.get(pc).map(|m| m.name.as_str()).unwrap_or("");
+        let count = plan
+            .by_constituency
+            .get(pc)
+            .copied()
+            .unwrap_or(0)
+            .to_string();
+        index.write_record([
+            file.as_str(),
+            &crate::exports::cell(member),
+            pc,
+            &pc_name,
+            &state_name,
+            &count,
+            &n_names.to_string(),
+        ])?;
+        written.packs += 1;
+        written.names += n_names;
+        progress(i + 1, total);
+    }
+    let bytes = ministry_pack(conn, plan)?;
+    write_whole(&dir.join("ministry.pdf"), &bytes)?;
+    let ministries: Vec<&str> = plan
+        .petition
+        .recipients
+        .iter()
+        .filter(|r| r.kind == "ministry")
+        .map(|r| r.name.as_str())
+        .collect();
+    index.write_record([
+        "ministry.pdf",
+        &ministries.join("; "),
+        "",
+        "",
+        "",
+        &plan.national.to_string(),
+        "0",
+    ])?;
+    written.packs += 1;
+    progress(total, total);
+    let mut csv_bytes = vec![0xEF, 0xBB, 0xBF];
+    csv_bytes.extend(
+        index
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?,
+    );
+    write_whole(&dir.join("index.csv"), &csv_bytes)?;
+    audit::record(
+        conn,
+        &audit::Entry {
+            actor,
+            action: "deliver packs",
+            petition_id: Some(plan.petition.id()),
+            details: serde_json::json!({ "all": all, "lang": plan.lang.code(), "names": written.names }),
+            row_count: written.packs as i64,
+        },
+    )?;
+    Ok(written)
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("part");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(tmp, path)
+}

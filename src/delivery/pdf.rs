@@ -1,0 +1,929 @@
+//! Printed delivery packs: a small block-based renderer that turns a [`Doc`] into A4 PDF bytes.
+//!
+//! Letters to Members of Parliament go out in English or Hindi, and any line may mix Devanagari
+//! with Latin names and figures. So we shape text ourselves with rustybuzz (the shaper krilla
+//! uses internally), one run per script: Devanagari runs get Noto Sans Devanagari, the rest Noto
+//! Sans. Shaping once gives both the advances needed for line wrapping and the glyphs handed to
+//! krilla's `draw_glyphs` together with each glyph's source text, from which krilla writes
+//! ToUnicode maps (and ActualText where a cluster is reordered), so the PDF stays copyable and
+//! searchable, conjuncts, matras and reph included. Krilla embeds subsets of the fonts.
+//!
+//! Rendering is two passes: blocks are laid out into positioned items page by page, then drawn,
+//! so that every footer can say "n / N". Fonts and shape plans are parsed once per process.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer, script};
+
+use crate::i18n::group_indian;
+
+/// One piece of content; blocks flow down the page and on to new pages.
+pub enum Block {
+    Title(String),
+    Heading(String),
+    /// Wrapped paragraph; `'\n'` forces a line break.
+    Para(String),
+    /// Smaller grey text, e.g. an address block or a note.
+    Small(String),
+    /// Label/value rows, values bold and right-aligned.
+    Figures(Vec<(String, String)>),
+    /// The header repeats on each new page; numeric columns are right-aligned; cells wrap.
+    Table {
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+        numeric: Vec<bool>,
+    },
+    /// Signer names in three columns, over as many pages as needed.
+    Names(Vec<String>),
+    /// Signatures per day; missing days count as zero. Spans of more than `MAX_BARS` days are
+    /// drawn as buckets of several days.
+    BarChart {
+        title: String,
+        days: Vec<(NaiveDate, i64)>,
+    },
+    PageBreak,
+}
+
+pub struct Doc {
+    /// PDF metadata title.
+    pub title: String,
+    /// Document language for the metadata: "en" or "hi".
+    pub lang: String,
+    /// Printed at the bottom of every page, followed by "  n / N".
+    pub footer: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("a bundled font could not be parsed")]
+    Font,
+    #[error("could not write the PDF: {0}")]
+    Krilla(String),
+}
+
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MARGIN: f32 = 56.0;
+const BOTTOM: f32 = PAGE_H - MARGIN;
+const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
+const MAX_BARS: i64 = 400;
+const MAX_CELL_LINES: usize = 8;
+const PAD: f32 = 4.0;
+
+#[derive(Clone, Copy)]
+struct Style(f32, bool, Rgb); // size, bold, colour
+type Rgb = (u8, u8, u8);
+
+const INK: Rgb = (0x11, 0x11, 0x11);
+const GREY: Rgb = (0x55, 0x55, 0x55);
+const LIGHT: Rgb = (0xbb, 0xbb, 0xbb);
+const ACCENT: Rgb = (0x2b, 0x57, 0x9a);
+const TITLE: Style = Style(18.0, true, INK);
+const HEADING: Style = Style(13.0, true, INK);
+const BODY: Style = Style(11.0, false, INK);
+const BODY_BOLD: Style = Style(11.0, true, INK);
+const SMALL: Style = Style(9.0, false, GREY);
+const CELL: Style = Style(9.5, false, INK);
+const CELL_HEAD: Style = Style(9.5, true, INK);
+const NAME: Style = Style(9.0, false, INK);
+const FOOTER: Style = Style(8.0, false, GREY);
+
+/// Line height, generous enough for Devanagari marks above and below.
+fn lh(s: Style) -> f32 {
+    s.0 * 1.5
+}
+
+/// A font as krilla embeds it and as rustybuzz shapes with it, with a reusable shape plan.
+struct LoadedFont {
+    pdf: Font,
+    face: rustybuzz::Face<'static>,
+    plan: ShapePlan,
+    script: Script,
+}
+
+/// Latin regular, Latin bold, Devanagari regular, Devanagari bold: see `font_index`.
+type Fonts = [LoadedFont; 4];
+
+const NOTO: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const NOTO_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+const DEVA: &[u8] = include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.ttf");
+const DEVA_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansDevanagari-Bold.ttf");
+
+static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
+    let load = |data: &'static [u8], script: Script| {
+        let face = rustybuzz::Face::from_slice(data, 0)?;
+        let plan = ShapePlan::new(&face, Direction::LeftToRight, Some(script), None, &[]);
+        let pdf = Font::new(data.into(), 0)?;
+        Some(LoadedFont {
+            pdf,
+            face,
+            plan,
+            script,
+        })
+    };
+    let (latin, deva) = (script::LATIN, script::DEVANAGARI);
+    let [a, b, c, d] = [
+        (NOTO, latin),
+        (NOTO_BOLD, latin),
+        (DEVA, deva),
+        (DEVA_BOLD, deva),
+    ];
+    Some([
+        load(a.0, a.1)?,
+        load(b.0, b.1)?,
+        load(c.0, c.1)?,
+        load(d.0, d.1)?,
+    ])
+});
+
+fn font_index(deva: bool, bold: bool) -> usize {
+    usize::from(deva) * 2 + usize::from(bold)
+}
+
+/// Text shaped in one font; widths are in em. Every glyph's `text_range` is a valid slice of
+/// `text` (krilla slices with it), which splitting and merging preserve.
+#[derive(Clone, Debug, Default)]
+struct Run {
+    font: usize,
+    text: String,
+    glyphs: Vec<KrillaGlyph>,
+    width: f32,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Line {
+    runs: Vec<Run>,
+    width: f32,
+}
+
+impl Line {
+    /// Appends a run, merging it into the last one when the font is the same.
+    fn push(&mut self, run: Run) {
+        self.width += run.width;
+        match self.runs.last_mut() {
+            Some(last) if last.font == run.font => {
+                let off = last.text.len();
+                last.text.push_str(&run.text);
+                last.width += run.width;
+                last.glyphs.extend(run.glyphs.into_iter().map(|g| {
+                    let r = g.text_range.start + off..g.text_range.end + off;
+                    KrillaGlyph { text_range: r, ..g }
+                }));
+            }
+            _ => self.runs.push(run),
+        }
+    }
+}
+
+fn shape(f: &Fonts, font: usize, text: &str) -> Run {
+    let lf = &f[font];
+    let mut buf = UnicodeBuffer::new();
+    buf.push_str(text);
+    buf.set_direction(Direction::LeftToRight);
+    buf.set_script(lf.script);
+    let out = rustybuzz::shape_with_plan(&lf.face, &lf.plan, buf);
+    let upem = lf.face.units_per_em().max(1) as f32;
+    let len = text.len();
+    // A cluster ends where the next one starts (clusters are monotonic for LTR text).
+    let (mut end, mut cur, mut glyphs) = (len, usize::MAX, Vec::new());
+    for (info, pos) in out.glyph_infos().iter().zip(out.glyph_positions()).rev() {
+        let start = (info.cluster as usize).min(len);
+        if start != cur {
+            end = if cur == usize::MAX { len } else { cur };
+            cur = start;
+        }
+        let (adv, dx, dy) = (pos.x_advance, pos.x_offset, pos.y_offset);
+        let [adv, dx, dy] = [adv, dx, dy].map(|v| v as f32 / upem);
+        let range = start..end.max(start);
+        glyphs.push(KrillaGlyph::new(
+            GlyphId::new(info.glyph_id),
+            adv,
+            dx,
+            dy,
+            0.0,
+            range,
+            None,
+        ));
+    }
+    glyphs.reverse();
+    let width = glyphs.iter().map(|g| g.x_advance).sum();
+    Run {
+        font,
+        text: text.to_string(),
+        glyphs,
+        width,
+    }
+}
+
+fn is_deva(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' | '\u{1CD0}'..='\u{1CFF}')
+}
+
+/// Splits text into runs by script and shapes them. Neutral characters (spaces, digits,
+/// punctuation, marks, joiners) go with the previous letter, or with the first letter of their
+/// word at its start, unless the Devanagari font lacks them.
+fn shape_mixed(f: &Fonts, text: &str, bold: bool) -> Vec<Run> {
+    let strong = |c: char| match c {
+        c if is_deva(c) => Some(true),
+        c if c.is_alphabetic() => Some(false),
+        _ => None,
+    };
+    let invisible = |c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
+    let (mut runs, mut start, mut cur, mut prev) = (Vec::new(), 0, false, false);
+    for (i, c) in text.char_indices() {
+        if i == 0 || text[..i].ends_with(' ') {
+            let word = text[i..].split(' ').next().unwrap_or_default();
+            prev = word.chars().find_map(strong).unwrap_or(prev);
+        }
+        let s = strong(c);
+        let mut deva = s.unwrap_or(prev);
+        if deva && s.is_none() && !invisible(c) && f[2].face.glyph_index(c).is_none() {
+            deva = false;
+        }
+        if deva != cur && i > start {
+            runs.push(shape(f, font_index(cur, bold), &text[start..i]));
+            start = i;
+        }
+        (cur, prev) = (deva, s.unwrap_or(prev));
+    }
+    if start < text.len() {
+        runs.push(shape(f, font_index(cur, bold), &text[start..]));
+    }
+    runs
+}
+
+/// Splits a run between clusters so that the head is at most `room` em wide; with `force` the
+/// head takes at least one cluster. `None` if there is no such split.
+fn split_run(run: &Run, room: f32, force: bool) -> Option<(Run, Run)> {
+    let (mut acc, mut cut, mut prev) = (0.0, None, None);
+    for (i, g) in run.glyphs.iter().enumerate() {
+        if prev.is_some_and(|p| p != g.text_range.start) {
+            if acc > room && !(force && cut.is_none()) {
+                break;
+            }
+            cut = Some(i);
+        }
+        prev = Some(g.text_range.start);
+        acc += g.x_advance;
+    }
+    let i = cut?;
+    let at = run.glyphs.get(i)?.text_range.start;
+    let part = |glyphs: &[KrillaGlyph], text: Option<&str>, map: &dyn Fn(usize) -> usize| {
+        let glyphs: Vec<KrillaGlyph> = (glyphs.iter())
+            .map(|g| {
+                let text_range = map(g.text_range.start)..map(g.text_range.end);
+                KrillaGlyph {
+                    text_range,
+                    ..g.clone()
+                }
+            })
+            .collect();
+        let width = glyphs.iter().map(|g| g.x_advance).sum();
+        Some(Run {
+            font: run.font,
+            text: text?.to_string(),
+            glyphs,
+            width,
+        })
+    };
+    let (head, tail) = run.glyphs.split_at(i);
+    let head = part(head, run.text.get(..at), &|b| b.min(at))?;
+    Some((
+        head,
+        part(tail, run.text.get(at..), &|b| b.saturating_sub(at))?,
+    ))
+}
+
+/// Width of a run's trailing spaces, which may hang past the right margin.
+fn hang(run: Option<&Run>) -> f32 {
+    let Some(run) = run else { return 0.0 };
+    let space = |g: &&KrillaGlyph| {
+        run.text
+            .get(g.text_range.clone())
+            .is_some_and(|t| t.trim().is_empty())
+    };
+    run.glyphs
+        .iter()
+        .rev()
+        .take_while(space)
+        .map(|g| g.x_advance)
+        .sum()
+}
+
+/// Wraps text at spaces into lines at most `max` em wide (over-long words are broken between
+/// clusters); `'\n'` forces a break.
+fn wrap(f: &Fonts, text: &str, bold: bool, max: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for hard in clean(text, true).split('\n') {
+        let mut cur = Line::default();
+        for word in hard.split_inclusive(' ') {
+            let runs = shape_mixed(f, word, bold);
+            let ink = runs.iter().map(|r| r.width).sum::<f32>() - hang(runs.last());
+            if cur.width + ink > max && !cur.runs.is_empty() {
+                lines.push(std::mem::take(&mut cur));
+            }
+            if cur.width + ink <= max {
+                runs.into_iter().for_each(|r| cur.push(r));
+                continue;
+            }
+            for mut run in runs {
+                while cur.width + run.width - hang(Some(&run)) > max {
+                    match split_run(&run, max - cur.width, cur.runs.is_empty()) {
+                        Some((head, tail)) => {
+                            cur.push(head);
+                            lines.push(std::mem::take(&mut cur));
+                            run = tail;
+                        }
+                        None if !cur.runs.is_empty() => lines.push(std::mem::take(&mut cur)),
+                        None => break,
+                    }
+                }
+                cur.push(run);
+            }
+        }
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Shortens a line to at most `max` em, ending it with "…" if anything was cut (or `always`).
+fn ellipsize(f: &Fonts, line: Line, bold: bool, max: f32, always: bool) -> Line {
+    if line.width <= max && !always {
+        return line;
+    }
+    let ell = shape(f, font_index(false, bold), "…");
+    let mut out = Line::default();
+    for run in line.runs {
+        let room = max - ell.width - out.width;
+        if run.width > room {
+            split_run(&run, room, false)
+                .into_iter()
+                .for_each(|(head, _)| out.push(head));
+            break;
+        }
+        out.push(run);
+    }
+    out.push(ell);
+    out
+}
+
+/// One line of text, cut with "…" to at most `max` points.
+fn fit(f: &Fonts, text: &str, s: Style, max: f32) -> Line {
+    let mut line = Line::default();
+    shape_mixed(f, &clean(text, false), s.1)
+        .into_iter()
+        .for_each(|r| line.push(r));
+    ellipsize(f, line, s.1, max / s.0, false)
+}
+
+/// Drops control characters; tabs (and newlines unless kept) become spaces.
+fn clean(s: &str, keep_newlines: bool) -> String {
+    let map = |c: char| match c {
+        '\n' if keep_newlines => Some('\n'),
+        '\t' | '\n' | '\u{2028}' | '\u{2029}' => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    };
+    s.chars().filter_map(map).collect()
+}
+
+fn cell_text(row: &[String], i: usize) -> &str {
+    row.get(i).map_or("", String::as_str)
+}
+
+enum Item {
+    /// A line of text with its left end and baseline at (x, y).
+    Text(f32, f32, Style, Line),
+    /// A straight stroke from (x1, y1) to (x2, y2), with a width: rules, axes and bars.
+    Stroke([f32; 4], f32, Rgb),
+}
+
+struct Layout {
+    f: &'static Fonts,
+    pages: Vec<Vec<Item>>,
+    /// Top of the free space on the current page.
+    y: f32,
+}
+
+impl Layout {
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    fn at_top(&self) -> bool {
+        self.pages.last().is_none_or(Vec::is_empty)
+    }
+
+    /// Starts a new page unless `h` points still fit (or the page is empty anyway).
+    fn need(&mut self, h: f32) {
+        if self.y + h > BOTTOM && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    fn item(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item);
+        }
+    }
+
+    /// Places a line in the band starting at `top`; `right` aligns its end to `x`.
+    fn text(&mut self, x: f32, top: f32, s: Style, line: Line, right: bool) {
+        let x = if right { x - line.width * s.0 } else { x };
+        self.item(Item::Text(x, top + s.0 * 1.1, s, line));
+    }
+
+    fn rule(&mut self, y: f32, width: f32, colour: Rgb) {
+        self.item(Item::Stroke([MARGIN, y, MARGIN + WIDTH, y], width, colour));
+    }
+
+    fn para(&mut self, text: &str, s: Style, after: f32) {
+        for line in wrap(self.f, text, s.1, WIDTH / s.0) {
+            self.need(lh(s));
+            self.text(MARGIN, self.y, s, line, false);
+            self.y += lh(s);
+        }
+        self.y += after;
+    }
+
+    /// Wraps a cell, keeping at most `MAX_CELL_LINES` lines so that a row always fits a page.
+    fn cell(&self, text: &str, s: Style, width: f32) -> Vec<Line> {
+        let max = width.max(0.0) / s.0;
+        let mut lines = wrap(self.f, text, s.1, max);
+        if lines.len() > MAX_CELL_LINES {
+            lines.truncate(MAX_CELL_LINES);
+            let last = lines.pop().unwrap_or_default();
+            lines.push(ellipsize(self.f, last, s.1, max, true));
+        }
+        lines
+    }
+
+    fn figures(&mut self, rows: &[(String, String)]) {
+        for (label, value) in rows {
+            let value = fit(self.f, value, BODY_BOLD, WIDTH * 0.45);
+            let labels = self.cell(label, BODY, WIDTH - value.width * BODY.0 - 12.0);
+            let h = labels.len().max(1) as f32 * lh(BODY);
+            self.need(h);
+            let top = self.y;
+            self.text(MARGIN + WIDTH, top, BODY_BOLD, value, true);
+            for (i, line) in labels.into_iter().enumerate() {
+                self.text(MARGIN, top + i as f32 * lh(BODY), BODY, line, false);
+            }
+            self.y += h + 2.0;
+            self.rule(self.y - 1.0, 0.3, LIGHT);
+        }
+        self.y += 6.0;
+    }
+
+    fn table(&mut self, columns: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+        let n = rows.iter().map(Vec::len).fold(columns.len(), usize::max);
+        if n == 0 {
+            return;
+        }
+        // Natural column widths, scaled to the text width; when too wide, columns narrower
+        // than an even share keep their width and the wide ones share the rest.
+        let w = |t: &str, s: Style| fit(self.f, t, s, f32::MAX).width * s.0 + 2.0 * PAD + 1.0;
+        let natural: Vec<f32> = (0..n)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| w(cell_text(r, i), CELL))
+                    .fold(w(cell_text(columns, i), CELL_HEAD), f32::max)
+            })
+            .collect();
+        let (total, fair) = (natural.iter().sum::<f32>(), WIDTH / n as f32);
+        let narrow: f32 = natural.iter().filter(|&&w| w <= fair).sum();
+        let widths: Vec<f32> = (natural.iter())
+            .map(|&w| match () {
+                _ if total <= WIDTH => w * WIDTH / total,
+                _ if w <= fair => w,
+                _ => w * (WIDTH - narrow) / (total - narrow).max(1.0),
+            })
+            .collect();
+        let row_out = |this: &mut Self, row: &[String], head: bool| {
+            let s = if head { CELL_HEAD } else { CELL };
+            let (top, mut x, mut h) = (this.y + 2.0, MARGIN, lh(s));
+            for (i, &w) in widths.iter().enumerate() {
+                let right = numeric.get(i).copied().unwrap_or(false);
+                let lx = if right { x + w - PAD } else { x + PAD };
+                let lines = this.cell(cell_text(row, i), s, w - 2.0 * PAD);
+                h = h.max(lines.len() as f32 * lh(s));
+                for (k, line) in lines.into_iter().enumerate() {
+                    this.text(lx, top + k as f32 * lh(s), s, line, right);
+                }
+                x += w;
+            }
+            this.y += h + 4.0;
+            this.rule(
+                this.y,
+                if head { 0.8 } else { 0.3 },
+                if head { INK } else { LIGHT },
+            );
+        };
+        self.need(4.0 * lh(CELL));
+        row_out(self, columns, true);
+        for row in rows {
+            let mark = self.pages.last().map_or(0, Vec::len);
+            row_out(self, row, false);
+            if self.y > BOTTOM {
+                // The row overflowed: take it back and repeat it under a fresh header.
+                self.pages
+                    .last_mut()
+                    .into_iter()
+                    .for_each(|page| page.truncate(mark));
+                self.new_page();
+                row_out(self, columns, true);
+                row_out(self, row, false);
+            }
+        }
+        self.y += 10.0;
+    }
+
+    /// Names fill the three columns of each page top to bottom, balanced on the last page.
+    fn names(&mut self, names: &[String]) {
+        let names: Vec<&String> = names.iter().filter(|n| !n.trim().is_empty()).collect();
+        let (col, mut done) = (WIDTH / 3.0, 0);
+        while done < names.len() {
+            if self.y + lh(NAME) > BOTTOM {
+                self.new_page();
+            }
+            let rows = ((BOTTOM - self.y) / lh(NAME)).floor().max(1.0) as usize;
+            let take = (names.len() - done).min(rows * 3);
+            let used = take.div_ceil(3);
+            for (k, name) in names[done..done + take].iter().enumerate() {
+                let line = fit(self.f, name, NAME, col - 8.0);
+                let top = self.y + (k % used) as f32 * lh(NAME);
+                self.text(MARGIN + (k / used) as f32 * col, top, NAME, line, false);
+            }
+            done += take;
+            self.y += used as f32 * lh(NAME) + 6.0;
+        }
+    }
+
+    fn chart(&mut self, title: &str, days: &[(NaiveDate, i64)]) {
+        const H: f32 = 140.0;
+        self.need(lh(BODY) + lh(SMALL) * 2.0 + H + 10.0);
+        self.para(title, BODY_BOLD, 2.0);
+        let top = self.y + lh(SMALL);
+        self.rule(top + H, 0.8, INK);
+        self.item(Item::Stroke([MARGIN, top, MARGIN, top + H], 0.8, INK));
+        self.y = top + H + 2.0 + lh(SMALL) + 10.0;
+        let dates = days.iter().map(|d| d.0);
+        let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+            return;
+        };
+        let span = (last - first).num_days() + 1;
+        let bucket = (span + MAX_BARS - 1) / MAX_BARS;
+        let mut bars = vec![0i64; ((span + bucket - 1) / bucket) as usize];
+        for (d, v) in days {
+            if let Some(b) = bars.get_mut(((*d - first).num_days() / bucket) as usize) {
+                *b = b.saturating_add((*v).max(0));
+            }
+        }
+        let max = bars.iter().copied().max().unwrap_or(0);
+        let label = fit(self.f, &group_indian(max), SMALL, WIDTH);
+        self.text(MARGIN + 4.0, top - lh(SMALL), SMALL, label, false);
+        self.rule(top, 0.3, LIGHT);
+        let bw = WIDTH / bars.len() as f32;
+        for (i, &v) in bars.iter().enumerate().filter(|b| *b.1 > 0) {
+            let x = MARGIN + (i as f32 + 0.5) * bw;
+            let h = (v as f64 / max as f64) as f32 * H;
+            let gap = if bw > 3.0 { bw * 0.3 } else { 0.0 };
+            self.item(Item::Stroke([x, top + H, x, top + H - h], bw - gap, ACCENT));
+        }
+        let label = |d: NaiveDate| {
+            fit(
+                self.f,
+                &d.format("%d-%m-%Y").to_string(),
+                SMALL,
+                WIDTH / 2.0,
+            )
+        };
+        self.text(MARGIN, top + H + 2.0, SMALL, label(first), false);
+        if last != first {
+            self.text(MARGIN + WIDTH, top + H + 2.0, SMALL, label(last), true);
+        }
+    }
+}
+
+/// Lays out and renders the document as A4 PDF bytes.
+pub fn render(doc: &Doc) -> Result<Vec<u8>, PdfError> {
+    let f = FONTS.as_ref().ok_or(PdfError::Font)?;
+    let mut lay = Layout {
+        f,
+        pages: vec![Vec::new()],
+        y: MARGIN,
+    };
+    for block in &doc.blocks {
+        match block {
+            Block::Title(t) => lay.para(t, TITLE, 6.0),
+            Block::Heading(t) => {
+                lay.y += if lay.at_top() { 0.0 } else { 8.0 };
+                lay.need(lh(HEADING) + 2.0 * lh(BODY)); // keep with what follows
+                lay.para(t, HEADING, 2.0);
+            }
+            Block::Para(t) => lay.para(t, BODY, 6.0),
+            Block::Small(t) => lay.para(t, SMALL, 4.0),
+            Block::Figures(rows) => lay.figures(rows),
+            Block::Table {
+                columns,
+                rows,
+                numeric,
+            } => lay.table(columns, rows, numeric),
+            Block::Names(names) => lay.names(names),
+            Block::BarChart { title, days } => lay.chart(title, days),
+            Block::PageBreak if !lay.at_top() => lay.new_page(),
+            Block::PageBreak => {}
+        }
+    }
+    let (total, footer) = (lay.pages.len(), clean(&doc.footer, false));
+    for (i, page) in lay.pages.iter_mut().enumerate() {
+        // A long footer is cut short, never the page number.
+        let number = fit(f, &format!("{} / {total}", i + 1), FOOTER, WIDTH);
+        let mut line = fit(
+            f,
+            footer.trim(),
+            FOOTER,
+            WIDTH - number.width * FOOTER.0 - 10.0,
+        );
+        if !line.runs.is_empty() {
+            line.push(shape(f, 0, "  "));
+        }
+        number.runs.into_iter().for_each(|r| line.push(r));
+        let x = (PAGE_W - line.width * FOOTER.0) / 2.0;
+        page.push(Item::Text(x, PAGE_H - 28.0, FOOTER, line));
+    }
+
+    let mut document = Document::new();
+    let meta = Metadata::new()
+        .title(clean(&doc.title, false))
+        .language(clean(&doc.lang, false));
+    document.set_metadata(meta.creator("Hastakshar".to_string()));
+    let settings =
+        PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(PdfError::Krilla("page size".into()))?;
+    for items in &lay.pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        items.iter().for_each(|item| draw(&mut surface, f, item));
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| PdfError::Krilla(format!("{e:?}")))
+}
+
+fn draw(surface: &mut Surface, f: &Fonts, item: &Item) {
+    match item {
+        Item::Text(x, y, s, line) => {
+            let (r, g, b) = s.2;
+            surface.set_fill(Some(Fill {
+                paint: rgb::Color::new(r, g, b).into(),
+                ..Fill::default()
+            }));
+            let mut x = *x;
+            for run in line.runs.iter().filter(|r| !r.glyphs.is_empty()) {
+                let font = f[run.font].pdf.clone();
+                let at = Point::from_xy(x, *y);
+                surface.draw_glyphs(at, &run.glyphs, font, &run.text, s.0, false);
+                x += run.width * s.0;
+            }
+        }
+        Item::Stroke([x1, y1, x2, y2], width, (r, g, b)) => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(*x1, *y1);
+            pb.line_to(*x2, *y2);
+            if let Some(path) = pb.finish() {
+                let paint = rgb::Color::new(*r, *g, *b).into();
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint,
+                    width: *width,
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, d).expect("valid date")
+    }
+
+    fn doc(footer: &str, blocks: Vec<Block>) -> Doc {
+        let (title, lang, footer) = ("हस्ताक्षर".into(), "hi".into(), footer.into());
+        Doc {
+            title,
+            lang,
+            footer,
+            blocks,
+        }
+    }
+
+    fn letter() -> Doc {
+        let para = "माननीय सांसद महोदय, हम निर्वाचन क्षेत्र के नागरिक महिला एवं बाल विकास मंत्रालय से \
+            अनुरोध करते हैं। Shri Rahul Gandhi को यह पत्र 1,23,456 हस्ताक्षर के साथ भेजा जा रहा है। ";
+        let row = |i: i64| {
+            vec![
+                format!("जिला {i}"),
+                format!("District {i}"),
+                group_indian(i * 1234),
+            ]
+        };
+        let days = vec![(day(1), 10), (day(4), 250), (day(9), 40)];
+        let columns = vec!["जिला".into(), "District".into(), "हस्ताक्षर".into()];
+        let numeric = vec![false, false, true];
+        let rows = (1..=40).map(row).collect();
+        let blocks = vec![
+            Block::Small("श्री राहुल गांधी\nसंसद सदस्य\nनई दिल्ली".into()),
+            Block::Title("हस्ताक्षर अभियान: स्त्री शिक्षा".into()),
+            Block::Heading("निर्वाचन क्षेत्र".into()),
+            Block::Para(para.repeat(3)),
+            Block::Figures(vec![("कुल (Total signatures)".into(), "1,23,456".into())]),
+            Block::BarChart {
+                title: "प्रतिदिन".into(),
+                days,
+            },
+            Block::Table {
+                columns,
+                rows,
+                numeric,
+            },
+        ];
+        doc("हस्ताक्षर · Hastakshar", blocks)
+    }
+
+    /// Writes the PDF to the temp dir and extracts its text, or `None` without pdftotext.
+    fn pdftotext(pdf: &[u8], name: &str) -> Option<String> {
+        let path =
+            std::env::temp_dir().join(format!("hastakshar-{name}-{}.pdf", std::process::id()));
+        std::fs::write(&path, pdf).expect("write the PDF");
+        let out = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output();
+        let _ = std::fs::remove_file(&path);
+        match out {
+            Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into()),
+            _ => {
+                println!("pdftotext is not available: skipping the text check");
+                None
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_letter_text_is_searchable() {
+        let pdf = render(&letter()).expect("render");
+        let Some(text) = pdftotext(&pdf, "letter") else {
+            return;
+        };
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert_eq!(pages.len(), 2, "{text}");
+        for want in [
+            "हस्ताक्षर",
+            "महिला एवं बाल विकास मंत्रालय",
+            "निर्वाचन क्षेत्र",
+            "स्त्री शिक्षा",
+            "Shri Rahul Gandhi",
+            "1,23,456",
+            "District 40",
+            "09-03-2025",
+            "Hastakshar 1 / 2",
+        ] {
+            assert!(text.contains(want), "{want:?} missing from:\n{text}");
+        }
+        // The table header is repeated on the page where the table continues.
+        assert!(pages[1].contains("जिला") && pages[1].contains("District 40"));
+    }
+
+    #[test]
+    fn devanagari_is_shaped_and_split_by_script() {
+        let f = FONTS.as_ref().expect("fonts");
+        // क्ष is a single conjunct glyph; the ि matra is drawn before क.
+        assert_eq!(shape(f, 2, "क्ष").glyphs.len(), 1);
+        let ki: Vec<u32> = shape(f, 2, "कि")
+            .glyphs
+            .iter()
+            .map(|g| g.glyph_id.to_u32())
+            .collect();
+        let ka = f[2].face.glyph_index('क').map(|g| u32::from(g.0));
+        assert!(
+            ki.len() == 2 && Some(ki[1]) == ka && Some(ki[0]) != ka,
+            "{ki:?}"
+        );
+        let runs = shape_mixed(f, "श्री Rahul (गांधी) 1,23,456", false);
+        let texts: Vec<(usize, &str)> = runs.iter().map(|r| (r.font, r.text.as_str())).collect();
+        assert_eq!(texts, [(2, "श्री "), (0, "Rahul "), (2, "(गांधी) 1,23,456")]);
+    }
+
+    #[test]
+    fn wrapping_stays_within_width_and_loses_nothing() {
+        let f = FONTS.as_ref().expect("fonts");
+        let text = format!("{} {} एक", "शब्द ".repeat(50), "क्षत्रिय".repeat(30));
+        let lines = wrap(f, &text, false, 20.0);
+        assert!(lines.len() > 5);
+        let fits = |l: &Line| l.width - hang(l.runs.last()) <= 20.0 + 1e-3;
+        assert!(lines.iter().all(fits));
+        let runs = lines.iter().flat_map(|l| &l.runs);
+        let joined: String = runs.map(|r| r.text.as_str()).collect();
+        assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let s = |t: &str| t.to_string();
+        let nasty = "\u{0}\u{7}bell\r\n\ttab\u{1b}[31m \u{200d}\u{94f}्ि 😀 中文 ".repeat(3);
+        let far = vec![
+            (NaiveDate::MIN, i64::MAX),
+            (NaiveDate::MAX, i64::MAX),
+            (day(1), i64::MIN),
+        ];
+        let (columns, rows) = (vec![s("a")], vec![vec![], vec![s("1"), nasty.repeat(40)]]);
+        let blocks = vec![
+            Block::Title(String::new()),
+            Block::Para(nasty.clone()),
+            Block::Para("x".repeat(5000)),
+            Block::Small(s("\n\n")),
+            Block::Figures(vec![
+                (String::new(), "9".repeat(400)),
+                (nasty.clone(), s("")),
+            ]),
+            Block::Table {
+                columns: vec![],
+                rows: vec![],
+                numeric: vec![],
+            },
+            Block::Table {
+                columns,
+                rows,
+                numeric: vec![true; 9],
+            },
+            Block::Names(vec![String::new(), s(" "), nasty.clone(), "अ".repeat(300)]),
+            Block::BarChart {
+                title: String::new(),
+                days: vec![],
+            },
+            Block::BarChart {
+                title: nasty,
+                days: far,
+            },
+            Block::PageBreak,
+            Block::PageBreak,
+        ];
+        for blocks in [vec![], blocks] {
+            let pdf = render(&doc(&"\u{0}f".repeat(999), blocks)).expect("render");
+            assert!(pdf.starts_with(b"%PDF"));
+        }
+    }
+
+    #[test]
+    fn fifty_thousand_names_and_render_speed() {
+        let name = |i: usize| match i % 3 {
+            0 => format!("सुश्री प्रिया शर्मा {i}"),
+            _ => format!("Rahul Kumar Singh {i}"),
+        };
+        let names = doc("", vec![Block::Names((0..50_000).map(name).collect())]);
+        let start = std::time::Instant::now();
+        let pdf = render(&names).expect("render");
+        println!(
+            "50,000 names: {} kB in {:?}",
+            pdf.len() / 1024,
+            start.elapsed()
+        );
+        if let Some(text) = pdftotext(&pdf, "names") {
+            assert!(text.contains("Rahul Kumar Singh 49999") && text.contains("प्रिया शर्मा 49998"));
+            println!("50,000 names: {} pages", text.matches('\u{c}').count());
+        }
+
+        let (letter, start) = (letter(), std::time::Instant::now());
+        let sizes: Vec<usize> = (0..100)
+            .map(|_| render(&letter).map_or(0, |p| p.len()))
+            .collect();
+        let each = sizes[0] / 1024;
+        println!(
+            "100 renders of a 2-page mixed letter: {:?}, {each} kB each",
+            start.elapsed()
+        );
+        assert!(sizes.iter().all(|&n| n > 0 && n < 150_000), "{sizes:?}");
+    }
+}

@@ -1,0 +1,273 @@
+//! Staff pages for delivering a petition: exports, packs, sending, recipients, the letter.
+
+use maud::{Markup, html};
+
+use super::forms::{Fields, Input, csrf};
+use super::layout::{Ctx, page};
+use super::petition::constituency_name;
+use crate::db::petitions::Petition;
+use crate::delivery::send::{Delivery, Kind, Preview, Target};
+use crate::delivery::{Member, PLACEHOLDERS};
+use crate::i18n::{Arg, Lang};
+use crate::web::form::{Form, Problems};
+
+pub struct DeliveryPage<'a> {
+    pub petition: &'a Petition,
+    pub national: i64,
+    pub constituencies: &'a [String],
+    pub preview: &'a Preview,
+    pub deliveries: &'a [Delivery],
+    pub jobs: &'a [(i64, String, i64, i64, chrono::NaiveDateTime)],
+    pub csrf: &'a str,
+    pub admin: bool,
+    pub pack_lang: Lang,
+}
+
+fn target_name(lang: Lang, t: &Target) -> String {
+    match &t.kind {
+        Kind::Member { pc_id } => format!(
+            "{} ({})",
+            if t.name.is_empty() { "—" } else { &t.name },
+            constituency_name(lang, pc_id)
+        ),
+        Kind::Ministry { .. } => t.name.clone(),
+    }
+}
+
+pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let id = v.petition.id();
+    let title = lang.ta(
+        "delivery-title",
+        &[("title", Arg::Str(v.petition.text(lang).title.clone()))],
+    );
+    let base = format!("/admin/petitions/{id}");
+    let lang_q = if v.pack_lang == Lang::Hi {
+        "?lang=hi"
+    } else {
+        ""
+    };
+    page(
+        ctx,
+        &title,
+        html! {
+            p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
+            h1 { (title) }
+            p { (lang.ta("delivery-total", &[("count", Arg::Str(lang.number(v.national))), ("pcs", Arg::Num(v.constituencies.len() as i64))])) }
+            p.langs {
+                (lang.t("delivery-pack-language")) ": "
+                a href={ (base) "/delivery" } aria-current=[(v.pack_lang == Lang::En).then_some("true")] { "English" } " · "
+                a href={ (base) "/delivery?lang=hi" } lang="hi" aria-current=[(v.pack_lang == Lang::Hi).then_some("true")] { "हिन्दी" }
+            }
+            section aria-labelledby="exports-heading" {
+                h2 #exports-heading { (lang.t("exports-heading")) }
+                ul {
+                    li { a href={ (base) "/exports/signatures.csv" } { (lang.t("export-signatures")) " (CSV)" } " · " a href={ (base) "/exports/signatures.xlsx" } { "XLSX" } }
+                    @if v.admin {
+                        li { a href={ (base) "/exports/signatures.csv?with_emails=1" } { (lang.t("export-signatures-emails")) " (CSV)" } }
+                    }
+                    li { a href={ (base) "/exports/counts-state.csv" } { (lang.t("export-counts-state")) " (CSV)" } " · " a href={ (base) "/exports/counts-state.xlsx" } { "XLSX" } " · " a href={ (base) "/exports/counts-state.json" } { "JSON" } }
+                    li { a href={ (base) "/exports/counts-constituency.csv" } { (lang.t("export-counts-constituency")) " (CSV)" } " · " a href={ (base) "/exports/counts-constituency.xlsx" } { "XLSX" } " · " a href={ (base) "/exports/counts-constituency.json" } { "JSON" } }
+                }
+                p.hint { (lang.t("exports-note")) }
+            }
+            section aria-labelledby="packs-heading" {
+                h2 #packs-heading { (lang.t("packs-heading")) }
+                p { a href={ (base) "/packs/ministry.pdf" (lang_q) } { (lang.t("pack-ministry-link")) } }
+                form method="get" action={ (base) "/packs/choose" } .inline {
+                    label for="pc" { (lang.t("pack-one")) }
+                    " "
+                    select #pc name="pc" {
+                        @for pc in v.constituencies {
+                            option value=(pc) { (constituency_name(lang, pc)) }
+                        }
+                    }
+                    @if v.pack_lang == Lang::Hi { input type="hidden" name="lang" value="hi"; }
+                    " "
+                    button.secondary type="submit" { (lang.t("pack-open")) }
+                }
+                form method="post" action={ (base) "/packs.zip" } {
+                    (csrf(v.csrf))
+                    input type="hidden" name="lang" value=(v.pack_lang.code());
+                    button.primary type="submit" { (lang.t("pack-zip")) }
+                }
+                @if !v.jobs.is_empty() {
+                    ul.jobs {
+                        @for (job, status, done, total, at) in v.jobs {
+                            li { a href={ "/admin/jobs/" (job) } { (at.format("%Y-%m-%d %H:%M")) } " · " (lang.t(&format!("job-{status}"))) " · " (done) "/" (total) }
+                        }
+                    }
+                }
+            }
+            section aria-labelledby="send-heading" {
+                h2 #send-heading { (lang.t("send-heading")) }
+                p { (lang.ta("send-preview", &[
+                    ("to_send", Arg::Num(v.preview.to_send.len() as i64)),
+                    ("no_email", Arg::Num(v.preview.no_email.len() as i64)),
+                    ("done", Arg::Num(v.preview.done.len() as i64)),
+                ])) }
+                @if !v.preview.to_send.is_empty() {
+                    details {
+                        summary { (lang.t("send-list")) }
+                        ul { @for t in &v.preview.to_send { li { (target_name(lang, t)) " — " (lang.number(t.signatures)) } } }
+                    }
+                }
+                @if !v.preview.no_email.is_empty() {
+                    details {
+                        summary { (lang.t("send-no-email")) }
+                        ul { @for t in &v.preview.no_email { li { (target_name(lang, t)) " — " (lang.number(t.signatures)) } } }
+                    }
+                }
+                form method="post" action={ (base) "/deliver" } .inline {
+                    (csrf(v.csrf))
+                    input type="hidden" name="lang" value=(v.pack_lang.code());
+                    button.secondary type="submit" name="mode" value="dry-run" { (lang.t("send-dry-run")) }
+                    " "
+                    button.primary type="submit" name="mode" value="send" { (lang.t("send-button")) }
+                }
+                @if !v.deliveries.is_empty() {
+                    table.deliveries {
+                        caption { (lang.t("deliveries-caption")) }
+                        thead { tr {
+                            th scope="col" { (lang.t("delivery-recipient")) }
+                            th scope="col" { (lang.t("signatures")) }
+                            th scope="col" { (lang.t("delivery-state")) }
+                            th scope="col" { (lang.t("delivery-error")) }
+                        } }
+                        tbody {
+                            @for d in v.deliveries {
+                                tr {
+                                    td { (d.recipient_name) @if let Some(pc) = &d.pc_id { " (" (constituency_name(lang, pc)) ")" } }
+                                    td.num { (lang.number(d.signatures)) }
+                                    td { (lang.t(&format!("delivery-{}", d.state()))) }
+                                    td {
+                                        @if let Some(e) = &d.last_error { (e) }
+                                        @if d.state() == "failed" {
+                                            form.inline method="post" action={ (base) "/deliveries/" (d.id) "/retry" } {
+                                                (csrf(v.csrf))
+                                                button.secondary type="submit" { (lang.t("delivery-retry")) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn job(
+    ctx: &Ctx,
+    id: i64,
+    petition: i64,
+    status: &str,
+    done: i64,
+    total: i64,
+    error: Option<&str>,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("job-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            p { a href={ "/admin/petitions/" (petition) "/delivery" } { (lang.t("delivery-back")) } }
+            h1 { (title) }
+            div role="status" {
+                p { (lang.t(&format!("job-{status}"))) " · " (done) "/" (total) }
+                progress value=(done) max=(total.max(1)) aria-label=(title) { (done) "/" (total) }
+                @if status == "running" { p.hint { (lang.t("job-leave")) } }
+                @if let Some(e) = error { p.error { (e) } }
+                @if status == "done" { p { a.button.primary href={ "/admin/jobs/" (id) "/download" } { (lang.t("job-download")) } } }
+            }
+        },
+    )
+}
+
+pub fn recipients(
+    ctx: &Ctx,
+    ministries: &[crate::delivery::RecipientRow],
+    members: &[(String, Member)],
+    q: &str,
+    token: &str,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("recipients-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            h2 { (lang.t("recipients-ministries")) }
+            @for (id, kind, name, email, postal) in ministries {
+                form.recipient method="post" action={ "/admin/recipients/ministry/" (id) } {
+                    (csrf(token))
+                    fieldset {
+                        legend { (name) " (" (kind) ")" }
+                        (field(&format!("m{id}-name"), "name", &lang.t("recipient-name"), name))
+                        (field(&format!("m{id}-email"), "email", &lang.t("field-email"), email.as_deref().unwrap_or("")))
+                        (field(&format!("m{id}-postal"), "postal_address", &lang.t("recipient-postal"), postal.as_deref().unwrap_or("")))
+                        button.secondary type="submit" { (lang.t("recipient-save")) }
+                    }
+                }
+            }
+            h2 { (lang.t("recipients-members")) }
+            form.search method="get" action="/admin/recipients" role="search" {
+                label for="q" { (lang.t("recipients-search")) }
+                input #q type="search" name="q" value=(q);
+                button.secondary type="submit" { (lang.t("search-button")) }
+            }
+            @for (pc, m) in members {
+                form.recipient method="post" action={ "/admin/recipients/member/" (pc) } {
+                    (csrf(token))
+                    fieldset {
+                        legend { (constituency_name(lang, pc)) " (" (pc) ")" }
+                        (field(&format!("{pc}-name"), "name", &lang.t("recipient-name"), &m.name))
+                        (field(&format!("{pc}-party"), "party", &lang.t("recipient-party"), &m.party))
+                        (field(&format!("{pc}-email"), "email", &lang.t("field-email"), m.email.as_deref().unwrap_or("")))
+                        (field(&format!("{pc}-postal"), "postal_address", &lang.t("recipient-postal"), m.postal_address.as_deref().unwrap_or("")))
+                        button.secondary type="submit" { (lang.t("recipient-save")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn field(id: &str, name: &str, label: &str, value: &str) -> Markup {
+    html! {
+        div.field {
+            label for=(id) { (label) }
+            input id=(id) name=(name) type="text" value=(value);
+        }
+    }
+}
+
+pub fn letters(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Markup {
+    let lang = ctx.lang;
+    let f = Fields {
+        lang,
+        form,
+        problems,
+    };
+    let title = lang.t("letters-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            p { (lang.t("letters-lede")) }
+            p { @for (i, p) in PLACEHOLDERS.iter().enumerate() { @if i > 0 { ", " } code { (p) } } }
+            (f.summary(&[("body_en", "English".into()), ("body_hi", "हिन्दी".into())]))
+            form method="post" action="/admin/letters" novalidate {
+                (csrf(token))
+                (f.textarea(Input::new("body_en", "English".into()).max(5000), 16))
+                (f.textarea(Input::new("body_hi", "हिन्दी".into()).max(5000), 16))
+                button.primary type="submit" { (lang.t("letters-save")) }
+            }
+        },
+    )
+}

@@ -1,0 +1,891 @@
+//! Staff deliver a petition on the web: exports, one pack or a zip of all (a background job with
+//! a progress page to come back to), sending packs with a preview and a dry run, the state of each
+//! delivery with retries; the recipients' details and the letter template. Moderators and admins
+//! only; an export with email addresses is for admins alone. Everything is audited.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use diesel::prelude::*;
+
+use super::form::{Form, Problems};
+use super::pages::parse_id;
+use super::session::{check_csrf, require_role};
+use super::{AppState, PageError, form_page, respond, see_other};
+use crate::accounts::Role;
+use crate::db::schema::{recipients, representatives, staff_jobs};
+use crate::db::{self, DbPool};
+use crate::delivery::{self, DeliveryError, send};
+use crate::exports::{self, CountsBy, ExportError, Format};
+use crate::i18n::Lang;
+use crate::refdata::INDIA;
+use crate::views;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/petitions/{id}/delivery", web::get().to(page))
+        .route(
+            "/admin/petitions/{id}/exports/{file}",
+            web::get().to(export),
+        )
+        .route("/admin/petitions/{id}/packs/{file}", web::get().to(pack))
+        .route("/admin/petitions/{id}/packs.zip", web::post().to(start_zip))
+        .route("/admin/petitions/{id}/deliver", web::post().to(deliver))
+        .route(
+            "/admin/petitions/{id}/deliveries/{d}/retry",
+            web::post().to(retry),
+        )
+        .route("/admin/jobs/{id}", web::get().to(job))
+        .route("/admin/jobs/{id}/download", web::get().to(job_download))
+        .route("/admin/recipients", web::get().to(recipients_page))
+        .route(
+            "/admin/recipients/ministry/{id}",
+            web::post().to(save_ministry),
+        )
+        .route("/admin/recipients/member/{pc}", web::post().to(save_member))
+        .route("/admin/letters", web::get().to(letters))
+        .route("/admin/letters", web::post().to(save_letter));
+}
+
+impl From<DeliveryError> for PageError {
+    fn from(e: DeliveryError) -> PageError {
+        match e {
+            DeliveryError::UnknownPetition(_) | DeliveryError::UnknownConstituency(_) => {
+                PageError::NotFound
+            }
+            DeliveryError::Db(e) => PageError::Db(db::DbError::Query(e)),
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
+fn pack_lang(req: &HttpRequest) -> Lang {
+    let q = req.query_string();
+    if q.split('&').any(|p| p == "lang=hi") {
+        Lang::Hi
+    } else {
+        Lang::En
+    }
+}
+
+pub async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (user, session) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let pack = pack_lang(&req);
+        let (plan_summary, preview, list, jobs) = db::run(&state.pool, move |c| {
+            let plan = match delivery::plan(c, id, pack) {
+                Ok(p) => p,
+                Err(DeliveryError::UnknownPetition(_)) => return Ok(None),
+                Err(DeliveryError::Db(e)) => return Err(e.into()),
+                Err(e) => return Err(db::DbError::Task(e.to_string())),
+            };
+            let preview = send::preview(c, &plan)?;
+            let list = send::list(c, id)?;
+            let jobs: Vec<(i64, String, i64, i64, chrono::NaiveDateTime)> = staff_jobs::table
+                .filter(staff_jobs::petition_id.eq(id))
+                .order(staff_jobs::id.desc())
+                .limit(10)
+                .select((
+                    staff_jobs::id,
+                    staff_jobs::status,
+                    staff_jobs::done,
+                    staff_jobs::total,
+                    staff_jobs::created_at,
+                ))
+                .load(c)?;
+            Ok(Some((
+                (
+                    plan.petition.clone(),
+                    plan.national,
+                    plan.constituencies(false),
+                ),
+                preview,
+                list,
+                jobs,
+            )))
+        })
+        .await?
+        .ok_or(PageError::NotFound)?;
+        let markup = views::delivery::delivery(
+            &ctx,
+            &views::delivery::DeliveryPage {
+                petition: &plan_summary.0,
+                national: plan_summary.1,
+                constituencies: &plan_summary.2,
+                preview: &preview,
+                deliveries: &list,
+                jobs: &jobs,
+                csrf: &session.csrf,
+                admin: user.role() == Role::Admin,
+                pack_lang: pack,
+            },
+        );
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// Bytes written on a blocking thread, streamed to the client as they come (memory stays flat
+/// however large the export).
+struct ChannelWriter {
+    tx: tokio::sync::mpsc::Sender<web::Bytes>,
+    buf: Vec<u8>,
+}
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= 64 * 1024 {
+            self.flush()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            let chunk = web::Bytes::from(std::mem::take(&mut self.buf));
+            self.tx.blocking_send(chunk).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn stream(
+    pool: DbPool,
+    content_type: &'static str,
+    filename: String,
+    work: impl FnOnce(&mut db::DbConnection, &mut ChannelWriter) -> Result<i64, ExportError>
+    + Send
+    + 'static,
+) -> HttpResponse {
+    let (tx, rx) = tokio::sync::mpsc::channel::<web::Bytes>(8);
+    actix_web::rt::task::spawn_blocking(move || {
+        let mut out = ChannelWriter {
+            tx,
+            buf: Vec::new(),
+        };
+        let result = pool
+            .get()
+            .map_err(|e| ExportError::Io(std::io::Error::other(e.to_string())))
+            .and_then(|mut conn| work(&mut conn, &mut out));
+        match result.and_then(|n| {
+            std::io::Write::flush(&mut out)
+                .map(|_| n)
+                .map_err(ExportError::Io)
+        }) {
+            Ok(rows) => tracing::info!(rows, "export streamed"),
+            Err(e) => tracing::error!(error = %e, "export failed midway"),
+        }
+    });
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|b| (Ok::<_, actix_web::Error>(b), rx))
+    });
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .streaming(body)
+}
+
+async fn known_petition(state: &AppState, id: i64) -> Result<(), PageError> {
+    let found = db::run(&state.pool, move |c| Ok(db::petitions::find_any(c, id)?))
+        .await?
+        .is_some_and(|p| matches!(p.status(), "open" | "closed"));
+    if found {
+        Ok(())
+    } else {
+        Err(PageError::NotFound)
+    }
+}
+
+/// `signatures.csv|xlsx` (`?with_emails=1` for admins), `counts-state.csv|xlsx|json`,
+/// `counts-constituency.csv|xlsx|json`.
+pub async fn export(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (id, file) = path.into_inner();
+        let id = parse_id(&id)?;
+        let (stem, ext) = file.rsplit_once('.').ok_or(PageError::NotFound)?;
+        let (format, content_type) = match ext {
+            "csv" => (Format::Csv, "text/csv; charset=utf-8"),
+            "xlsx" => (
+                Format::Xlsx,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            "json" if stem != "signatures" => (Format::Json, "application/json"),
+            _ => return Err(PageError::NotFound),
+        };
+        let with_emails = req.query_string().split('&').any(|p| p == "with_emails=1");
+        if with_emails && user.role() != Role::Admin {
+            return Err(PageError::Forbidden);
+        }
+        known_petition(&state, id).await?;
+        let actor = user.actor();
+        let name = format!("petition-{id}-{file}");
+        Ok(match stem {
+            "signatures" => stream(state.pool.clone(), content_type, name, move |c, out| {
+                exports::signatures(c, id, format, with_emails, &actor, out)
+            }),
+            "counts-state" | "counts-constituency" => {
+                let by = if stem == "counts-state" {
+                    CountsBy::State
+                } else {
+                    CountsBy::Constituency
+                };
+                stream(state.pool.clone(), content_type, name, move |c, out| {
+                    exports::write_counts(c, id, by, format, &actor, out)
+                })
+            }
+            _ => return Err(PageError::NotFound),
+        })
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// One pack: `{pc_id}.pdf` or `ministry.pdf` (`?lang=hi` for Hindi).
+pub async fn pack(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (id, file) = path.into_inner();
+        let id = parse_id(&id)?;
+        if file == "choose" {
+            // The no-script picker on the delivery page: on to the chosen pack.
+            let mut pc = String::new();
+            let mut hi = false;
+            for (k, v) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+                match k.as_ref() {
+                    "pc" => pc = v.into_owned(),
+                    "lang" => hi = v == "hi",
+                    _ => {}
+                }
+            }
+            if INDIA.constituency(&pc).is_none() {
+                return Err(PageError::NotFound);
+            }
+            return Ok(see_other(&format!(
+                "/admin/petitions/{id}/packs/{pc}.pdf{}",
+                if hi { "?lang=hi" } else { "" }
+            )));
+        }
+        let pc = file
+            .strip_suffix(".pdf")
+            .ok_or(PageError::NotFound)?
+            .to_string();
+        if pc != "ministry" && INDIA.constituency(&pc).is_none() {
+            return Err(PageError::NotFound);
+        }
+        let pack_lang = pack_lang(&req);
+        let actor = user.actor();
+        let name = file.clone();
+        let bytes = db::run(&state.pool, move |c| {
+            let run = |c: &mut db::DbConnection| -> Result<Vec<u8>, DeliveryError> {
+                let plan = delivery::plan(c, id, pack_lang)?;
+                let bytes = if pc == "ministry" {
+                    delivery::ministry_pack(c, &plan)?
+                } else {
+                    delivery::constituency_pack(c, &plan, &pc)?
+                };
+                db::audit::record(
+                    c,
+                    &db::audit::Entry {
+                        actor: &actor,
+                        action: "deliver pack",
+                        petition_id: Some(id),
+                        details: serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
+                        row_count: 1,
+                    },
+                )?;
+                Ok(bytes)
+            };
+            Ok(run(c))
+        })
+        .await??;
+        Ok(HttpResponse::Ok()
+            .content_type("application/pdf")
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{name}\""),
+            ))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(bytes))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+impl From<Result<Vec<u8>, DeliveryError>> for PageError {
+    fn from(r: Result<Vec<u8>, DeliveryError>) -> PageError {
+        match r {
+            Ok(_) => PageError::Internal("not an error".into()),
+            Err(e) => e.into(),
+        }
+    }
+}
+
+fn exports_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from("data/exports")
+}
+
+/// Starts a zip of every pack in the background and goes to its progress page.
+pub async fn start_zip(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        known_petition(&state, id).await?;
+        let pack_lang = if form.get("lang") == "hi" {
+            Lang::Hi
+        } else {
+            Lang::En
+        };
+        let actor = user.actor();
+        let job: i64 = db::write(&state.pool, move |c| {
+            Ok(diesel::insert_into(staff_jobs::table)
+                .values((
+                    staff_jobs::kind.eq("packs.zip"),
+                    staff_jobs::petition_id.eq(id),
+                    staff_jobs::status.eq("running"),
+                    staff_jobs::created_by.eq(&actor),
+                    staff_jobs::created_at.eq(db::now()),
+                ))
+                .returning(staff_jobs::id)
+                .get_result(c)?)
+        })
+        .await?;
+        let pool = state.pool.clone();
+        let actor = user.actor();
+        actix_web::rt::task::spawn_blocking(move || zip_job(pool, job, id, pack_lang, &actor));
+        Ok(see_other(&format!("/admin/jobs/{job}")))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
+    let run = || -> anyhow::Result<String> {
+        let mut conn = pool.get()?;
+        let plan = delivery::plan(&mut conn, petition, lang)?;
+        std::fs::create_dir_all(exports_dir())?;
+        let file = exports_dir().join(format!("job-{job}-petition-{petition}-packs.zip"));
+        let part = file.with_extension("part");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&part)?);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let pcs = plan.constituencies(false);
+        let total = pcs.len() as i64 + 1;
+        set_progress(&mut conn, job, 0, total)?;
+        for (i, pc) in pcs.iter().enumerate() {
+            let bytes = delivery::constituency_pack(&mut conn, &plan, pc)?;
+            zip.start_file(format!("{pc}.pdf"), options)?;
+            std::io::Write::write_all(&mut zip, &bytes)?;
+            if i % 10 == 9 {
+                set_progress(&mut conn, job, i as i64 + 1, total)?;
+            }
+        }
+        zip.start_file("ministry.pdf", options)?;
+        std::io::Write::write_all(&mut zip, &delivery::ministry_pack(&mut conn, &plan)?)?;
+        zip.finish()?;
+        std::fs::rename(&part, &file)?;
+        db::audit::record(
+            &mut conn,
+            &db::audit::Entry {
+                actor,
+                action: "deliver packs (zip)",
+                petition_id: Some(petition),
+                details: serde_json::json!({ "job": job, "lang": lang.code() }),
+                row_count: total,
+            },
+        )?;
+        diesel::update(staff_jobs::table.find(job))
+            .set((
+                staff_jobs::status.eq("done"),
+                staff_jobs::done.eq(total),
+                staff_jobs::total.eq(total),
+                staff_jobs::file.eq(Some(file.display().to_string())),
+                staff_jobs::finished_at.eq(Some(db::now())),
+            ))
+            .execute(&mut conn)?;
+        Ok(file.display().to_string())
+    };
+    if let Err(e) = run() {
+        tracing::error!(job, error = %e, "zip of packs failed");
+        if let Ok(mut conn) = pool.get() {
+            let _ = diesel::update(staff_jobs::table.find(job))
+                .set((
+                    staff_jobs::status.eq("failed"),
+                    staff_jobs::error.eq(Some(e.to_string())),
+                    staff_jobs::finished_at.eq(Some(db::now())),
+                ))
+                .execute(&mut conn);
+        }
+    }
+}
+
+fn set_progress(conn: &mut db::DbConnection, job: i64, done: i64, total: i64) -> QueryResult<()> {
+    diesel::update(staff_jobs::table.find(job))
+        .set((staff_jobs::done.eq(done), staff_jobs::total.eq(total)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+type JobRow = (
+    i64,
+    String,
+    i64,
+    String,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
+async fn load_job(state: &AppState, id: i64) -> Result<JobRow, PageError> {
+    db::run(&state.pool, move |c| {
+        Ok(staff_jobs::table
+            .find(id)
+            .select((
+                staff_jobs::id,
+                staff_jobs::kind,
+                staff_jobs::petition_id,
+                staff_jobs::status,
+                staff_jobs::done,
+                staff_jobs::total,
+                staff_jobs::file,
+                staff_jobs::error,
+            ))
+            .first::<JobRow>(c)
+            .optional()?)
+    })
+    .await?
+    .ok_or(PageError::NotFound)
+}
+
+pub async fn job(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let j = load_job(&state, id).await?;
+        let running = j.3 == "running";
+        let mut res = form_page(
+            &state,
+            &session,
+            StatusCode::OK,
+            views::delivery::job(&ctx, j.0, j.2, &j.3, j.4, j.5, j.7.as_deref()),
+        );
+        if running {
+            // The page looks again by itself (no script needed); the job goes on if it is left.
+            res.headers_mut()
+                .insert(header::REFRESH, header::HeaderValue::from_static("2"));
+        }
+        Ok(res)
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn job_download(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let j = load_job(&state, id).await?;
+        let file = j.6.filter(|_| j.3 == "done").ok_or(PageError::NotFound)?;
+        let bytes = web::block(move || std::fs::read(file))
+            .await
+            .map_err(|e| PageError::Internal(e.to_string()))?
+            .map_err(|_| PageError::NotFound)?;
+        Ok(HttpResponse::Ok()
+            .content_type("application/zip")
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"petition-{}-packs.zip\"", j.2),
+            ))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(bytes))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// Sends the packs, or (with `mode=dry-run`) says what would be sent.
+pub async fn deliver(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let dry_run = match form.get("mode") {
+            "dry-run" => true,
+            "send" => false,
+            _ => return Err(PageError::Unprocessable),
+        };
+        let pack_lang = if form.get("lang") == "hi" {
+            Lang::Hi
+        } else {
+            Lang::En
+        };
+        let actor = user.actor();
+        let base = state.settings.base_url.clone();
+        let n = db::write(&state.pool, move |c| {
+            Ok(delivery::plan(c, id, pack_lang)
+                .and_then(|plan| send::send(c, &plan, &actor, dry_run, &base)))
+        })
+        .await??;
+        Ok(see_other(&format!(
+            "/admin/petitions/{id}/delivery?{}={n}",
+            if dry_run { "would_send" } else { "queued" }
+        )))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+impl From<Result<usize, DeliveryError>> for PageError {
+    fn from(r: Result<usize, DeliveryError>) -> PageError {
+        match r {
+            Ok(_) => PageError::Internal("not an error".into()),
+            Err(e) => e.into(),
+        }
+    }
+}
+
+pub async fn retry(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (id, d) = path.into_inner();
+        let (id, d) = (parse_id(&id)?, parse_id(&d)?);
+        let actor = user.actor();
+        let done = db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                let done = send::retry(c, id, d)?;
+                if done {
+                    db::audit::record(
+                        c,
+                        &db::audit::Entry {
+                            actor: &actor,
+                            action: "deliver retry",
+                            petition_id: Some(id),
+                            details: serde_json::json!({ "delivery": d }),
+                            row_count: 1,
+                        },
+                    )?;
+                }
+                Ok::<_, diesel::result::Error>(done)
+            })?)
+        })
+        .await?;
+        if !done {
+            return Err(PageError::NotFound);
+        }
+        Ok(see_other(&format!("/admin/petitions/{id}/delivery")))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+#[derive(serde::Deserialize)]
+pub struct RecipientsQuery {
+    q: Option<String>,
+}
+
+pub async fn recipients_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    query: web::Query<RecipientsQuery>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let q: String = query
+            .q
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(100)
+            .collect();
+        let needle = q.to_lowercase();
+        let (ministries, members) = db::run(&state.pool, move |c| {
+            let ministries: Vec<delivery::RecipientRow> = recipients::table
+                .filter(recipients::kind.ne("member"))
+                .order(recipients::id)
+                .select((
+                    recipients::id,
+                    recipients::kind,
+                    recipients::name,
+                    recipients::email,
+                    recipients::postal_address,
+                ))
+                .load(c)?;
+            let mut members: Vec<(String, delivery::Member)> =
+                delivery::members(c)?.into_iter().collect();
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            Ok((ministries, members))
+        })
+        .await?;
+        let members: Vec<(String, delivery::Member)> = members
+            .into_iter()
+            .filter(|(pc, m)| {
+                needle.is_empty()
+                    || m.name.to_lowercase().contains(&needle)
+                    || INDIA
+                        .constituency(pc)
+                        .is_some_and(|c| c.name.to_lowercase().contains(&needle))
+                    || pc.to_lowercase() == needle
+            })
+            .take(if needle.is_empty() { 50 } else { 543 })
+            .collect();
+        let markup = views::delivery::recipients(&ctx, &ministries, &members, &q, &session.csrf);
+        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+fn optional_email(form: &Form, problems: &mut Problems) -> Option<String> {
+    let raw = form.get("email").trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match crate::domain::EmailAddress::parse(raw) {
+        Ok(e) => Some(e.as_str().to_string()),
+        Err(e) => {
+            problems.add("email", e.key());
+            None
+        }
+    }
+}
+
+pub async fn save_ministry(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let id = parse_id(&path)?;
+        let mut problems = Problems::default();
+        let name = problems.text(&form, "name", 200);
+        let postal = problems.optional_text(&form, "postal_address", 500);
+        let email = optional_email(&form, &mut problems);
+        if !problems.is_empty() {
+            return Err(PageError::Unprocessable);
+        }
+        let actor = user.actor();
+        let n = db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                let n = diesel::update(
+                    recipients::table
+                        .find(id)
+                        .filter(recipients::kind.ne("member")),
+                )
+                .set((
+                    recipients::name.eq(&name),
+                    recipients::email.eq(&email),
+                    recipients::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
+                ))
+                .execute(c)?;
+                if n == 1 {
+                    db::audit::record(
+                        c,
+                        &db::audit::Entry {
+                            actor: &actor,
+                            action: "recipient.edit",
+                            petition_id: None,
+                            details: serde_json::json!({ "recipient": id }),
+                            row_count: 1,
+                        },
+                    )?;
+                }
+                Ok::<_, diesel::result::Error>(n)
+            })?)
+        })
+        .await?;
+        if n == 0 {
+            return Err(PageError::NotFound);
+        }
+        Ok(see_other("/admin/recipients?saved=1"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn save_member(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let pc = path.into_inner();
+        if INDIA.constituency(&pc).is_none() {
+            return Err(PageError::NotFound);
+        }
+        let mut problems = Problems::default();
+        let name = problems.text(&form, "name", 200);
+        let party = problems.optional_text(&form, "party", 200);
+        let postal = problems.optional_text(&form, "postal_address", 500);
+        let email = optional_email(&form, &mut problems);
+        if !problems.is_empty() {
+            return Err(PageError::Unprocessable);
+        }
+        let actor = user.actor();
+        db::write(&state.pool, move |c| {
+            Ok(c.transaction(|c| {
+                diesel::delete(representatives::table.find(&pc)).execute(c)?;
+                diesel::insert_into(representatives::table)
+                    .values((
+                        representatives::pc_id.eq(&pc),
+                        representatives::name.eq(&name),
+                        representatives::party.eq(&party),
+                        representatives::email.eq(&email),
+                        representatives::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
+                        representatives::updated_at.eq(db::now()),
+                    ))
+                    .execute(c)?;
+                db::audit::record(
+                    c,
+                    &db::audit::Entry {
+                        actor: &actor,
+                        action: "representative.edit",
+                        petition_id: None,
+                        details: serde_json::json!({ "pc_id": pc }),
+                        row_count: 1,
+                    },
+                )
+            })?)
+        })
+        .await?;
+        Ok(see_other("/admin/recipients?saved=1"))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn letters(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let (en, hi) = db::run(&state.pool, |c| {
+            Ok((
+                delivery::template(c, Lang::En)?,
+                delivery::template(c, Lang::Hi)?,
+            ))
+        })
+        .await?;
+        let form = Form::from_pairs(&[("body_en", &en), ("body_hi", &hi)]);
+        Ok(form_page(
+            &state,
+            &session,
+            StatusCode::OK,
+            views::delivery::letters(&ctx, &form, &Problems::default(), &session.csrf),
+        ))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+pub async fn save_letter(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    body: web::Bytes,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let form = Form::parse(&body);
+        let session = check_csrf(&req, &state, form.get("csrf"))?;
+        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let mut problems = Problems::default();
+        let en = problems.text(&form, "body_en", 5_000);
+        let hi = problems.text(&form, "body_hi", 5_000);
+        if !problems.is_empty() {
+            return Ok(form_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::delivery::letters(&ctx, &form, &problems, &session.csrf),
+            ));
+        }
+        let actor = user.actor();
+        db::write(&state.pool, move |c| {
+            delivery::save_template(c, Lang::En, &en, &actor)?;
+            delivery::save_template(c, Lang::Hi, &hi, &actor)?;
+            Ok(())
+        })
+        .await?;
+        Ok(see_other("/admin/letters?saved=1"))
+    }
+    .await;
+    respond(&ctx, result)
+}

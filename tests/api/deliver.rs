@@ -1,0 +1,449 @@
+//! Delivery packs: a PDF per member of the Lok Sabha and for the ministry, read back with a PDF
+//! text extractor (Hindi included); consent decides every name; packs emailed as attachments to
+//! a loopback SMTP server, tracked per recipient, and shown on the petition; staff only.
+
+use std::process::Command;
+
+use hastakshar::accounts::Role;
+
+use crate::exports::{cli, sign_and_confirm};
+use crate::helpers::{DEMO, TestApp, form, with};
+use crate::on_both_backends;
+use crate::people::*;
+use crate::support::testdb::Backend;
+
+/// The text of a PDF, as `pdftotext` (poppler) extracts it.
+fn pdf_text(path: &std::path::Path) -> Option<String> {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output();
+    match out {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Ok(o) => panic!(
+            "pdftotext failed on {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(_) => {
+            assert!(
+                std::env::var("CI").map_or(true, |ci| ci != "true"),
+                "CI must read the packs: install poppler-utils"
+            );
+            eprintln!("skipped: install poppler-utils (pdftotext) to read the packs");
+            None
+        }
+    }
+}
+
+/// Three confirmed signers in Varanasi (two consenting to delivery, one a formula-shaped name),
+/// one in Mumbai South who did not consent, and one unconfirmed.
+async fn signers(app: &TestApp) {
+    let varanasi =
+        |email: &str, name: &str| with(with(form(email), "name", name), "deliver_name", "on");
+    sign_and_confirm(app, &varanasi("a@example.in", "Asha Devi"), 1).await;
+    sign_and_confirm(app, &varanasi("b@example.in", "Kavita Rao"), 2).await;
+    sign_and_confirm(app, &with(form("c@example.in"), "name", "Hidden Person"), 3).await;
+    let mumbai = with(
+        with(
+            with(
+                with(form("d@example.in"), "pin_code", "400001"),
+                "state",
+                "IN-MH",
+            ),
+            "constituency",
+            "S13-31",
+        ),
+        "name",
+        "Private Mumbaikar",
+    );
+    sign_and_confirm(app, &mumbai, 4).await;
+    let r = app
+        .sign(&crate::helpers::as_refs(&with(
+            form("e@example.in"),
+            "name",
+            "Not Confirmed",
+        )))
+        .await;
+    assert_eq!(r.status(), 303);
+    mail_to(app, "e@example.in", "Confirm").await;
+}
+
+async fn packs_name_the_member_and_their_constituents(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    signers(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        &app,
+        &format!(
+            "deliver packs --petition {DEMO} --out {}",
+            dir.path().display()
+        ),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["S13-31.pdf", "S24-77.pdf", "index.csv", "ministry.pdf"],
+        "a pack per constituency with a signer"
+    );
+    let index = std::fs::read(dir.path().join("index.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(&index[3..])
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let varanasi = rows.iter().find(|r| &r[2] == "S24-77").unwrap();
+    assert_eq!(
+        (&varanasi[1], &varanasi[5], &varanasi[6]),
+        ("Narendra Modi", "3", "2")
+    );
+    let Some(text) = pdf_text(&dir.path().join("S24-77.pdf")) else {
+        return;
+    };
+    for want in [
+        "Dear Narendra Modi",
+        "Varanasi",
+        "Uttar Pradesh",
+        "Asha Devi",
+        "Kavita Rao",
+        "Cool Men Don't Buy Sex",
+    ] {
+        assert!(
+            text.contains(want),
+            "the Varanasi pack says {want:?}:\n{text}"
+        );
+    }
+    let figures: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(figures.contains("Signers in Varanasi 3"), "{figures}");
+    assert!(figures.contains("Signers across India 4"), "{figures}");
+    for never in [
+        "Hidden Person",
+        "Private Mumbaikar",
+        "Not Confirmed",
+        "@example.in",
+    ] {
+        assert!(
+            !text.contains(never),
+            "{never:?} did not consent (or did not confirm)"
+        );
+    }
+    let mumbai = pdf_text(&dir.path().join("S13-31.pdf")).unwrap();
+    assert!(mumbai.contains("Arvind Ganpat Sawant") && !mumbai.contains("Private Mumbaikar"));
+    let ministry = pdf_text(&dir.path().join("ministry.pdf")).unwrap();
+    for want in ["Maharashtra", "Uttar Pradesh", "Mumbai South", "Varanasi"] {
+        assert!(ministry.contains(want), "the ministry pack has {want}");
+    }
+
+    // In Hindi: shaped, and the text can be copied back out.
+    let hi = tempfile::tempdir().unwrap();
+    let out = cli(
+        &app,
+        &format!(
+            "deliver packs --petition {DEMO} --out {} --lang hi",
+            hi.path().display()
+        ),
+    );
+    assert!(out.status.success());
+    let text = pdf_text(&hi.path().join("S24-77.pdf")).unwrap();
+    for want in [
+        "वाराणसी",
+        "उत्तर प्रदेश",
+        "हस्ताक्षरकर्ता",
+        "आदरणीय Narendra Modi",
+        "आपके निर्वाचन क्षेत्र वाराणसी में",
+        "महिला एवं बाल विकास मंत्रालय",
+    ] {
+        assert!(text.contains(want), "the Hindi pack says {want:?}:\n{text}");
+    }
+    // poppler ignores ActualText, and where a vowel sign sits on its consonant by an offset
+    // (कू, के) it sees a gap and adds a space; every character still comes back, in order.
+    let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        joined.contains("कूलपुरुषसेक्सनहींख़रीदते"),
+        "the title comes back whole"
+    );
+    // Every pack is in the audit log.
+    assert!(app.count("audit_log") >= 2);
+}
+
+async fn unknown_petitions_and_constituencies_are_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        &app,
+        &format!(
+            "deliver packs --petition 999 --out {}",
+            dir.path().display()
+        ),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains("no petition 999"));
+    let out = cli(&app, "deliver send --petition 999 --dry-run");
+    assert_eq!(out.status.code(), Some(2));
+    let moderator = staff(&app, "mod@example.in", Role::Moderator).await;
+    assert_eq!(moderator.get("/admin/petitions/999/delivery").await.0, 404);
+    assert_eq!(
+        moderator.get("/admin/petitions/1/packs/S99-99.pdf").await.0,
+        404
+    );
+    assert_eq!(
+        moderator
+            .get("/admin/petitions/1/exports/nothing.csv")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        moderator
+            .get("/admin/petitions/999/exports/signatures.csv")
+            .await
+            .0,
+        404
+    );
+}
+
+async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    signers(&app).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    // Staff give the member for Varanasi and the ministry an address; Mumbai South has none.
+    let r = admin
+        .submit(
+            "/admin/recipients",
+            "/admin/recipients/member/S24-77",
+            &[
+                ("name", "Narendra Modi"),
+                ("party", "Bharatiya Janata Party"),
+                ("email", "mp.varanasi@example.in"),
+                ("postal_address", "Parliament House, New Delhi"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = admin
+        .submit(
+            "/admin/recipients",
+            "/admin/recipients/member/S24-77",
+            &[("name", "X"), ("email", "not an email")],
+        )
+        .await;
+    assert_eq!(r.status(), 422, "a bad address is refused");
+    let r = admin
+        .submit(
+            "/admin/recipients",
+            "/admin/recipients/ministry/2",
+            &[
+                ("name", "Ministry of Women and Child Development"),
+                ("email", "secretary.wcd@example.in"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let (status, page) = admin.get("/admin/petitions/1/delivery").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("2 recipients will get their pack"),
+        "the preview counts"
+    );
+    let before = app.smtp.messages().len();
+    let r = admin
+        .submit(
+            "/admin/petitions/1/delivery",
+            "/admin/petitions/1/deliver",
+            &[("mode", "dry-run")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/admin/petitions/1/delivery?would_send=2");
+    assert_eq!(app.count("deliveries"), 0, "a dry run sends nothing");
+    let r = admin
+        .submit(
+            "/admin/petitions/1/delivery",
+            "/admin/petitions/1/deliver",
+            &[("mode", "send")],
+        )
+        .await;
+    assert_eq!(location(&r), "/admin/petitions/1/delivery?queued=2");
+    let mp = mail_to(&app, "mp.varanasi@example.in", "Cool Men").await;
+    assert!(
+        mp.raw
+            .contains("Content-Disposition: attachment; filename=\"S24-77.pdf\"")
+    );
+    assert!(mp.raw.contains("application/pdf"));
+    let ministry = mail_to(&app, "secretary.wcd@example.in", "Cool Men").await;
+    assert!(ministry.raw.contains("filename=\"ministry.pdf\""));
+    assert_eq!(app.smtp.messages().len(), before + 2);
+    // Tracked per recipient, and shown on the petition.
+    let deadline = std::time::Instant::now() + crate::helpers::WAIT;
+    loop {
+        let (_, page) = admin.get("/admin/petitions/1/delivery").await;
+        if page.matches(">Sent<").count() == 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "both deliveries show as sent"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let (_, petition) = app.get_text("/petitions/1").await;
+    assert!(
+        petition.contains("Delivered to 1 members of Parliament and to the Ministry on"),
+        "{petition}"
+    );
+    // Sending again sends nothing new.
+    let r = admin
+        .submit(
+            "/admin/petitions/1/delivery",
+            "/admin/petitions/1/deliver",
+            &[("mode", "send")],
+        )
+        .await;
+    assert_eq!(location(&r), "/admin/petitions/1/delivery?queued=0");
+    assert!(app.count("audit_log") >= 3, "every send is audited");
+}
+
+async fn only_staff_export_and_deliver(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    signers(&app).await;
+    let campaigner = campaigner(&app, "meera@example.in").await;
+    let moderator = staff(&app, "mod@example.in", Role::Moderator).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    let gets = [
+        "/admin/petitions/1/delivery",
+        "/admin/petitions/1/exports/signatures.csv",
+        "/admin/petitions/1/exports/counts-state.json",
+        "/admin/petitions/1/packs/S24-77.pdf",
+        "/admin/petitions/1/packs/ministry.pdf",
+        "/admin/recipients",
+        "/admin/letters",
+        "/admin/jobs/1",
+    ];
+    for path in gets {
+        assert_eq!(
+            campaigner.get(path).await.0,
+            403,
+            "GET {path} as a campaigner"
+        );
+    }
+    let token = campaigner.csrf("/dashboard").await;
+    for path in [
+        "/admin/petitions/1/packs.zip",
+        "/admin/petitions/1/deliver",
+        "/admin/recipients/member/S24-77",
+        "/admin/recipients/ministry/2",
+        "/admin/letters",
+        "/admin/petitions/1/deliveries/1/retry",
+    ] {
+        let r = campaigner
+            .post(
+                path,
+                &[
+                    ("csrf", &token),
+                    ("mode", "send"),
+                    ("name", "x"),
+                    ("body_en", "x"),
+                    ("body_hi", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 403, "POST {path} as a campaigner");
+    }
+    assert_eq!(app.count("deliveries"), 0);
+    assert_eq!(
+        moderator
+            .get("/admin/petitions/1/exports/signatures.csv?with_emails=1")
+            .await
+            .0,
+        403,
+        "emails are for admins"
+    );
+    // Staff get the files; the figures in the web export are the confirmed signatures.
+    let (status, body) = moderator
+        .get("/admin/petitions/1/exports/counts-state.json")
+        .await;
+    assert_eq!(status, 200);
+    let counts: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let total: i64 = counts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 4);
+    let r = admin
+        .client
+        .get(format!(
+            "{}/admin/petitions/1/exports/signatures.csv?with_emails=1",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let csv = r.text().await.unwrap();
+    assert!(csv.contains("Asha Devi") && !csv.contains("Hidden Person"));
+    let r = moderator
+        .client
+        .get(format!(
+            "{}/admin/petitions/1/packs/S24-77.pdf?lang=hi",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.bytes().await.unwrap().starts_with(b"%PDF"));
+    // The zip of every pack runs in the background, with a page to come back to.
+    let r = moderator
+        .submit(
+            "/admin/petitions/1/delivery",
+            "/admin/petitions/1/packs.zip",
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let job = location(&r);
+    let deadline = std::time::Instant::now() + crate::helpers::WAIT;
+    loop {
+        let (status, page) = moderator.get(&job).await;
+        assert_eq!(status, 200);
+        if page.contains("Download the zip") {
+            break;
+        }
+        assert!(!page.contains("Failed"), "{page}");
+        assert!(std::time::Instant::now() < deadline, "the zip is made");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let r = moderator
+        .client
+        .get(format!("{}{job}/download", app.address))
+        .send()
+        .await
+        .unwrap();
+    let bytes = r.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["S13-31.pdf", "S24-77.pdf", "ministry.pdf"]);
+}
+
+on_both_backends!(
+    packs_name_the_member_and_their_constituents,
+    unknown_petitions_and_constituencies_are_refused,
+    packs_are_emailed_tracked_and_shown,
+    only_staff_export_and_deliver,
+);
