@@ -576,7 +576,9 @@ pub async fn deliver(
         };
         let actor = user.actor();
         let base = state.settings.base_url.clone();
-        let n = db::write(&state.pool, move |c| {
+        // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
+        // Each pack's rows are written in a short transaction of their own.
+        let n = db::run(&state.pool, move |c| {
             Ok(delivery::plan(c, id, pack_lang)
                 .and_then(|plan| send::send(c, &plan, &actor, dry_run, &base)))
         })
