@@ -75,9 +75,15 @@ pub mod admin {
             let user = match users::find_by_email(c, email.as_str())? {
                 Some(u) => u,
                 None => {
-                    let name = email.as_str().split('@').next().unwrap_or("staff").to_string();
+                    let name = email
+                        .as_str()
+                        .split('@')
+                        .next()
+                        .unwrap_or("staff")
+                        .to_string();
                     users::create(c, email.as_str(), &name, None, role, "en")?;
-                    users::find_by_email(c, email.as_str())?.ok_or(diesel::result::Error::NotFound)?
+                    users::find_by_email(c, email.as_str())?
+                        .ok_or(diesel::result::Error::NotFound)?
                 }
             };
             if user.role() < role {
@@ -90,15 +96,12 @@ pub mod admin {
                 users::Purpose::Password,
                 chrono::Duration::hours(LINK_VALID_HOURS),
             )?;
-            audit::record(
+            audit::note(
                 c,
-                &audit::Entry {
-                    actor,
-                    action: "user.role",
-                    petition_id: None,
-                    details: serde_json::json!({ "user": user.id, "role": role.code(), "via": "admin create" }),
-                    row_count: 1,
-                },
+                actor,
+                "user.role",
+                None,
+                serde_json::json!({ "user": user.id, "role": role.code(), "via": "admin create" }),
             )?;
             Ok::<_, AdminError>(())
         })?;

@@ -28,6 +28,26 @@ pub fn record(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<()> {
     Ok(())
 }
 
+/// One staff action on one thing (a decision, an edit): the common case of `record`.
+pub fn note(
+    conn: &mut DbConnection,
+    actor: &str,
+    action: &str,
+    petition_id: Option<i64>,
+    details: serde_json::Value,
+) -> QueryResult<()> {
+    record(
+        conn,
+        &Entry {
+            actor,
+            action,
+            petition_id,
+            details,
+            row_count: 1,
+        },
+    )
+}
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_log)]
 pub struct Logged {

@@ -145,15 +145,12 @@ pub fn save_template(
                 letter_templates::updated_by.eq(actor),
             ))
             .execute(conn)?;
-        audit::record(
+        audit::note(
             conn,
-            &audit::Entry {
-                actor,
-                action: "letter.edit",
-                petition_id: None,
-                details: serde_json::json!({ "lang": lang.code() }),
-                row_count: 1,
-            },
+            actor,
+            "letter.edit",
+            None,
+            serde_json::json!({ "lang": lang.code() }),
         )
     })
 }

@@ -9,7 +9,7 @@ use diesel::Connection;
 
 use super::form::{Form, Problems};
 use super::pages::parse_id;
-use super::session::{check_csrf, require_role};
+use super::session::{posted, require_role};
 use super::signing::notify_creator_with;
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::Role;
@@ -100,9 +100,7 @@ pub async fn decide(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (moderator, session) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, moderator, session) = posted(&req, &state, &body, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
             .await?
@@ -139,15 +137,12 @@ pub async fn decide(
                 let Some(p) = store::decide(c, id, decision, reason.as_deref(), &msg)? else {
                     return Ok::<_, diesel::result::Error>(None);
                 };
-                audit::record(
+                audit::note(
                     c,
-                    &audit::Entry {
-                        actor: &actor,
-                        action: &format!("petition.{}", decision.code()),
-                        petition_id: Some(id),
-                        details: serde_json::json!({ "reason": reason, "message": msg }),
-                        row_count: 1,
-                    },
+                    &actor,
+                    &format!("petition.{}", decision.code()),
+                    Some(id),
+                    serde_json::json!({ "reason": reason, "message": msg }),
                 )?;
                 let event = match decision {
                     Decision::Approve => "approved",
@@ -192,9 +187,7 @@ pub async fn decide_update(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (moderator, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, moderator, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let approve = match form.get("action") {
             "approve" => true,
@@ -207,19 +200,16 @@ pub async fn decide_update(
                 let Some(u) = updates::decide(c, id, approve, moderator.id)? else {
                     return Ok::<_, diesel::result::Error>(None);
                 };
-                audit::record(
+                audit::note(
                     c,
-                    &audit::Entry {
-                        actor: &actor,
-                        action: if approve {
-                            "update.approve"
-                        } else {
-                            "update.reject"
-                        },
-                        petition_id: Some(u.petition_id),
-                        details: serde_json::json!({ "update": u.id }),
-                        row_count: 1,
+                    &actor,
+                    if approve {
+                        "update.approve"
+                    } else {
+                        "update.reject"
                     },
+                    Some(u.petition_id),
+                    serde_json::json!({ "update": u.id }),
                 )?;
                 Ok(Some(u))
             })?)
@@ -274,9 +264,7 @@ pub async fn set_role(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (admin, _) = require_role(&req, &state, Role::Admin).await?;
+        let (form, admin, _) = posted(&req, &state, &body, Role::Admin).await?;
         let id = parse_id(&path)?;
         // An admin cannot demote themselves, so there is always one left.
         let role = Role::parse(form.get("role")).filter(|_| id != admin.id);
@@ -288,15 +276,12 @@ pub async fn set_role(
             Ok(c.transaction(|c| {
                 let n = users::set_role(c, id, role)?;
                 if n == 1 {
-                    audit::record(
+                    audit::note(
                         c,
-                        &audit::Entry {
-                            actor: &actor,
-                            action: "user.role",
-                            petition_id: None,
-                            details: serde_json::json!({ "user": id, "role": role.code() }),
-                            row_count: 1,
-                        },
+                        &actor,
+                        "user.role",
+                        None,
+                        serde_json::json!({ "user": id, "role": role.code() }),
                     )?;
                 }
                 Ok::<_, diesel::result::Error>(n == 1)

@@ -8,8 +8,9 @@ use maud::html;
 
 use super::form::{Form, Problems};
 use super::pages::{parse_id, render_petition};
-use super::session::{Session, check_csrf, require_user};
+use super::session::{Session, posted, require_user};
 use super::{AppState, PageError, form_page, html as page_response, respond, see_other};
+use crate::accounts::Role;
 use crate::campaigns::{self, Draft};
 use crate::db::campaigns::{self as store, Submitted};
 use crate::db::petitions::{self, Petition};
@@ -219,9 +220,7 @@ pub async fn create(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, session) = require_user(&req, &state).await?;
+        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
         let draft = match check_form(
             &state,
             &ctx,
@@ -300,9 +299,7 @@ pub async fn edit(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let id = parse_id(&path)?;
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, session) = require_user(&req, &state).await?;
+        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
         own_petition(&state, &user, id).await?;
         let draft = match check_form(
             &state,
@@ -342,9 +339,7 @@ pub async fn submit(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let id = parse_id(&path)?;
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_user(&req, &state).await?;
+        let (_, user, _) = posted(&req, &state, &body, Role::Campaigner).await?;
         own_petition(&state, &user, id).await?;
         let needed = state.settings.supporters_needed;
         let key = tokens::new_token().plain;
@@ -535,9 +530,7 @@ pub async fn post_update(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let id = parse_id(&path)?;
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, session) = require_user(&req, &state).await?;
+        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
         let p = own_petition(&state, &user, id).await?;
         if !matches!(p.status(), "open" | "closed") {
             return Err(PageError::NotFound);
@@ -559,15 +552,12 @@ pub async fn post_update(
         db::write(&state.pool, move |c| {
             c.transaction(|c| {
                 let update = updates::create(c, id, user.id, &title, &text)?;
-                audit::record(
+                audit::note(
                     c,
-                    &audit::Entry {
-                        actor: &actor,
-                        action: "update.write",
-                        petition_id: Some(id),
-                        details: serde_json::json!({ "update": update }),
-                        row_count: 1,
-                    },
+                    &actor,
+                    "update.write",
+                    Some(id),
+                    serde_json::json!({ "update": update }),
                 )
             })?;
             Ok(())

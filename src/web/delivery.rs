@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::form::{Form, Problems};
 use super::pages::parse_id;
-use super::session::{check_csrf, require_role};
+use super::session::{posted, require_role};
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::Role;
 use crate::db::schema::{recipients, representatives, staff_jobs};
@@ -309,15 +309,12 @@ pub async fn pack(
                 } else {
                     delivery::constituency_pack(c, &plan, &pc)?
                 };
-                db::audit::record(
+                db::audit::note(
                     c,
-                    &db::audit::Entry {
-                        actor: &actor,
-                        action: "deliver pack",
-                        petition_id: Some(id),
-                        details: serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
-                        row_count: 1,
-                    },
+                    &actor,
+                    "deliver pack",
+                    Some(id),
+                    serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
                 )?;
                 Ok(bytes)
             };
@@ -360,9 +357,7 @@ pub async fn start_zip(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let id = parse_id(&path)?;
         known_petition(&state, id).await?;
         let pack_lang = if form.get("lang") == "hi" {
@@ -560,9 +555,7 @@ pub async fn deliver(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let dry_run = match form.get("mode") {
             "dry-run" => true,
@@ -610,9 +603,7 @@ pub async fn retry(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (_, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let (id, d) = path.into_inner();
         let (id, d) = (parse_id(&id)?, parse_id(&d)?);
         let actor = user.actor();
@@ -620,15 +611,12 @@ pub async fn retry(
             Ok(c.transaction(|c| {
                 let done = send::retry(c, id, d)?;
                 if done {
-                    db::audit::record(
+                    db::audit::note(
                         c,
-                        &db::audit::Entry {
-                            actor: &actor,
-                            action: "deliver retry",
-                            petition_id: Some(id),
-                            details: serde_json::json!({ "delivery": d }),
-                            row_count: 1,
-                        },
+                        &actor,
+                        "deliver retry",
+                        Some(id),
+                        serde_json::json!({ "delivery": d }),
                     )?;
                 }
                 Ok::<_, diesel::result::Error>(done)
@@ -727,9 +715,7 @@ pub async fn save_ministry(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let mut problems = Problems::default();
         let name = problems.text(&form, "name", 200);
@@ -753,15 +739,12 @@ pub async fn save_ministry(
                 ))
                 .execute(c)?;
                 if n == 1 {
-                    db::audit::record(
+                    db::audit::note(
                         c,
-                        &db::audit::Entry {
-                            actor: &actor,
-                            action: "recipient.edit",
-                            petition_id: None,
-                            details: serde_json::json!({ "recipient": id }),
-                            row_count: 1,
-                        },
+                        &actor,
+                        "recipient.edit",
+                        None,
+                        serde_json::json!({ "recipient": id }),
                     )?;
                 }
                 Ok::<_, diesel::result::Error>(n)
@@ -786,9 +769,7 @@ pub async fn save_member(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
         let pc = path.into_inner();
         if INDIA.constituency(&pc).is_none() {
             return Err(PageError::NotFound);
@@ -815,15 +796,12 @@ pub async fn save_member(
                         representatives::updated_at.eq(db::now()),
                     ))
                     .execute(c)?;
-                db::audit::record(
+                db::audit::note(
                     c,
-                    &db::audit::Entry {
-                        actor: &actor,
-                        action: "representative.edit",
-                        petition_id: None,
-                        details: serde_json::json!({ "pc_id": pc }),
-                        row_count: 1,
-                    },
+                    &actor,
+                    "representative.edit",
+                    None,
+                    serde_json::json!({ "pc_id": pc }),
                 )
             })?)
         })
@@ -865,9 +843,7 @@ pub async fn save_letter(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let form = Form::parse(&body);
-        let session = check_csrf(&req, &state, form.get("csrf"))?;
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
+        let (form, user, session) = posted(&req, &state, &body, Role::Moderator).await?;
         let mut problems = Problems::default();
         let en = problems.text(&form, "body_en", 5_000);
         let hi = problems.text(&form, "body_hi", 5_000);

@@ -14,6 +14,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use subtle::ConstantTimeEq;
 
+use super::form::Form;
 use super::{AppState, PageError};
 use crate::accounts::Role;
 use crate::db::{self, users::User};
@@ -193,6 +194,21 @@ pub async fn require_role(
         return Err(PageError::Forbidden);
     }
     Ok((user, session))
+}
+
+/// A form that changes state, sent by an account with at least `role`: read, its CSRF token
+/// and origin checked first (a forged request is refused before anything is looked up), then
+/// its sender.
+pub async fn posted(
+    req: &HttpRequest,
+    state: &AppState,
+    body: &[u8],
+    role: Role,
+) -> Result<(Form, User, Session), PageError> {
+    let form = Form::parse(body);
+    check_csrf(req, state, form.get("csrf"))?;
+    let (user, session) = require_role(req, state, role).await?;
+    Ok((form, user, session))
 }
 
 /// Where to come back to after logging in: this page if it was a GET, else nowhere special.
