@@ -299,7 +299,7 @@ async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
     }
     let (_, petition) = app.get_text("/petitions/1").await;
     assert!(
-        petition.contains("Delivered to 1 members of Parliament and to the Ministry on"),
+        petition.contains("Delivered to 1 member of Parliament and to the Ministry on"),
         "{petition}"
     );
     // Sending again sends nothing new.

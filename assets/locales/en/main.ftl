@@ -391,8 +391,14 @@ delivery-queued = Queued
 delivery-sent = Sent
 delivery-failed = Failed
 delivery-retry = Try again
-delivered-members = Delivered to { $count } members of Parliament on { $date }.
-delivered-members-ministry = Delivered to { $count } members of Parliament and to the Ministry on { $date }.
+delivered-members = Delivered to { $count ->
+        [one] { $count } member
+       *[other] { $count } members
+    } of Parliament on { $date }.
+delivered-members-ministry = Delivered to { $count ->
+        [one] { $count } member
+       *[other] { $count } members
+    } of Parliament and to the Ministry on { $date }.
 recipients-title = Recipients
 recipients-ministries = Ministries and other recipients
 recipients-members = Members of the Lok Sabha
