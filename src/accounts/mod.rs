@@ -71,7 +71,11 @@ pub mod admin {
     ) -> Result<String, AdminError> {
         let email = EmailAddress::parse(email).map_err(|_| AdminError::BadEmail(email.into()))?;
         let token = crate::tokens::new_token();
-        conn.transaction(|c| {
+        // Beside a running server on SQLite this read-then-write transaction may be refused
+        // at once; it is then tried again.
+        crate::db::retry_locked(
+            || {
+                conn.transaction(|c| {
             let user = match users::find_by_email(c, email.as_str())? {
                 Some(u) => u,
                 None => {
@@ -104,7 +108,10 @@ pub mod admin {
                 serde_json::json!({ "user": user.id, "role": role.code(), "via": "admin create" }),
             )?;
             Ok::<_, AdminError>(())
-        })?;
+        })
+            },
+            |e| matches!(e, AdminError::Db(d) if crate::db::is_locked(d)),
+        )?;
         Ok(format!("{base_url}/account/password-reset/{}", token.plain))
     }
 }

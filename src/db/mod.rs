@@ -154,6 +154,33 @@ where
     .await
 }
 
+/// Whether SQLite refused a write because another connection holds the database. A transaction
+/// that read before it writes cannot wait for that writer (SQLite refuses at once rather than
+/// risk a deadlock), so such transactions are retried whole.
+pub fn is_locked(e: &diesel::result::Error) -> bool {
+    matches!(e, diesel::result::Error::DatabaseError(_, info)
+        if info.message().contains("database is locked") || info.message().contains("database is busy"))
+}
+
+/// Runs a transaction, again if SQLite says the database is locked (up to about two seconds).
+/// Code in this process should rather take its turn with `write`; this is for transactions that
+/// run beside another process (the command line beside a running server).
+pub fn retry_locked<T, E>(
+    mut attempt: impl FnMut() -> Result<T, E>,
+    locked: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    let mut tries = 0;
+    loop {
+        match attempt() {
+            Err(e) if locked(&e) && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(10 * tries));
+            }
+            other => return other,
+        }
+    }
+}
+
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }
@@ -169,4 +196,31 @@ macro_rules! each_backend {
             $crate::db::DbConnection::Sqlite($c) => $body,
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_transaction_is_tried_again_and_others_are_not() {
+        let mut calls = 0;
+        let r: Result<i32, &str> = retry_locked(
+            || {
+                calls += 1;
+                if calls < 3 { Err("locked") } else { Ok(7) }
+            },
+            |e| *e == "locked",
+        );
+        assert_eq!((r, calls), (Ok(7), 3));
+        let mut calls = 0;
+        let r: Result<i32, &str> = retry_locked(
+            || {
+                calls += 1;
+                Err("other")
+            },
+            |e| *e == "locked",
+        );
+        assert_eq!((r, calls), (Err("other"), 1));
+    }
 }
