@@ -234,6 +234,7 @@ diesel::table! {
         error -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
+        heartbeat_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
     }
 }

@@ -374,6 +374,7 @@ pub async fn start_zip(
                     staff_jobs::status.eq("running"),
                     staff_jobs::created_by.eq(&actor),
                     staff_jobs::created_at.eq(db::now()),
+                    staff_jobs::heartbeat_at.eq(db::now()),
                 ))
                 .returning(staff_jobs::id)
                 .get_result(c)?)
@@ -450,9 +451,34 @@ fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
 
 fn set_progress(conn: &mut db::DbConnection, job: i64, done: i64, total: i64) -> QueryResult<()> {
     diesel::update(staff_jobs::table.find(job))
-        .set((staff_jobs::done.eq(done), staff_jobs::total.eq(total)))
+        .set((
+            staff_jobs::done.eq(done),
+            staff_jobs::total.eq(total),
+            staff_jobs::heartbeat_at.eq(db::now()),
+        ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// A job beats at least every few seconds while it runs (every ten packs); one silent this long
+/// was cut off by a stopped server.
+const JOB_SILENCE: chrono::Duration = chrono::Duration::minutes(2);
+
+/// Marks running jobs whose heartbeat stopped as failed.
+pub fn sweep_stale_jobs(conn: &mut db::DbConnection) -> QueryResult<usize> {
+    diesel::update(
+        staff_jobs::table
+            .filter(staff_jobs::status.eq("running"))
+            .filter(staff_jobs::heartbeat_at.lt(db::now() - JOB_SILENCE)),
+    )
+    .set((
+        staff_jobs::status.eq("failed"),
+        staff_jobs::error.eq(Some(
+            "interrupted: the server stopped while it ran; start it again",
+        )),
+        staff_jobs::finished_at.eq(Some(db::now())),
+    ))
+    .execute(conn)
 }
 
 type JobRow = (
@@ -467,7 +493,8 @@ type JobRow = (
 );
 
 async fn load_job(state: &AppState, id: i64) -> Result<JobRow, PageError> {
-    db::run(&state.pool, move |c| {
+    db::write(&state.pool, move |c| {
+        sweep_stale_jobs(c)?;
         Ok(staff_jobs::table
             .find(id)
             .select((

@@ -439,6 +439,31 @@ async fn only_staff_export_and_deliver(backend: Backend) {
         .collect();
     names.sort();
     assert_eq!(names, ["S13-31.pdf", "S24-77.pdf", "ministry.pdf"]);
+    // A job whose server stopped while it ran is shown as failed, not as running for ever.
+    let stale: i64 = {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::staff_jobs;
+        let mut conn = app.pool.get().unwrap();
+        let long_ago = hastakshar::db::now() - chrono::Duration::minutes(30);
+        diesel::insert_into(staff_jobs::table)
+            .values((
+                staff_jobs::kind.eq("packs.zip"),
+                staff_jobs::petition_id.eq(1i64),
+                staff_jobs::status.eq("running"),
+                staff_jobs::created_by.eq("test"),
+                staff_jobs::created_at.eq(long_ago),
+                staff_jobs::heartbeat_at.eq(long_ago),
+            ))
+            .returning(staff_jobs::id)
+            .get_result(&mut conn)
+            .unwrap()
+    };
+    let (status, page) = moderator.get(&format!("/admin/jobs/{stale}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Failed") && page.contains("interrupted"),
+        "{page}"
+    );
 }
 
 on_both_backends!(

@@ -49,6 +49,9 @@ CREATE TABLE staff_jobs (
     error TEXT,
     created_by TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
+    -- Moved on as the job makes progress: a running job whose heartbeat stopped was cut off
+    -- (its server stopped) and is marked failed, so its page does not wait for ever.
+    heartbeat_at TIMESTAMP NOT NULL,
     finished_at TIMESTAMP
 );
 
