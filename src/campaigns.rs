@@ -197,6 +197,48 @@ pub fn form_from(p: &Petition) -> Form {
     form
 }
 
+/// Emails a petition's creator about what just happened to it: `event` names the messages
+/// (`email-{event}-subject` and `-body`), `note` is the moderators' word when there is one.
+pub fn notify_creator(
+    c: &mut crate::db::DbConnection,
+    p: &Petition,
+    event: &str,
+    base_url: &str,
+    note: Option<&str>,
+) -> diesel::QueryResult<()> {
+    let Some((email, lang)) = crate::db::campaigns::creator_contact(c, p)? else {
+        return Ok(());
+    };
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    let link = if matches!(p.status(), "open" | "closed") && event != "hidden" {
+        format!("{base_url}/petitions/{}", p.id())
+    } else {
+        format!("{base_url}/dashboard/petitions/{}", p.id())
+    };
+    let mail = crate::views::email::creator_notice(
+        lang,
+        event,
+        &p.text(lang).title,
+        p.row.signature_count,
+        note,
+        &link,
+    );
+    crate::db::outbox::enqueue(c, &mail.outbox("creator_notice", &email))
+}
+
+/// The unsubscribe link's MAC message for a signature.
+pub fn unsubscribe_message(signature_id: i64) -> String {
+    format!("unsubscribe:{signature_id}")
+}
+
+/// The one-click unsubscribe link of an update email: no login, the MAC is the authority.
+pub fn unsubscribe_url(base_url: &str, key: &[u8], signature_id: i64) -> String {
+    format!(
+        "{base_url}/unsubscribe/{signature_id}/{}",
+        crate::tokens::mac(key, &unsubscribe_message(signature_id))
+    )
+}
+
 /// Why a moderator refuses a petition.
 pub const REJECT_REASONS: [&str; 5] = [
     "duplicate",

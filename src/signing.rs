@@ -1,7 +1,7 @@
 //! Signing a petition: the form as sent, its validation into domain values, and the store.
 
 use crate::db::signatures::{self, NewSignature, Signed};
-use crate::db::{self, DbError, DbPool, outbox::NewEmail, petitions::Petition};
+use crate::db::{self, DbError, DbPool, petitions::Petition};
 use crate::domain::{EmailAddress, Invalid, PinCode, SignerName};
 use crate::i18n::Lang;
 use crate::refdata::INDIA;
@@ -182,14 +182,7 @@ pub async fn sign(
         lang: lang.code().to_string(),
         created_at: db::now(),
     };
-    let email = move |kind: &'static str, mail: views::email::Email| NewEmail {
-        kind,
-        recipient: recipient.clone(),
-        subject: mail.subject,
-        body_text: mail.text,
-        body_html: mail.html,
-        unsubscribe_url: None,
-    };
+    let email = move |kind: &'static str, mail: views::email::Email| mail.outbox(kind, &recipient);
     // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
     // every signing sends this one. The rare "already signed" email is rendered when needed.
     let confirmation = email(

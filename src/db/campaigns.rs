@@ -149,35 +149,42 @@ pub fn submit(
     })
 }
 
-/// After a supporter confirms: a gathering petition with enough confirmed supporters goes to
-/// moderation. Returns it when it moved now.
+/// After a supporter confirms: a petition gathering supporters that has enough confirmed ones
+/// goes to moderation. Only a gathering petition is counted, so a confirmation on an open
+/// petition costs nothing here. Returns whether it moved now (and moves `p` with it).
 pub fn promote_if_supported(
     conn: &mut DbConnection,
-    id: i64,
+    p: &mut Petition,
     needed: i64,
-) -> QueryResult<Option<Petition>> {
+) -> QueryResult<bool> {
+    if p.status() != "gathering" {
+        return Ok(false);
+    }
     let confirmed: i64 = signatures::table
-        .filter(signatures::petition_id.eq(id))
+        .filter(signatures::petition_id.eq(p.id()))
         .filter(signatures::confirmed_at.is_not_null())
         .count()
         .get_result(conn)?;
     if confirmed < needed {
-        return Ok(None);
+        return Ok(false);
     }
+    let t = now();
     let n = diesel::update(
         petitions::table
-            .filter(petitions::id.eq(id))
+            .filter(petitions::id.eq(p.id()))
             .filter(petitions::status.eq("gathering")),
     )
     .set((
         petitions::status.eq("pending"),
-        petitions::submitted_at.eq(Some(now())),
+        petitions::submitted_at.eq(Some(t)),
     ))
     .execute(conn)?;
     if n == 0 {
-        return Ok(None);
+        return Ok(false);
     }
-    super::petitions::find_any(conn, id)
+    p.row.status = "pending".into();
+    p.row.submitted_at = Some(t);
+    Ok(true)
 }
 
 /// Petitions waiting for a moderator, oldest first.
@@ -243,39 +250,22 @@ pub fn decide(
     let target = petitions::table
         .filter(petitions::id.eq(id))
         .filter(petitions::status.eq_any(from));
-    let n = if decision == Decision::Approve {
-        diesel::update(target)
-            .set((
-                petitions::status.eq(to),
-                petitions::opened_at.eq(Some(t)),
-                petitions::decided_at.eq(Some(t)),
-                petitions::decision.eq(Some(decision.code())),
-                petitions::decision_reason.eq(reason),
-                petitions::decision_message.eq(Some(message)),
-            ))
-            .execute(conn)?
-    } else {
-        diesel::update(target)
-            .set((
-                petitions::status.eq(to),
-                petitions::decided_at.eq(Some(t)),
-                petitions::decision.eq(Some(decision.code())),
-                petitions::decision_reason.eq(reason),
-                petitions::decision_message.eq(Some(message)),
-            ))
-            .execute(conn)?
-    };
+    // Only an approval opens the petition; a `None` in a changeset leaves its column alone.
+    let opened = (decision == Decision::Approve).then_some(petitions::opened_at.eq(Some(t)));
+    let n = diesel::update(target)
+        .set((
+            petitions::status.eq(to),
+            opened,
+            petitions::decided_at.eq(Some(t)),
+            petitions::decision.eq(Some(decision.code())),
+            petitions::decision_reason.eq(reason),
+            petitions::decision_message.eq(Some(message)),
+        ))
+        .execute(conn)?;
     if n == 0 {
         return Ok(None);
     }
     super::petitions::find_any(conn, id)
-}
-
-pub fn creator(conn: &mut DbConnection, p: &Petition) -> QueryResult<Option<User>> {
-    match p.row.creator_id {
-        Some(id) => super::users::find(conn, id),
-        None => Ok(None),
-    }
 }
 
 /// A creator's petitions, newest first, each with (all signatures, confirmed signatures).
@@ -287,12 +277,27 @@ pub fn mine(conn: &mut DbConnection, creator_id: i64) -> QueryResult<Vec<(Petiti
         .select(PetitionRow::as_select())
         .load(conn)?;
     let list = load_many(conn, rows)?;
-    let mut out = Vec::with_capacity(list.len());
-    for p in list {
-        let (total, confirmed) = super::signatures::count_for(conn, p.id())?;
-        out.push((p, total, confirmed));
-    }
-    Ok(out)
+    let ids: Vec<i64> = list.iter().map(|p| p.id()).collect();
+    // All their counts in one grouped query: (petition, all signatures, confirmed ones).
+    let counts: Vec<(i64, i64, i64)> = signatures::table
+        .filter(signatures::petition_id.eq_any(&ids))
+        .group_by(signatures::petition_id)
+        .select((
+            signatures::petition_id,
+            diesel::dsl::count_star(),
+            diesel::dsl::count(signatures::confirmed_at),
+        ))
+        .load(conn)?;
+    Ok(list
+        .into_iter()
+        .map(|p| {
+            let (total, confirmed) = counts
+                .iter()
+                .find(|(id, _, _)| *id == p.id())
+                .map_or((0, 0), |(_, t, c)| (*t, *c));
+            (p, total, confirmed)
+        })
+        .collect())
 }
 
 #[derive(QueryableByName)]
@@ -422,11 +427,7 @@ pub fn similar(
         .filter(|i| Some(*i) != exclude)
         .take(5)
         .collect();
-    let rows = petitions::table
-        .filter(petitions::id.eq_any(&ids))
-        .select(PetitionRow::as_select())
-        .load(conn)?;
-    let mut found = load_many(conn, rows)?;
+    let mut found = super::petitions::find_many(conn, &ids)?;
     found.sort_by_key(|p| ids.iter().position(|i| *i == p.id()));
     Ok(found)
 }
@@ -445,11 +446,8 @@ pub fn close_due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<
         ))
         .returning(petitions::id)
         .get_results(conn)?;
-        let rows = petitions::table
-            .filter(petitions::id.eq_any(&ids))
-            .select(PetitionRow::as_select())
-            .load(conn)?;
-        load_many(conn, rows)
+        // `RETURNING` a whole row is not open to the two-backend connection: read them back.
+        super::petitions::find_many(conn, &ids)
     })
 }
 

@@ -168,6 +168,26 @@ pub fn find_any(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition
     Ok(with_details(conn, rows)?.into_iter().next())
 }
 
+pub fn status_of(conn: &mut DbConnection, id: i64) -> QueryResult<Option<String>> {
+    petitions::table
+        .find(id)
+        .select(petitions::status)
+        .first(conn)
+        .optional()
+}
+
+/// These petitions, in any state (in no particular order).
+pub fn find_many(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Petition>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = petitions::table
+        .filter(petitions::id.eq_any(ids))
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    with_details(conn, rows)
+}
+
 pub fn find_by_share_key(conn: &mut DbConnection, key: &str) -> QueryResult<Option<Petition>> {
     let rows = petitions::table
         .filter(petitions::share_key.eq(key))

@@ -117,7 +117,7 @@ pub struct Reader {
 pub fn fan_out(
     conn: &mut DbConnection,
     batch: i64,
-    email_for: impl Fn(&Update, &super::petitions::Petition, &Reader) -> NewEmail,
+    mut email_for: impl FnMut(&Update, &super::petitions::Petition, &Reader) -> NewEmail,
 ) -> QueryResult<usize> {
     let Some(update) = petition_updates::table
         .filter(petition_updates::status.eq("approved"))
@@ -178,12 +178,4 @@ pub fn unsubscribe(conn: &mut DbConnection, signature_id: i64) -> QueryResult<bo
         .set(signatures::updates.eq(false))
         .execute(conn)?;
     Ok(n == 1)
-}
-
-pub fn signature_petition(conn: &mut DbConnection, signature_id: i64) -> QueryResult<Option<i64>> {
-    signatures::table
-        .find(signature_id)
-        .select(signatures::petition_id)
-        .first(conn)
-        .optional()
 }

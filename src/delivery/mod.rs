@@ -15,13 +15,13 @@ use std::path::Path;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
 
 use crate::db::petitions::{self, Petition};
 use crate::db::schema::{letter_templates, representatives, signatures};
 use crate::db::{DbConnection, audit};
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
+use crate::views::petition::{constituency_name, state_name};
 use pdf::{Block, Doc};
 
 #[derive(Debug, thiserror::Error)]
@@ -61,30 +61,18 @@ pub struct Plan {
     pub today: chrono::NaiveDate,
 }
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = Text)]
-    code: String,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn confirmed_counts(
+/// Confirmed signatures per constituency, counted from the signatures themselves.
+fn confirmed_by_constituency(
     conn: &mut DbConnection,
     id: i64,
-    column: &str,
 ) -> QueryResult<HashMap<String, i64>> {
-    let sql = format!(
-        "SELECT {column} AS code, COUNT(*) AS n FROM signatures \
-         WHERE petition_id = {placeholder} AND confirmed_at IS NOT NULL GROUP BY {column}",
-        placeholder = match conn {
-            DbConnection::Pg(_) => "$1",
-            DbConnection::Sqlite(_) => "?1",
-        }
-    );
-    let rows: Vec<Count> =
-        crate::each_backend!(conn, c => diesel::sql_query(&sql).bind::<BigInt, _>(id).load(c))?;
-    Ok(rows.into_iter().map(|r| (r.code, r.n)).collect())
+    let rows: Vec<(String, i64)> = signatures::table
+        .filter(signatures::petition_id.eq(id))
+        .filter(signatures::confirmed_at.is_not_null())
+        .group_by(signatures::pc_id)
+        .select((signatures::pc_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
 }
 
 /// pc_id, name, party, email, postal address.
@@ -172,8 +160,15 @@ pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Pla
     let petition = petitions::find_any(conn, petition_id)?
         .filter(|p| matches!(p.status(), "open" | "closed"))
         .ok_or(DeliveryError::UnknownPetition(petition_id))?;
-    let by_constituency = confirmed_counts(conn, petition_id, "pc_id")?;
-    let by_state = confirmed_counts(conn, petition_id, "state_code")?;
+    let by_constituency = confirmed_by_constituency(conn, petition_id)?;
+    // A signature's state is its constituency's (the sign form checks it): summed, not counted
+    // again over every signature.
+    let mut by_state: HashMap<String, i64> = HashMap::new();
+    for (pc, n) in &by_constituency {
+        if let Some(c) = INDIA.constituency(pc) {
+            *by_state.entry(c.state_code.clone()).or_default() += n;
+        }
+    }
     Ok(Plan {
         national: by_constituency.values().sum(),
         petition,
@@ -216,17 +211,14 @@ impl Plan {
         &self.petition.text(self.lang).title
     }
 
+    /// A constituency's name, its state's code and its state's name, in the pack's language.
     fn constituency_name(&self, pc_id: &str) -> (String, String, String) {
-        let pc = INDIA.constituency(pc_id);
-        let state_code = pc.map(|c| c.state_code.clone()).unwrap_or_default();
-        let (pc_name, state_name) = match (pc, INDIA.state(&state_code)) {
-            (Some(c), Some(s)) => match self.lang {
-                Lang::Hi => (c.name_hi.clone(), s.name_hi.clone()),
-                Lang::En => (c.name.clone(), s.name.clone()),
-            },
-            _ => (pc_id.to_string(), String::new()),
-        };
-        (pc_name, state_code, state_name)
+        let state_code = INDIA
+            .constituency(pc_id)
+            .map(|c| c.state_code.clone())
+            .unwrap_or_default();
+        let state = state_name(self.lang, &state_code);
+        (constituency_name(self.lang, pc_id), state_code, state)
     }
 
     /// The span the petition ran: "opened – closed" or "opened – still open on today".
@@ -359,18 +351,6 @@ impl Plan {
         states.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let mut pcs: Vec<(&String, &i64)> = self.by_constituency.iter().collect();
         pcs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let state_name = |code: &str| {
-            INDIA
-                .state(code)
-                .map(|s| {
-                    if self.lang == Lang::Hi {
-                        s.name_hi.clone()
-                    } else {
-                        s.name.clone()
-                    }
-                })
-                .unwrap_or_else(|| code.to_string())
-        };
         let recipients: Vec<String> = self
             .petition
             .recipients
@@ -407,7 +387,7 @@ impl Plan {
             columns: vec![self.t("state"), self.t("signatures")],
             rows: states
                 .iter()
-                .map(|(c, n)| vec![state_name(c), self.n(**n)])
+                .map(|(c, n)| vec![state_name(self.lang, c), self.n(**n)])
                 .collect(),
             numeric: vec![false, true],
         });
@@ -425,7 +405,7 @@ impl Plan {
                     let (pc_name, state_code, _) = self.constituency_name(pc);
                     vec![
                         pc_name,
-                        state_name(&state_code),
+                        state_name(self.lang, &state_code),
                         self.members
                             .get(*pc)
                             .map(|m| m.name.clone())
@@ -481,11 +461,68 @@ pub fn ministry_pack(conn: &mut DbConnection, plan: &Plan) -> Result<Vec<u8>, De
     Ok(pdf::render(&plan.ministry_doc(per_day))?)
 }
 
-/// What `write_packs` wrote.
+/// What was made: how many packs and names, and a line of `index.csv` for each pack.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     pub packs: usize,
     pub names: usize,
+    pub index: Vec<[String; 7]>,
+}
+
+/// Makes every pack (each constituency with a signer, or all, then the ministry's) and hands
+/// each to `put(file name, bytes)` as it is made, then calls `progress(done, total)`. The
+/// directory of `write_packs` and the zip of the delivery page both take them from here.
+pub fn each_pack(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    all: bool,
+    mut put: impl FnMut(&str, &[u8]) -> Result<(), DeliveryError>,
+    mut progress: impl FnMut(&mut DbConnection, usize, usize) -> Result<(), DeliveryError>,
+) -> Result<Written, DeliveryError> {
+    let pcs = plan.constituencies(all);
+    let total = pcs.len() + 1;
+    let mut written = Written::default();
+    for (i, pc) in pcs.iter().enumerate() {
+        let names = names(conn, plan.petition.id(), pc)?;
+        let n_names = names.len();
+        let file = format!("{pc}.pdf");
+        put(&file, &pdf::render(&plan.constituency_doc(pc, names)?)?)?;
+        let (pc_name, _, state_name) = plan.constituency_name(pc);
+        let member = plan.members.get(pc).map(|m| m.name.as_str()).unwrap_or("");
+        let count = plan.by_constituency.get(pc).copied().unwrap_or(0);
+        written.index.push([
+            file,
+            crate::exports::cell(member).into_owned(),
+            pc.clone(),
+            pc_name,
+            state_name,
+            count.to_string(),
+            n_names.to_string(),
+        ]);
+        written.packs += 1;
+        written.names += n_names;
+        progress(conn, i + 1, total)?;
+    }
+    put("ministry.pdf", &ministry_pack(conn, plan)?)?;
+    let ministries: Vec<&str> = plan
+        .petition
+        .recipients
+        .iter()
+        .filter(|r| r.kind == "ministry")
+        .map(|r| r.name.as_str())
+        .collect();
+    written.index.push([
+        "ministry.pdf".into(),
+        ministries.join("; "),
+        String::new(),
+        String::new(),
+        String::new(),
+        plan.national.to_string(),
+        "0".into(),
+    ]);
+    written.packs += 1;
+    progress(conn, total, total)?;
+    Ok(written)
 }
 
 /// Writes `{pc_id}.pdf` for each constituency with a signer (or all), `ministry.pdf` and
@@ -500,9 +537,17 @@ pub fn write_packs(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Written, DeliveryError> {
     std::fs::create_dir_all(dir)?;
-    let pcs = plan.constituencies(all);
-    let total = pcs.len() + 1;
-    let mut index = csv::Writer::from_writer(Vec::new());
+    let written = each_pack(
+        conn,
+        plan,
+        all,
+        |file, bytes| Ok(write_whole(&dir.join(file), bytes)?),
+        |_, done, total| {
+            progress(done, total);
+            Ok(())
+        },
+    )?;
+    let mut index = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     index.write_record([
         "file",
         "recipient",
@@ -512,60 +557,12 @@ pub fn write_packs(
         "signatures",
         "names",
     ])?;
-    let mut written = Written::default();
-    for (i, pc) in pcs.iter().enumerate() {
-        let names = names(conn, plan.petition.id(), pc)?;
-        let n_names = names.len();
-        let bytes = pdf::render(&plan.constituency_doc(pc, names)?)?;
-        let file = format!("{pc}.pdf");
-        write_whole(&dir.join(&file), &bytes)?;
-        let (pc_name, _, state_name) = plan.constituency_name(pc);
-        let member = plan.members.get(pc).map(|m| m.name.as_str()).unwrap_or("");
-        let count = plan
-            .by_constituency
-            .get(pc)
-            .copied()
-            .unwrap_or(0)
-            .to_string();
-        index.write_record([
-            file.as_str(),
-            &crate::exports::cell(member),
-            pc,
-            &pc_name,
-            &state_name,
-            &count,
-            &n_names.to_string(),
-        ])?;
-        written.packs += 1;
-        written.names += n_names;
-        progress(i + 1, total);
+    for row in &written.index {
+        index.write_record(row)?;
     }
-    let bytes = ministry_pack(conn, plan)?;
-    write_whole(&dir.join("ministry.pdf"), &bytes)?;
-    let ministries: Vec<&str> = plan
-        .petition
-        .recipients
-        .iter()
-        .filter(|r| r.kind == "ministry")
-        .map(|r| r.name.as_str())
-        .collect();
-    index.write_record([
-        "ministry.pdf",
-        &ministries.join("; "),
-        "",
-        "",
-        "",
-        &plan.national.to_string(),
-        "0",
-    ])?;
-    written.packs += 1;
-    progress(total, total);
-    let mut csv_bytes = vec![0xEF, 0xBB, 0xBF];
-    csv_bytes.extend(
-        index
-            .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))?,
-    );
+    let csv_bytes = index
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     write_whole(&dir.join("index.csv"), &csv_bytes)?;
     audit::record(
         conn,

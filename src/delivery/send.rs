@@ -6,11 +6,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{DeliveryError, Plan, names, pdf};
-use crate::db::outbox::{self, NewEmail};
+use super::{DeliveryError, Plan};
+use crate::db::outbox;
 use crate::db::schema::{deliveries, outbox as outbox_table, recipients};
 use crate::db::{DbConnection, audit, now};
-use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -201,21 +200,25 @@ pub fn send(
 ) -> Result<usize, DeliveryError> {
     let preview = preview(conn, plan)?;
     let mut queued = 0;
+    // Every ministry gets the same pack: made once, when the first needs it.
+    let mut ministry_pack: Option<Vec<u8>> = None;
     if !dry_run {
         for t in &preview.to_send {
             let Some(email) = &t.email else { continue };
             let (bytes, filename) = match &t.kind {
-                Kind::Member { pc_id } => {
-                    let names = names(conn, plan.petition.id(), pc_id)?;
+                Kind::Member { pc_id } => (
+                    super::constituency_pack(conn, plan, pc_id)?,
+                    format!("{pc_id}.pdf"),
+                ),
+                Kind::Ministry { .. } => {
+                    if ministry_pack.is_none() {
+                        ministry_pack = Some(super::ministry_pack(conn, plan)?);
+                    }
                     (
-                        pdf::render(&plan.constituency_doc(pc_id, names)?)?,
-                        format!("{pc_id}.pdf"),
+                        ministry_pack.clone().unwrap_or_default(),
+                        "ministry.pdf".to_string(),
                     )
                 }
-                Kind::Ministry { .. } => (
-                    super::ministry_pack(conn, plan)?,
-                    "ministry.pdf".to_string(),
-                ),
             };
             let mail = crate::views::email::pack(
                 plan.lang,
@@ -224,18 +227,9 @@ pub fn send(
                 t.signatures,
                 &format!("{base_url}/petitions/{}", plan.petition.id()),
             );
+            let row = mail.outbox("delivery_pack", email);
             conn.transaction(|c| {
-                let outbox_id = outbox::enqueue_returning(
-                    c,
-                    &NewEmail {
-                        kind: "delivery_pack",
-                        recipient: email.clone(),
-                        subject: mail.subject.clone(),
-                        body_text: mail.text.clone(),
-                        body_html: mail.html.clone(),
-                        unsubscribe_url: None,
-                    },
-                )?;
+                let outbox_id = outbox::enqueue_returning(c, &row)?;
                 outbox::attach(c, outbox_id, &filename, "application/pdf", &bytes)?;
                 let (kind, pc_id, recipient_id) = match &t.kind {
                     Kind::Member { pc_id } => ("member", Some(pc_id.clone()), None),
@@ -322,18 +316,25 @@ pub fn delivered(
     conn: &mut DbConnection,
     petition_id: i64,
 ) -> QueryResult<Option<(i64, bool, NaiveDateTime)>> {
-    let sent = list(conn, petition_id)?
-        .into_iter()
-        .filter(|d| d.sent_at.is_some())
-        .collect::<Vec<_>>();
-    let Some(last) = sent.iter().filter_map(|d| d.sent_at).max() else {
+    // One small aggregate: this runs each time the petition page is rendered.
+    let sent: Vec<(String, i64, Option<NaiveDateTime>)> = deliveries::table
+        .inner_join(outbox_table::table)
+        .filter(deliveries::petition_id.eq(petition_id))
+        .filter(outbox_table::sent_at.is_not_null())
+        .group_by(deliveries::recipient_kind)
+        .select((
+            deliveries::recipient_kind,
+            diesel::dsl::count_star(),
+            diesel::dsl::max(outbox_table::sent_at),
+        ))
+        .load(conn)?;
+    let Some(last) = sent.iter().filter_map(|(_, _, at)| *at).max() else {
         return Ok(None);
     };
-    let members = sent.iter().filter(|d| d.recipient_kind == "member").count() as i64;
-    let ministry = sent.iter().any(|d| d.recipient_kind == "ministry");
+    let members = sent
+        .iter()
+        .find(|(kind, _, _)| kind == "member")
+        .map_or(0, |(_, n, _)| *n);
+    let ministry = sent.iter().any(|(kind, _, _)| kind == "ministry");
     Ok(Some((members, ministry, last)))
-}
-
-pub fn lang_of(code: &str) -> Lang {
-    Lang::parse(code).unwrap_or_default()
 }

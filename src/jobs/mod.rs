@@ -3,6 +3,7 @@
 //! Runs in the server process by default, or alone as `hastakshar worker`; any number of
 //! workers can share one PostgreSQL database.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -95,15 +96,18 @@ impl Worker {
         db::write(&self.pool, move |c| {
             let closed = campaigns::close_due(c, db::now())?;
             for p in &closed {
-                crate::web::signing::notify_creator(c, p, "closed", &base)?;
+                crate::campaigns::notify_creator(c, p, "closed", &base, None)?;
             }
             let reached = campaigns::claim_milestones(c)?;
             for (p, level) in &reached {
                 let event = if *level >= 2 { "goal" } else { "half" };
-                crate::web::signing::notify_creator(c, p, event, &base)?;
+                crate::campaigns::notify_creator(c, p, event, &base, None)?;
             }
+            // A batch belongs to one update: its email is written once per language, and each
+            // reader's copy differs only by its unsubscribe link.
+            let mut written: HashMap<Lang, crate::views::email::Email> = HashMap::new();
             let update_emails = updates::fan_out(c, FANOUT_BATCH, |u, p, reader| {
-                update_email(&base, &key, u, p, reader)
+                update_email(&base, &key, u, p, reader, &mut written)
             })?;
             Ok(Life {
                 closed: closed.len(),
@@ -240,6 +244,9 @@ impl Worker {
     }
 }
 
+/// Stands for the unsubscribe link in an update email written once for many readers.
+const UNSUBSCRIBE_PLACEHOLDER: &str = "http://unsubscribe.invalid/READER";
+
 /// One signer's copy of an update, in their language, with their own unsubscribe link.
 fn update_email(
     base_url: &str,
@@ -247,24 +254,26 @@ fn update_email(
     u: &updates::Update,
     petition: &crate::db::petitions::Petition,
     reader: &updates::Reader,
+    written: &mut HashMap<Lang, crate::views::email::Email>,
 ) -> NewEmail {
     let lang = Lang::parse(&reader.lang).unwrap_or_default();
-    let unsubscribe = crate::web::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
-    let petition_url = format!("{base_url}/petitions/{}", u.petition_id);
-    let mail = crate::views::email::petition_update(
-        lang,
-        &petition.text(lang).title,
-        &u.title,
-        &u.body,
-        &petition_url,
-        &unsubscribe,
-    );
+    let mail = written.entry(lang).or_insert_with(|| {
+        crate::views::email::petition_update(
+            lang,
+            &petition.text(lang).title,
+            &u.title,
+            &u.body,
+            &format!("{base_url}/petitions/{}", u.petition_id),
+            UNSUBSCRIBE_PLACEHOLDER,
+        )
+    });
+    let unsubscribe = crate::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
     NewEmail {
         kind: "petition_update",
         recipient: reader.email.clone(),
-        subject: mail.subject,
-        body_text: mail.text,
-        body_html: mail.html,
+        subject: mail.subject.clone(),
+        body_text: mail.text.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe),
+        body_html: mail.html.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe),
         unsubscribe_url: Some(unsubscribe),
     }
 }

@@ -100,13 +100,12 @@ pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: 
         "review-title",
         &[("title", Arg::Str(p.text(lang).title.clone()))],
     );
-    let mut actions: Vec<&str> = match p.status() {
+    let actions: Vec<&str> = match p.status() {
         "pending" => vec!["approve", "changes", "reject"],
         "changes" => vec!["reject"],
         "open" | "closed" => vec!["hide"],
         _ => vec![],
     };
-    actions.retain(|_| true);
     let reasons: Vec<(String, String)> = std::iter::once((String::new(), lang.t("choose-reason")))
         .chain(
             REJECT_REASONS

@@ -3,6 +3,7 @@
 
 use maud::{DOCTYPE, html};
 
+use crate::db::outbox::NewEmail;
 use crate::i18n::{Arg, Lang};
 
 pub struct Email {
@@ -23,6 +24,20 @@ enum Block {
         words: String,
         url: String,
     },
+}
+
+impl Email {
+    /// This email as an outbox row of `kind` to `recipient`.
+    pub fn outbox(self, kind: &'static str, recipient: &str) -> NewEmail {
+        NewEmail {
+            kind,
+            recipient: recipient.to_string(),
+            subject: self.subject,
+            body_text: self.text,
+            body_html: self.html,
+            unsubscribe_url: None,
+        }
+    }
 }
 
 fn compose(lang: Lang, subject: String, blocks: &[Block]) -> Email {

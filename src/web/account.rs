@@ -14,27 +14,16 @@ use super::form::{Form, Problems};
 use super::session::{Session, check_csrf, current_user, safe_next};
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::{Role, password};
-use crate::db::outbox::{self, NewEmail};
+use crate::db::outbox;
 use crate::db::users::{self, Purpose};
 use crate::db::{self};
 use crate::domain::{EmailAddress, SignerName};
 use crate::i18n::Lang;
 use crate::tokens;
-use crate::views::{self, email::Email};
+use crate::views;
 
 const CONFIRM_VALID_HOURS: i64 = 48;
 const RESET_VALID_HOURS: i64 = 1;
-
-fn email_row(kind: &'static str, to: &str, mail: Email) -> NewEmail {
-    NewEmail {
-        kind,
-        recipient: to.to_string(),
-        subject: mail.subject,
-        body_text: mail.text,
-        body_html: mail.html,
-        unsubscribe_url: None,
-    }
-}
 
 /// Login, signup and reset attempts per client address, then per account.
 fn limit(req: &HttpRequest, state: &AppState, account: Option<&str>) -> Result<(), PageError> {
@@ -89,7 +78,7 @@ pub async fn signup(
         if let Err(w) = password::check(form.get("password"), form.get("email")) {
             problems.add("password", w.key());
         }
-        let (Some(name), Some(email)) = (name, email) else {
+        let (Some(name), Some(email), true) = (name, email, problems.is_empty()) else {
             return Ok(form_page(
                 &state,
                 &session,
@@ -97,14 +86,6 @@ pub async fn signup(
                 views::account::signup(&ctx, &form, &problems, &session.csrf),
             ));
         };
-        if !problems.is_empty() {
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::account::signup(&ctx, &form, &problems, &session.csrf),
-            ));
-        }
         let hash = hash_password(form.get("password").to_string()).await?;
         let token = tokens::new_token();
         let base = state.settings.base_url.clone();
@@ -129,7 +110,7 @@ pub async fn signup(
                         )?;
                         let link = format!("{base}/account/confirm/{}", token.plain);
                         let mail = views::email::account_confirm(lang, name.as_str(), &link);
-                        outbox::enqueue(c, &email_row("account_confirm", to, mail))?;
+                        outbox::enqueue(c, &mail.outbox("account_confirm", to))?;
                     }
                     None => {
                         let mail = views::email::account_exists(
@@ -137,7 +118,7 @@ pub async fn signup(
                             &format!("{base}/account/login"),
                             &format!("{base}/account/password-reset"),
                         );
-                        outbox::enqueue(c, &email_row("account_exists", to, mail))?;
+                        outbox::enqueue(c, &mail.outbox("account_exists", to))?;
                     }
                 }
                 Ok::<_, diesel::result::Error>(())
@@ -342,7 +323,7 @@ pub async fn reset_request(
                     let link = format!("{base}/account/password-reset/{}", token.plain);
                     let user_lang = Lang::parse(&user.lang).unwrap_or(lang);
                     let mail = views::email::password_reset(user_lang, &link, RESET_VALID_HOURS);
-                    outbox::enqueue(c, &email_row("password_reset", &user.email, mail))?;
+                    outbox::enqueue(c, &mail.outbox("password_reset", &user.email))?;
                 }
                 Ok::<_, diesel::result::Error>(())
             })?;

@@ -10,7 +10,6 @@ use diesel::Connection;
 use super::form::{Form, Problems};
 use super::pages::parse_id;
 use super::session::{posted, require_role};
-use super::signing::notify_creator_with;
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::Role;
 use crate::campaigns::REJECT_REASONS;
@@ -48,13 +47,20 @@ pub async fn moderation(req: HttpRequest, state: web::Data<AppState>, lang: Lang
         let (queue, ups, public) = db::run(&state.pool, move |c| {
             let queue = store::queue(c)?;
             let public = petitions::list_public(c)?;
-            let mut ups = Vec::new();
-            for u in updates::pending(c)? {
-                let title = petitions::find_any(c, u.petition_id)?
-                    .map(|p| p.text(lang).title.clone())
-                    .unwrap_or_default();
-                ups.push((u, title));
-            }
+            let pending = updates::pending(c)?;
+            let ids: Vec<i64> = pending.iter().map(|u| u.petition_id).collect();
+            let of = petitions::find_many(c, &ids)?;
+            let ups = pending
+                .into_iter()
+                .map(|u| {
+                    let title = of
+                        .iter()
+                        .find(|p| p.id() == u.petition_id)
+                        .map(|p| p.text(lang).title.clone())
+                        .unwrap_or_default();
+                    (u, title)
+                })
+                .collect::<Vec<_>>();
             Ok((queue, ups, public))
         })
         .await?;
@@ -158,7 +164,7 @@ pub async fn decide(
                     (Some(r), true) => Some(r.clone()),
                     (None, _) => Some(msg.clone()),
                 };
-                notify_creator_with(c, &p, event, &base, note.as_deref())?;
+                crate::campaigns::notify_creator(c, &p, event, &base, note.as_deref())?;
                 Ok(Some(p))
             })?)
         })

@@ -4,7 +4,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::Connection;
-use maud::html;
 
 use super::form::{Form, Problems};
 use super::pages::{parse_id, render_petition};
@@ -612,23 +611,11 @@ pub async fn similar_api(
     }
 }
 
-/// The unsubscribe link's MAC message for a signature.
-pub fn unsubscribe_message(signature_id: i64) -> String {
-    format!("unsubscribe:{signature_id}")
-}
-
-pub fn unsubscribe_url(base_url: &str, key: &[u8], signature_id: i64) -> String {
-    format!(
-        "{base_url}/unsubscribe/{signature_id}/{}",
-        tokens::mac(key, &unsubscribe_message(signature_id))
-    )
-}
-
 fn check_unsubscribe(state: &AppState, path: &(String, String)) -> Result<i64, PageError> {
     let id: i64 = path.0.parse().map_err(|_| PageError::NotFound)?;
     if !tokens::mac_matches(
         &state.settings.secret_key,
-        &unsubscribe_message(id),
+        &campaigns::unsubscribe_message(id),
         &path.1,
     ) {
         return Err(PageError::NotFound);
@@ -681,13 +668,4 @@ pub async fn unsubscribe(
     }
     .await;
     respond(&ctx, result)
-}
-
-/// Used by the petition page: a petition's approved updates.
-pub fn updates_section(lang: Lang, ups: &[updates::Update]) -> maud::Markup {
-    if ups.is_empty() {
-        html! {}
-    } else {
-        views::campaigns::public_updates(lang, ups)
-    }
 }

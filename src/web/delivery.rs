@@ -57,6 +57,17 @@ impl From<DeliveryError> for PageError {
     }
 }
 
+/// Delivery work on a pooled connection, its errors answered as pages (an unknown petition or
+/// constituency is a 404).
+async fn run_delivery<T: Send + 'static>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut db::DbConnection) -> Result<T, DeliveryError> + Send + 'static,
+) -> Result<T, PageError> {
+    db::run(pool, move |c| Ok(f(c)))
+        .await?
+        .map_err(PageError::from)
+}
+
 fn pack_lang(req: &HttpRequest) -> Lang {
     let q = req.query_string();
     if q.split('&').any(|p| p == "lang=hi") {
@@ -77,13 +88,8 @@ pub async fn page(
         let (user, session) = require_role(&req, &state, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let pack = pack_lang(&req);
-        let (plan_summary, preview, list, jobs) = db::run(&state.pool, move |c| {
-            let plan = match delivery::plan(c, id, pack) {
-                Ok(p) => p,
-                Err(DeliveryError::UnknownPetition(_)) => return Ok(None),
-                Err(DeliveryError::Db(e)) => return Err(e.into()),
-                Err(e) => return Err(db::DbError::Task(e.to_string())),
-            };
+        let (plan_summary, preview, list, jobs) = run_delivery(&state.pool, move |c| {
+            let plan = delivery::plan(c, id, pack)?;
             let preview = send::preview(c, &plan)?;
             let list = send::list(c, id)?;
             let jobs: Vec<(i64, String, i64, i64, chrono::NaiveDateTime)> = staff_jobs::table
@@ -98,7 +104,7 @@ pub async fn page(
                     staff_jobs::created_at,
                 ))
                 .load(c)?;
-            Ok(Some((
+            Ok((
                 (
                     plan.petition.clone(),
                     plan.national,
@@ -107,10 +113,9 @@ pub async fn page(
                 preview,
                 list,
                 jobs,
-            )))
+            ))
         })
-        .await?
-        .ok_or(PageError::NotFound)?;
+        .await?;
         let markup = views::delivery::delivery(
             &ctx,
             &views::delivery::DeliveryPage {
@@ -301,26 +306,23 @@ pub async fn pack(
         let pack_lang = pack_lang(&req);
         let actor = user.actor();
         let name = file.clone();
-        let bytes = db::run(&state.pool, move |c| {
-            let run = |c: &mut db::DbConnection| -> Result<Vec<u8>, DeliveryError> {
-                let plan = delivery::plan(c, id, pack_lang)?;
-                let bytes = if pc == "ministry" {
-                    delivery::ministry_pack(c, &plan)?
-                } else {
-                    delivery::constituency_pack(c, &plan, &pc)?
-                };
-                db::audit::note(
-                    c,
-                    &actor,
-                    "deliver pack",
-                    Some(id),
-                    serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
-                )?;
-                Ok(bytes)
+        let bytes = run_delivery(&state.pool, move |c| {
+            let plan = delivery::plan(c, id, pack_lang)?;
+            let bytes = if pc == "ministry" {
+                delivery::ministry_pack(c, &plan)?
+            } else {
+                delivery::constituency_pack(c, &plan, &pc)?
             };
-            Ok(run(c))
+            db::audit::note(
+                c,
+                &actor,
+                "deliver pack",
+                Some(id),
+                serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
+            )?;
+            Ok(bytes)
         })
-        .await??;
+        .await?;
         Ok(HttpResponse::Ok()
             .content_type("application/pdf")
             .insert_header((
@@ -332,15 +334,6 @@ pub async fn pack(
     }
     .await;
     respond(&ctx, result)
-}
-
-impl From<Result<Vec<u8>, DeliveryError>> for PageError {
-    fn from(r: Result<Vec<u8>, DeliveryError>) -> PageError {
-        match r {
-            Ok(_) => PageError::Internal("not an error".into()),
-            Err(e) => e.into(),
-        }
-    }
 }
 
 fn exports_dir() -> std::path::PathBuf {
@@ -399,19 +392,23 @@ fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
         let mut zip = zip::ZipWriter::new(std::fs::File::create(&part)?);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
-        let pcs = plan.constituencies(false);
-        let total = pcs.len() as i64 + 1;
-        set_progress(&mut conn, job, 0, total)?;
-        for (i, pc) in pcs.iter().enumerate() {
-            let bytes = delivery::constituency_pack(&mut conn, &plan, pc)?;
-            zip.start_file(format!("{pc}.pdf"), options)?;
-            std::io::Write::write_all(&mut zip, &bytes)?;
-            if i % 10 == 9 {
-                set_progress(&mut conn, job, i as i64 + 1, total)?;
-            }
-        }
-        zip.start_file("ministry.pdf", options)?;
-        std::io::Write::write_all(&mut zip, &delivery::ministry_pack(&mut conn, &plan)?)?;
+        let written = delivery::each_pack(
+            &mut conn,
+            &plan,
+            false,
+            |name, bytes| {
+                zip.start_file(name, options)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                Ok(std::io::Write::write_all(&mut zip, bytes)?)
+            },
+            |c, done, total| {
+                if done % 10 == 0 || done == 1 {
+                    set_progress(c, job, done as i64, total as i64)?;
+                }
+                Ok(())
+            },
+        )?;
+        let total = written.packs as i64;
         zip.finish()?;
         std::fs::rename(&part, &file)?;
         db::audit::record(
@@ -598,11 +595,11 @@ pub async fn deliver(
         let base = state.settings.base_url.clone();
         // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
         // Each pack's rows are written in a short transaction of their own.
-        let n = db::run(&state.pool, move |c| {
-            Ok(delivery::plan(c, id, pack_lang)
-                .and_then(|plan| send::send(c, &plan, &actor, dry_run, &base)))
+        let n = run_delivery(&state.pool, move |c| {
+            let plan = delivery::plan(c, id, pack_lang)?;
+            send::send(c, &plan, &actor, dry_run, &base)
         })
-        .await??;
+        .await?;
         Ok(see_other(&format!(
             "/admin/petitions/{id}/delivery?{}={n}",
             if dry_run { "would_send" } else { "queued" }
@@ -610,15 +607,6 @@ pub async fn deliver(
     }
     .await;
     respond(&ctx, result)
-}
-
-impl From<Result<usize, DeliveryError>> for PageError {
-    fn from(r: Result<usize, DeliveryError>) -> PageError {
-        match r {
-            Ok(_) => PageError::Internal("not an error".into()),
-            Err(e) => e.into(),
-        }
-    }
 }
 
 pub async fn retry(

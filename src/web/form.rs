@@ -55,11 +55,6 @@ impl Form {
     pub fn push(&mut self, name: &str, value: &str) {
         self.pairs.push((name.to_string(), value.to_string()));
     }
-
-    pub fn set(&mut self, name: &str, value: &str) {
-        self.pairs.retain(|(k, _)| k != name);
-        self.pairs.push((name.to_string(), value.to_string()));
-    }
 }
 
 /// One refused field: its name and the Fluent id of the message saying why.

@@ -36,12 +36,9 @@ pub async fn petition(
         }
         let form = SignForm::default();
         let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-        let res =
-            render_petition(&state, &ctx, &petition, &form, &[], None, StatusCode::OK).await?;
+        let markup = petition_markup(&state, &ctx, &petition, &form, &[], None).await?;
         // Every visitor sees the same page until someone types into its form.
-        let body = actix_web::body::to_bytes(res.into_body())
-            .await
-            .unwrap_or_default();
+        let body = web::Bytes::from(markup.into_string());
         state.pages.put((id, lang), body.clone());
         Ok(html_bytes(body))
     }
@@ -69,6 +66,26 @@ pub async fn render_petition(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
+    let markup = petition_markup(state, ctx, petition, form, errors, notice).await?;
+    let mut res = html(status, markup);
+    if status != StatusCode::OK || !form.email.is_empty() {
+        // A page showing what a signer typed is theirs alone.
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+    }
+    Ok(res)
+}
+
+async fn petition_markup(
+    state: &AppState,
+    ctx: &views::Ctx,
+    petition: &Petition,
+    form: &SignForm,
+    errors: &[FieldError],
+    notice: Option<String>,
+) -> Result<maud::Markup, PageError> {
     let id = petition.id();
     let (by_state, recent, updates, delivered) = db::run(&state.pool, move |c| {
         Ok((
@@ -79,7 +96,7 @@ pub async fn render_petition(
         ))
     })
     .await?;
-    let markup = views::petition::petition_page(
+    Ok(views::petition::petition_page(
         ctx,
         &PetitionView {
             petition,
@@ -92,16 +109,7 @@ pub async fn render_petition(
             notice,
             base_url: &state.settings.base_url,
         },
-    );
-    let mut res = html(status, markup);
-    if status != StatusCode::OK || !form.email.is_empty() {
-        // A page showing what a signer typed is theirs alone.
-        res.headers_mut().insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        );
-    }
-    Ok(res)
+    ))
 }
 
 pub async fn check_email(

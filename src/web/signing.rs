@@ -13,7 +13,7 @@ use super::{AppState, PageError, client_ip::client_ip, html, respond};
 use crate::captcha::Verdict;
 use crate::db::petitions::Petition;
 use crate::db::signatures::{self as sigs, Confirmed, Signed};
-use crate::db::{self, campaigns, outbox, petitions};
+use crate::db::{self, campaigns, petitions};
 use crate::domain::Invalid;
 use crate::i18n::Lang;
 use crate::signing::{self, FieldError, SignForm};
@@ -23,12 +23,10 @@ use crate::views;
 /// The petition a sign form posts to: a public one (from the cache), or one gathering its
 /// first supporters when the form carries its share key.
 async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>, PageError> {
-    if let Some(p) = state.petition(id).await? {
-        return Ok(p);
-    }
     if key.is_empty() {
-        return Err(PageError::NotFound);
+        return state.petition(id).await?.ok_or(PageError::NotFound);
     }
+    // A supporter's form: one read, whatever state the petition has reached since.
     let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
         .await?
         .ok_or(PageError::NotFound)?;
@@ -37,7 +35,8 @@ async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>,
         .share_key
         .as_deref()
         .is_some_and(|k| bool::from(k.as_bytes().ct_eq(key.as_bytes())));
-    if p.status() == "gathering" && matches {
+    let public = matches!(p.status(), "open" | "closed");
+    if public || (p.status() == "gathering" && matches) {
         Ok(Arc::new(p))
     } else {
         Err(PageError::NotFound)
@@ -180,24 +179,40 @@ pub async fn confirm(
         let hash = tokens::hash(&token);
         let needed = state.settings.supporters_needed;
         let base = state.settings.base_url.clone();
-        let (outcome, petition) = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let outcome = sigs::confirm(c, &hash)?;
-                let petition = match outcome {
-                    Confirmed::Now { petition_id } => {
-                        // A petition gathering supporters goes to moderation with this one.
-                        if let Some(p) = campaigns::promote_if_supported(c, petition_id, needed)? {
-                            notify_creator(c, &p, "supported", &base)?;
-                        }
-                        petitions::find_any(c, petition_id)?
+        // The confirmation is one statement, as it was before petitions could gather
+        // supporters; only a confirmation for a petition still gathering them does more.
+        let outcome = db::write(&state.pool, move |c| {
+            let outcome = sigs::confirm(c, &hash)?;
+            if let Confirmed::Now { petition_id } = outcome
+                && petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
+            {
+                c.transaction(|c| {
+                    if let Some(mut p) = petitions::find_any(c, petition_id)?
+                        && campaigns::promote_if_supported(c, &mut p, needed)?
+                    {
+                        crate::campaigns::notify_creator(c, &p, "supported", &base, None)?;
                     }
-                    Confirmed::Already { petition_id } => petitions::find_any(c, petition_id)?,
-                    Confirmed::Unknown => None,
-                };
-                Ok::<_, diesel::result::Error>((outcome, petition))
-            })?)
+                    Ok::<_, diesel::result::Error>(())
+                })?;
+            }
+            Ok(outcome)
         })
         .await?;
+        let petition = match outcome {
+            Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
+                // Read after the writer's turn: a public petition comes from the cache.
+                match state.petition(petition_id).await? {
+                    Some(p) => Some(p),
+                    None => {
+                        db::run(&state.pool, move |c| {
+                            Ok(petitions::find_any(c, petition_id)?.map(Arc::new))
+                        })
+                        .await?
+                    }
+                }
+            }
+            Confirmed::Unknown => None,
+        };
         let petition = petition.ok_or(PageError::NotFound)?;
         let first_time = matches!(outcome, Confirmed::Now { .. });
         if first_time {
@@ -220,51 +235,4 @@ pub async fn confirm(
     }
     .await;
     respond(&ctx, result)
-}
-
-/// Emails a petition's creator about what just happened to it (`event` names the messages).
-pub fn notify_creator(
-    c: &mut db::DbConnection,
-    p: &Petition,
-    event: &str,
-    base_url: &str,
-) -> diesel::QueryResult<()> {
-    notify_creator_with(c, p, event, base_url, None)
-}
-
-pub fn notify_creator_with(
-    c: &mut db::DbConnection,
-    p: &Petition,
-    event: &str,
-    base_url: &str,
-    note: Option<&str>,
-) -> diesel::QueryResult<()> {
-    let Some((email, lang)) = campaigns::creator_contact(c, p)? else {
-        return Ok(());
-    };
-    let lang = Lang::parse(&lang).unwrap_or_default();
-    let link = if matches!(p.status(), "open" | "closed") && event != "hidden" {
-        format!("{base_url}/petitions/{}", p.id())
-    } else {
-        format!("{base_url}/dashboard/petitions/{}", p.id())
-    };
-    let mail = views::email::creator_notice(
-        lang,
-        event,
-        &p.text(lang).title,
-        p.row.signature_count,
-        note,
-        &link,
-    );
-    outbox::enqueue(
-        c,
-        &outbox::NewEmail {
-            kind: "creator_notice",
-            recipient: email,
-            subject: mail.subject,
-            body_text: mail.text,
-            body_html: mail.html,
-            unsubscribe_url: None,
-        },
-    )
 }

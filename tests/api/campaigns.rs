@@ -19,13 +19,7 @@ async fn sign_and_confirm(app: &TestApp, id: i64, email: &str, key: Option<&str>
     if updates {
         f = with(f, "updates", "on");
     }
-    let refs = crate::helpers::as_refs(&f);
-    let r = app.sign_with(id, &refs, &[]).await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
-    let mail = mail_to(app, email, "Confirm").await;
-    let confirm = app.confirm_link(&mail);
-    let r = app.client.get(&confirm).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    app.sign_and_confirm(id, &f).await;
 }
 
 fn status_of(app: &TestApp, id: i64) -> String {

@@ -6,8 +6,8 @@ use std::process::Command;
 
 use hastakshar::accounts::Role;
 
-use crate::exports::{cli, sign_and_confirm};
-use crate::helpers::{DEMO, TestApp, form, with};
+use crate::exports::cli;
+use crate::helpers::{DEMO, TestApp, form, with, with_all};
 use crate::on_both_backends;
 use crate::people::*;
 use crate::support::testdb::Backend;
@@ -41,24 +41,23 @@ fn pdf_text(path: &std::path::Path) -> Option<String> {
 /// one in Mumbai South who did not consent, and one unconfirmed.
 async fn signers(app: &TestApp) {
     let varanasi =
-        |email: &str, name: &str| with(with(form(email), "name", name), "deliver_name", "on");
-    sign_and_confirm(app, &varanasi("a@example.in", "Asha Devi"), 1).await;
-    sign_and_confirm(app, &varanasi("b@example.in", "Kavita Rao"), 2).await;
-    sign_and_confirm(app, &with(form("c@example.in"), "name", "Hidden Person"), 3).await;
-    let mumbai = with(
-        with(
-            with(
-                with(form("d@example.in"), "pin_code", "400001"),
-                "state",
-                "IN-MH",
-            ),
-            "constituency",
-            "S13-31",
-        ),
-        "name",
-        "Private Mumbaikar",
+        |email: &str, name: &str| with_all(form(email), &[("name", name), ("deliver_name", "on")]);
+    app.sign_and_confirm(DEMO, &varanasi("a@example.in", "Asha Devi"))
+        .await;
+    app.sign_and_confirm(DEMO, &varanasi("b@example.in", "Kavita Rao"))
+        .await;
+    app.sign_and_confirm(DEMO, &with(form("c@example.in"), "name", "Hidden Person"))
+        .await;
+    let mumbai = with_all(
+        form("d@example.in"),
+        &[
+            ("pin_code", "400001"),
+            ("state", "IN-MH"),
+            ("constituency", "S13-31"),
+            ("name", "Private Mumbaikar"),
+        ],
     );
-    sign_and_confirm(app, &mumbai, 4).await;
+    app.sign_and_confirm(DEMO, &mumbai).await;
     let r = app
         .sign(&crate::helpers::as_refs(&with(
             form("e@example.in"),

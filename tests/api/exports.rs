@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use diesel::prelude::*;
 
-use crate::helpers::{DEMO, TestApp, as_refs, form, with};
+use crate::helpers::{DEMO, TestApp, as_refs, form, with, with_all};
 use crate::on_both_backends;
 use crate::support::testdb::Backend;
 
@@ -50,38 +50,25 @@ fn csv_rows(out: &Output) -> Vec<csv::StringRecord> {
         .collect()
 }
 
-pub async fn sign_and_confirm(app: &TestApp, f: &[(&'static str, String)], nth: usize) {
-    assert_eq!(app.sign(&as_refs(f)).await.status(), 303);
-    let mails = app.smtp.wait_for(nth, crate::helpers::WAIT).await;
-    let email = &f.iter().find(|(k, _)| *k == "email").unwrap().1;
-    let mail = mails.iter().find(|m| m.to.contains(email)).unwrap();
-    app.client.get(app.confirm_link(mail)).send().await.unwrap();
-}
-
 async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let delivered = with(
-        with(form("deliver@example.in"), "name", "आशा देवी"),
-        "deliver_name",
-        "on",
+    let delivered = with_all(
+        form("deliver@example.in"),
+        &[("name", "आशा देवी"), ("deliver_name", "on")],
     );
     let private = with(form("private@example.in"), "updates", "on");
-    let delhi = with(
-        with(
-            with(
-                with(form("delhi@example.in"), "pin_code", "110001"),
-                "state",
-                "IN-DL",
-            ),
-            "constituency",
-            "U05-04",
-        ),
-        "deliver_name",
-        "on",
+    let delhi = with_all(
+        form("delhi@example.in"),
+        &[
+            ("pin_code", "110001"),
+            ("state", "IN-DL"),
+            ("constituency", "U05-04"),
+            ("deliver_name", "on"),
+        ],
     );
-    sign_and_confirm(&app, &delivered, 1).await;
-    sign_and_confirm(&app, &private, 2).await;
-    sign_and_confirm(&app, &delhi, 3).await;
+    app.sign_and_confirm(DEMO, &delivered).await;
+    app.sign_and_confirm(DEMO, &private).await;
+    app.sign_and_confirm(DEMO, &delhi).await;
     // Pending: never exported.
     app.sign(&as_refs(&form("pending@example.in"))).await;
     // A name from before validation refused formulas, as an import might bring.

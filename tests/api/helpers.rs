@@ -237,6 +237,21 @@ impl TestApp {
         req.send().await.unwrap()
     }
 
+    /// Signs `petition` with form `f`, then follows the link in the email to that address.
+    pub async fn sign_and_confirm(&self, petition: i64, f: &[(&'static str, String)]) {
+        let r = self.sign_with(petition, &as_refs(f), &[]).await;
+        assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+        let email = &f.iter().find(|(k, _)| *k == "email").unwrap().1;
+        let mail = crate::people::mail_to(self, email, "Confirm").await;
+        let r = self
+            .client
+            .get(self.confirm_link(&mail))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+
     /// Waits for the `n`th email (1-based) and returns it.
     pub async fn email(&self, n: usize) -> ReceivedMail {
         self.smtp.wait_for(n, WAIT).await[n - 1].clone()
@@ -308,6 +323,17 @@ pub fn form(email: &str) -> Vec<(&'static str, String)> {
 
 pub fn as_refs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The form with several fields set at once.
+pub fn with_all(
+    mut f: Vec<(&'static str, String)>,
+    fields: &[(&'static str, &str)],
+) -> Vec<(&'static str, String)> {
+    for (field, value) in fields {
+        f = with(f, field, value);
+    }
+    f
 }
 
 pub fn with(
