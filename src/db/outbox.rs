@@ -44,6 +44,34 @@ pub fn enqueue_returning(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<i
         .get_result(conn)
 }
 
+/// Enqueues many emails with multi-row inserts (one statement per few hundred, not one each).
+pub fn enqueue_many(conn: &mut DbConnection, emails: &[NewEmail]) -> QueryResult<()> {
+    let t = now();
+    for chunk in emails.chunks(500) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|e| {
+                (
+                    outbox::kind.eq(e.kind),
+                    outbox::recipient.eq(&e.recipient),
+                    outbox::subject.eq(&e.subject),
+                    outbox::body_text.eq(&e.body_text),
+                    outbox::body_html.eq(&e.body_html),
+                    outbox::unsubscribe_url.eq(&e.unsubscribe_url),
+                    outbox::attempts.eq(0),
+                    outbox::next_attempt_at.eq(t),
+                    outbox::created_at.eq(t),
+                )
+            })
+            .collect();
+        // A multi-row insert is not open to the two-backend connection: once per backend.
+        crate::each_backend!(&mut *conn, c => diesel::insert_into(outbox::table)
+            .values(&rows)
+            .execute(c))?;
+    }
+    Ok(())
+}
+
 /// A file sent with an email.
 #[derive(Debug, Clone)]
 pub struct Attachment {

@@ -160,14 +160,19 @@ pub fn fan_out(
             // Another worker took this batch.
             return Ok(0);
         }
-        for (signature_id, email, lang) in readers.iter().cloned() {
-            let reader = Reader {
-                signature_id,
-                email,
-                lang,
-            };
-            outbox::enqueue(conn, &email_for(&update, &petition, &reader))?;
-        }
+        let emails: Vec<NewEmail> = readers
+            .iter()
+            .cloned()
+            .map(|(signature_id, email, lang)| {
+                let reader = Reader {
+                    signature_id,
+                    email,
+                    lang,
+                };
+                email_for(&update, &petition, &reader)
+            })
+            .collect();
+        outbox::enqueue_many(conn, &emails)?;
         Ok(readers.len())
     })
 }
