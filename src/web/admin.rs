@@ -243,14 +243,7 @@ pub async fn list_users(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let (admin, session) = require_role(&req, &state, Role::Admin).await?;
-        let q: String = query
-            .q
-            .clone()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(100)
-            .collect();
+        let q = super::form::search_term(query.q.as_deref(), 100);
         let search = q.clone();
         let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
         let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));

@@ -581,13 +581,7 @@ pub async fn similar_api(
     state: web::Data<AppState>,
     query: web::Query<SimilarQuery>,
 ) -> HttpResponse {
-    let q: String = query
-        .q
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .take(200)
-        .collect();
+    let q = super::form::search_term(query.q.as_deref(), 200);
     let exclude = query.exclude;
     let lang = Lang::En;
     match db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await {

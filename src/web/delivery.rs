@@ -661,14 +661,7 @@ pub async fn recipients_page(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let q: String = query
-            .q
-            .clone()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(100)
-            .collect();
+        let q = super::form::search_term(query.q.as_deref(), 100);
         let needle = q.to_lowercase();
         let (ministries, members) = db::run(&state.pool, move |c| {
             let ministries: Vec<delivery::RecipientRow> = recipients::table

@@ -57,6 +57,11 @@ impl Form {
     }
 }
 
+/// A search box's words as typed, trimmed and cut to `max` characters.
+pub fn search_term(q: Option<&str>, max: usize) -> String {
+    q.unwrap_or("").trim().chars().take(max).collect()
+}
+
 /// One refused field: its name and the Fluent id of the message saying why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
