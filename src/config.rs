@@ -56,9 +56,11 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpNet>,
     pub secret_key: Vec<u8>,
     pub sign_rate: SignRate,
-    /// Login, signup and reset attempts per client address, and per account.
+    /// Login, signup and reset attempts per client address; per account from one network; and
+    /// per account from anywhere (past which the captcha is asked for).
     pub account_ip_rate: SignRate,
     pub account_rate: SignRate,
+    pub account_any_rate: SignRate,
     /// Confirmed supporters a new petition needs before it goes to moderation.
     pub supporters_needed: i64,
     /// The furthest ahead a new petition's closing date may be, in days.
@@ -71,6 +73,20 @@ pub struct Settings {
     pub page_cache: Duration,
     /// How many times one signer can make the site send them the same confirmation again.
     pub max_confirmation_sends: i32,
+    /// How long a link to confirm a signature works (`CONFIRM_LINK_DAYS`).
+    pub confirm_link_ttl: chrono::Duration,
+    /// `/metrics` only with `Authorization: Bearer` this token (`METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
+    /// `/metrics` on this address alone, not on `BIND` (`METRICS_BIND`).
+    pub metrics_bind: Option<String>,
+    /// How long a request body may take to arrive once its headers have (`BODY_TIMEOUT_MS`).
+    pub body_timeout: Duration,
+    /// How long a zip of packs is kept before it is deleted (`EXPORT_RETENTION_HOURS`).
+    pub export_retention: Duration,
+    /// Zips of packs made at once in one process (`ZIP_JOBS_MAX`); more wait their turn.
+    pub zip_jobs_max: usize,
+    /// Where zips of packs are written.
+    pub exports_dir: PathBuf,
     pub log_json: bool,
 }
 
@@ -159,6 +175,8 @@ impl Settings {
         if let Some(c) = &captcha {
             url::Url::parse(&c.verify_url)
                 .map_err(|_| err("HCAPTCHA_VERIFY_URL", "not an absolute URL"))?;
+            uuid::Uuid::parse_str(&c.sitekey)
+                .map_err(|_| err("HCAPTCHA_SITEKEY", "not an hCaptcha site key (a UUID)"))?;
         }
         let trusted_proxies = parse_proxies(var("TRUSTED_PROXIES").as_deref().unwrap_or(""))?;
         let secret_key = match var("SECRET_KEY") {
@@ -169,6 +187,11 @@ impl Settings {
             }
             None => development_secret()?,
         };
+        let metrics_bind = var("METRICS_BIND");
+        if let Some(b) = &metrics_bind {
+            b.parse::<SocketAddr>()
+                .map_err(|_| err("METRICS_BIND", format!("expected host:port, got {b:?}")))?;
+        }
         let settings = Settings {
             env,
             database_url,
@@ -193,12 +216,27 @@ impl Settings {
                 burst: 10,
                 per_hour: 30,
             },
+            account_any_rate: SignRate {
+                burst: 30,
+                per_hour: 100,
+            },
             supporters_needed: parse_num("SUPPORTERS_NEEDED", 5i64)?.max(0),
             max_petition_days: parse_num("PETITION_MAX_DAYS", 183i64)?.max(1),
             worker_tick: Duration::from_millis(parse_num("WORKER_TICK_MS", 500u64)?.max(10)),
             retry_base: Duration::from_millis(parse_num("MAIL_RETRY_BASE_MS", 30_000u64)?.max(10)),
             page_cache: Duration::from_millis(parse_num("PAGE_CACHE_MS", 1000u64)?),
             max_confirmation_sends: 3,
+            confirm_link_ttl: chrono::Duration::days(
+                parse_num("CONFIRM_LINK_DAYS", 14i64)?.clamp(1, 3650),
+            ),
+            metrics_token: var("METRICS_TOKEN"),
+            metrics_bind,
+            body_timeout: Duration::from_millis(parse_num("BODY_TIMEOUT_MS", 10_000u64)?.max(100)),
+            export_retention: Duration::from_secs(
+                parse_num("EXPORT_RETENTION_HOURS", 24u64)?.max(1) * 3600,
+            ),
+            zip_jobs_max: parse_num("ZIP_JOBS_MAX", 2usize)?.max(1),
+            exports_dir: PathBuf::from("data/exports"),
             log_json: env == Environment::Production,
         };
         if env == Environment::Production {
@@ -207,19 +245,44 @@ impl Settings {
         Ok(settings)
     }
 
-    /// Production refuses settings that are only safe on a developer's machine.
+    /// Production refuses settings that are only safe on a developer's machine, and weak ones
+    /// that would pass unnoticed: each refusal names the variable to mend.
     pub fn check_production(&self) -> Result<(), ConfigError> {
-        if self.captcha.is_none() {
+        let Some(captcha) = &self.captcha else {
             return Err(err(
                 "HCAPTCHA_SITEKEY",
                 "hCaptcha keys are required in production",
             ));
+        };
+        if !captcha.verify_url.starts_with("https://") {
+            return Err(err(
+                "HCAPTCHA_VERIFY_URL",
+                "must be https:// in production (the secret travels with every check)",
+            ));
         }
-        if self.smtp_url.is_none() {
+        let Some(smtp) = &self.smtp_url else {
             return Err(err("SMTP_URL", "required in production"));
+        };
+        if smtp_sends_credentials_in_clear(smtp) {
+            return Err(err(
+                "SMTP_URL",
+                "has a user name or password but no TLS: use smtps://... or add ?tls=required",
+            ));
         }
         if !self.base_url.starts_with("https://") {
             return Err(err("BASE_URL", "must be https:// in production"));
+        }
+        if weak_secret(&self.secret_key) {
+            return Err(err(
+                "SECRET_KEY",
+                "too predictable: use a random value, for example 64 hexadecimal digits",
+            ));
+        }
+        if let Some(net) = self.trusted_proxies.iter().find(|n| too_broad(n)) {
+            return Err(err(
+                "TRUSTED_PROXIES",
+                format!("{net} is too broad: any client in it could forge its address"),
+            ));
         }
         Ok(())
     }
@@ -254,14 +317,51 @@ impl Settings {
                 burst: 1000,
                 per_hour: 100_000,
             },
+            account_any_rate: SignRate {
+                burst: 1000,
+                per_hour: 100_000,
+            },
             supporters_needed: 5,
             max_petition_days: 183,
             worker_tick: Duration::from_millis(50),
             retry_base: Duration::from_millis(100),
             page_cache: Duration::ZERO,
             max_confirmation_sends: 3,
+            confirm_link_ttl: chrono::Duration::days(14),
+            metrics_token: None,
+            metrics_bind: None,
+            body_timeout: Duration::from_secs(10),
+            export_retention: Duration::from_secs(24 * 3600),
+            zip_jobs_max: 2,
+            exports_dir: PathBuf::from("data/exports"),
             log_json: false,
         }
+    }
+}
+
+/// A secret with few distinct characters (`aaaa...`, `abababab...`) is guessable whatever its
+/// length.
+fn weak_secret(key: &[u8]) -> bool {
+    let distinct: std::collections::HashSet<&u8> = key.iter().collect();
+    distinct.len() < 8
+}
+
+/// SMTP credentials over a connection that may stay unencrypted.
+fn smtp_sends_credentials_in_clear(smtp_url: &str) -> bool {
+    let Ok(u) = url::Url::parse(smtp_url) else {
+        return false;
+    };
+    let credentials = !u.username().is_empty() || u.password().is_some();
+    let tls = u.scheme() == "smtps" || u.query_pairs().any(|(k, v)| k == "tls" && v == "required");
+    credentials && !tls
+}
+
+/// A trusted range so wide that it takes in the public: every address, or a sizeable share of
+/// the Internet.
+fn too_broad(net: &IpNet) -> bool {
+    match net {
+        IpNet::V4(n) => n.prefix_len() < 8,
+        IpNet::V6(n) => n.prefix_len() < 16,
     }
 }
 
@@ -328,20 +428,83 @@ mod tests {
         assert_eq!(e.var, "TRUSTED_PROXIES");
     }
 
-    #[test]
-    fn production_refuses_development_settings() {
+    fn production_ready() -> Settings {
         let mut s = Settings::for_tests("sqlite://x.db");
         s.env = Environment::Production;
-        assert_eq!(s.check_production().unwrap_err().var, "HCAPTCHA_SITEKEY");
         s.captcha = Some(Captcha {
             sitekey: "k".into(),
             secret: "s".into(),
             verify_url: DEFAULT_VERIFY_URL.into(),
         });
-        assert_eq!(s.check_production().unwrap_err().var, "SMTP_URL");
         s.smtp_url = Some("smtps://u:p@mail.example:465".into());
-        assert_eq!(s.check_production().unwrap_err().var, "BASE_URL");
         s.base_url = "https://petitions.example".into();
-        assert!(s.check_production().is_ok());
+        s.secret_key = b"3f9a1c7e5b2d8046af13c9e7b5d20864".to_vec();
+        s
+    }
+
+    #[test]
+    fn production_refuses_development_settings() {
+        assert!(production_ready().check_production().is_ok());
+        let refused = |change: &dyn Fn(&mut Settings)| {
+            let mut s = production_ready();
+            change(&mut s);
+            s.check_production().unwrap_err().var
+        };
+        assert_eq!(refused(&|s| s.captcha = None), "HCAPTCHA_SITEKEY");
+        assert_eq!(refused(&|s| s.smtp_url = None), "SMTP_URL");
+        assert_eq!(
+            refused(&|s| s.base_url = "http://petitions.example".into()),
+            "BASE_URL"
+        );
+    }
+
+    #[test]
+    fn production_refuses_weak_settings() {
+        let refused = |change: &dyn Fn(&mut Settings)| {
+            let mut s = production_ready();
+            change(&mut s);
+            s.check_production().err().map(|e| e.var)
+        };
+        assert_eq!(
+            refused(&|s| s.secret_key = vec![b'a'; 64]),
+            Some("SECRET_KEY")
+        );
+        assert_eq!(
+            refused(&|s| s.secret_key = b"abababababababababababababababab".to_vec()),
+            Some("SECRET_KEY")
+        );
+        assert_eq!(
+            refused(&|s| s.smtp_url = Some("smtp://u:p@mail.example:587".into())),
+            Some("SMTP_URL")
+        );
+        assert_eq!(
+            refused(&|s| s.smtp_url = Some("smtp://u:p@mail.example:587?tls=opportunistic".into())),
+            Some("SMTP_URL")
+        );
+        assert_eq!(
+            refused(&|s| s.smtp_url = Some("smtp://u:p@mail.example:587?tls=required".into())),
+            None
+        );
+        assert_eq!(
+            refused(&|s| s.smtp_url = Some("smtp://127.0.0.1:25".into())),
+            None,
+            "a local relay without credentials"
+        );
+        assert_eq!(
+            refused(&|s| s.captcha.as_mut().unwrap().verify_url =
+                "http://api.hcaptcha.com/siteverify".into()),
+            Some("HCAPTCHA_VERIFY_URL")
+        );
+        for broad in ["0.0.0.0/0", "::/0", "10.0.0.1, 0.0.0.0/1"] {
+            assert_eq!(
+                refused(&|s| s.trusted_proxies = parse_proxies(broad).unwrap()),
+                Some("TRUSTED_PROXIES"),
+                "{broad}"
+            );
+        }
+        assert_eq!(
+            refused(&|s| s.trusted_proxies = parse_proxies("10.0.0.0/8,::1").unwrap()),
+            None
+        );
     }
 }

@@ -58,7 +58,7 @@ impl Format {
 /// Where rows go: a CSV stream, or an XLSX workbook written row by row to a temporary file
 /// (constant memory) and then to the output.
 enum Sink<W: Write> {
-    Csv(Box<csv::Writer<std::io::BufWriter<W>>>),
+    Csv(Box<SafeCsv<std::io::BufWriter<W>>>),
     Xlsx {
         workbook: Box<rust_xlsxwriter::Workbook>,
         row: u32,
@@ -79,19 +79,14 @@ impl<W: Write> Sink<W> {
                 }
             }
             Format::Csv | Format::Json => {
-                let mut out = std::io::BufWriter::new(out);
-                out.write_all(BOM)?;
-                Sink::Csv(Box::new(csv::Writer::from_writer(out)))
+                Sink::Csv(Box::new(SafeCsv::new(std::io::BufWriter::new(out))?))
             }
         })
     }
 
     fn row(&mut self, cells: &[&str]) -> Result<(), ExportError> {
         match self {
-            Sink::Csv(w) => {
-                let safe: Vec<_> = cells.iter().map(|c| cell(c)).collect();
-                w.write_record(safe.iter().map(|c| c.as_bytes()))?
-            }
+            Sink::Csv(w) => w.row(cells)?,
             Sink::Xlsx { workbook, row, .. } => {
                 // XLSX cells written as strings are text, never formulas: nothing to neutralise.
                 let sheet = workbook.worksheet_from_index(0)?;
@@ -111,13 +106,7 @@ impl<W: Write> Sink<W> {
 
     fn finish(self) -> Result<(), ExportError> {
         match self {
-            Sink::Csv(mut w) => {
-                w.flush()?;
-                let w = *w;
-                w.into_inner()
-                    .map_err(|e| ExportError::Io(e.into_error()))?
-                    .flush()?;
-            }
+            Sink::Csv(w) => w.into_inner()?.flush()?,
             Sink::Xlsx {
                 mut workbook,
                 mut out,
@@ -136,6 +125,31 @@ impl<W: Write> Sink<W> {
 /// Excel reads a CSV file as UTF-8 (and so shows Hindi intact) only when it starts with a BOM.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const PAGE: i64 = 5_000;
+
+/// The one way this program writes CSV: UTF-8 with a byte-order mark, and every cell through
+/// `cell`, so that no value a signer or a member of staff typed can become a live formula.
+pub struct SafeCsv<W: Write>(csv::Writer<W>);
+
+impl<W: Write> SafeCsv<W> {
+    pub fn new(mut out: W) -> std::io::Result<SafeCsv<W>> {
+        out.write_all(BOM)?;
+        Ok(SafeCsv(csv::Writer::from_writer(out)))
+    }
+
+    pub fn row<I, S>(&mut self, cells: I) -> csv::Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.0
+            .write_record(cells.into_iter().map(|c| cell(c.as_ref()).into_owned()))
+    }
+
+    /// Flushes what is buffered and hands back the output.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.0.into_inner().map_err(|e| e.into_error())
+    }
+}
 
 /// A cell no spreadsheet will run as a formula: text that starts like one gets a leading `'`.
 pub fn cell(value: &str) -> std::borrow::Cow<'_, str> {
@@ -178,6 +192,17 @@ pub fn signatures(
     out: impl Write,
 ) -> Result<i64, ExportError> {
     require_petition(conn, petition_id)?;
+    // Noted before the first row leaves: an export cut short has still let some data out.
+    let audit_id = audit::record_returning(
+        conn,
+        &audit::Entry {
+            actor,
+            action: "export signatures",
+            petition_id: Some(petition_id),
+            details: serde_json::json!({ "format": format.name(), "with_emails": with_emails }),
+            row_count: audit::UNFINISHED,
+        },
+    )?;
     let mut sink = Sink::new(format, out)?;
     let mut header = vec![
         "confirmed_at",
@@ -238,16 +263,7 @@ pub fn signatures(
         last = end;
     }
     sink.finish()?;
-    audit::record(
-        conn,
-        &audit::Entry {
-            actor,
-            action: "export signatures",
-            petition_id: Some(petition_id),
-            details: serde_json::json!({ "format": format.name(), "with_emails": with_emails }),
-            row_count: rows,
-        },
-    )?;
+    audit::finished(conn, audit_id, rows)?;
     Ok(rows)
 }
 

@@ -183,15 +183,26 @@ pub async fn sign(
         created_at: db::now(),
     };
     let email = move |kind: &'static str, mail: views::email::Email| mail.outbox(kind, &recipient);
+    // A petition gathering its first supporters has not been moderated: anyone can type any
+    // address into its form, so its title stays out of the email.
+    let unmoderated = petition.status() == "gathering";
     // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
     // every signing sends this one. The rare "already signed" email is rendered when needed.
     let confirmation = email(
         "confirm_signature",
-        views::email::confirm_signature(lang, &title, &link, &petition_url),
+        if unmoderated {
+            views::email::confirm_support(lang, &link)
+        } else {
+            views::email::confirm_signature(lang, &title, &link, &petition_url)
+        },
     );
     db::write(pool, move |conn| {
         let email_for = |outcome: Signed| match outcome {
             Signed::New | Signed::StillPending => Some(confirmation.clone()),
+            Signed::AlreadyConfirmed if unmoderated => Some(email(
+                "already_signed",
+                views::email::already_supported(lang),
+            )),
             Signed::AlreadyConfirmed => Some(email(
                 "already_signed",
                 views::email::already_signed(lang, &title, &petition_url),
@@ -207,6 +218,36 @@ pub async fn sign(
         )?)
     })
     .await
+}
+
+/// A fresh confirmation link for the signature an expired link belongs to, with its email, in
+/// one transaction; `false` if there is nothing to renew (see `db::signatures::renew`).
+pub fn renew_link(
+    conn: &mut db::DbConnection,
+    expired_hash: &str,
+    ttl: chrono::Duration,
+    base_url: &str,
+) -> diesel::QueryResult<bool> {
+    use diesel::Connection;
+    conn.transaction(|c| {
+        let token = tokens::new_token();
+        let Some(r) = signatures::renew(c, expired_hash, &token.hash, ttl)? else {
+            return Ok(false);
+        };
+        let Some(petition) = db::petitions::find_any(c, r.petition_id)? else {
+            return Ok(false);
+        };
+        let lang = Lang::parse(&r.lang).unwrap_or_default();
+        let link = format!("{base_url}/confirm/{}", token.plain);
+        let mail = if petition.status() == "open" {
+            let url = format!("{base_url}/petitions/{}", petition.id());
+            views::email::confirm_signature(lang, &petition.text(lang).title, &link, &url)
+        } else {
+            views::email::confirm_support(lang, &link)
+        };
+        db::outbox::enqueue(c, &mail.outbox("confirm_signature", &r.email))?;
+        Ok(true)
+    })
 }
 
 #[cfg(test)]

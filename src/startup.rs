@@ -25,6 +25,9 @@ const BODY_LIMIT: usize = 64 * 1024;
 
 pub struct Application {
     port: u16,
+    /// With `METRICS_BIND`: the port of the server that answers `/metrics` alone.
+    metrics_port: Option<u16>,
+    metrics: Option<Server>,
     server: Server,
     pool: DbPool,
     stop_worker: Option<watch::Sender<bool>>,
@@ -65,7 +68,7 @@ impl Application {
         let pool = web::block(move || prepare_database(&s)).await??;
         let metrics = Arc::new(Metrics::new());
         let captcha = match &settings.captcha {
-            Some(c) => Some(Verifier::new(c)?),
+            Some(c) => Some(Verifier::new(c, &settings.base_url)?),
             None => {
                 tracing::warn!("hCaptcha is off: HCAPTCHA_SITEKEY and HCAPTCHA_SECRET are not set");
                 None
@@ -76,12 +79,14 @@ impl Application {
             limiter: SignLimiter::new(settings.sign_rate, LIMITER_MAX_KEYS),
             account_ip_limiter: SignLimiter::new(settings.account_ip_rate, LIMITER_MAX_KEYS),
             account_limiter: Limiter::new(settings.account_rate, LIMITER_MAX_KEYS),
+            account_any_limiter: Limiter::new(settings.account_any_rate, LIMITER_MAX_KEYS),
             cookie_key: Key::derive_from(&settings.secret_key),
             csp: middleware::csp(captcha.is_some()),
             captcha,
             metrics: metrics.clone(),
             petitions: TtlCache::new(settings.page_cache, 10_000),
             pages: TtlCache::new(settings.page_cache, 10_000),
+            body_limit: BODY_LIMIT,
             settings: settings.clone(),
         });
         let sweeper = state.clone();
@@ -92,13 +97,39 @@ impl Application {
                 sweeper.limiter.sweep();
                 sweeper.account_ip_limiter.sweep();
                 sweeper.account_limiter.sweep();
+                sweeper.account_any_limiter.sweep();
             }
         });
         let port = listener.local_addr()?.port();
+        let metrics_server = match &settings.metrics_bind {
+            Some(bind) => {
+                let listener = TcpListener::bind(bind)?;
+                let metrics_port = listener.local_addr()?.port();
+                let state = state.clone();
+                let server = HttpServer::new(move || {
+                    App::new()
+                        .app_data(state.clone())
+                        .route("/metrics", web::get().to(routes::ops::serve_metrics))
+                })
+                .workers(1)
+                .listen(listener)?
+                .run();
+                tracing::info!(port = metrics_port, "metrics listening");
+                Some((metrics_port, server))
+            }
+            None => {
+                if settings.is_production() && settings.metrics_token.is_none() {
+                    tracing::warn!("/metrics is off: set METRICS_TOKEN or METRICS_BIND");
+                }
+                None
+            }
+        };
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
+                .wrap(from_fn(middleware::head_as_get))
+                .wrap(from_fn(middleware::body_deadline))
                 .wrap(ErrorHandlers::new().default_handler(middleware::error_pages))
                 .wrap(from_fn(middleware::security_headers))
                 .wrap(Compress::default())
@@ -118,8 +149,14 @@ impl Application {
             (None, None)
         };
         tracing::info!(port, "listening");
+        let (metrics_port, metrics) = match metrics_server {
+            Some((p, server)) => (Some(p), Some(server)),
+            None => (None, None),
+        };
         Ok(Application {
             port,
+            metrics_port,
+            metrics,
             server,
             pool,
             stop_worker,
@@ -129,6 +166,10 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
     }
 
     pub fn pool(&self) -> DbPool {
@@ -141,7 +182,15 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let metrics = self.metrics.map(|server| {
+            let handle = server.handle();
+            (handle, tokio::spawn(server))
+        });
         let result = self.server.await;
+        if let Some((handle, running)) = metrics {
+            handle.stop(true).await;
+            let _ = running.await;
+        }
         if let Some(tx) = self.stop_worker {
             let _ = tx.send(true);
         }

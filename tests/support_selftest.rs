@@ -352,7 +352,7 @@ async fn captcha_verifies_by_token_and_fails_when_down() {
 
     let ok = post_captcha(&client, &captcha, "pass-123").await.unwrap();
     assert_eq!(ok["success"], true);
-    assert_eq!(ok["hostname"], "localhost");
+    assert_eq!(ok["hostname"], "127.0.0.1");
     let ts = ok["challenge_ts"].as_str().unwrap();
     assert!(
         ts.len() == 20 && ts.as_bytes()[10] == b'T' && ts.ends_with('Z') && ts > "2024",

@@ -2,6 +2,63 @@
 
 pub mod password;
 
+use crate::db::users::{self, Purpose};
+use crate::db::{DbConnection, outbox};
+use crate::domain::EmailAddress;
+use crate::i18n::Lang;
+
+/// How long a link to choose a new password works.
+pub const RESET_VALID_HOURS: i64 = 1;
+
+/// Emails about accounts (confirmations, "you already have an account", reset links) that any
+/// one address gets in a day at most, however many strangers type it into our forms.
+pub const ACCOUNT_MAILS_PER_DAY: i64 = 5;
+const ACCOUNT_MAIL_KINDS: [&str; 3] = ["account_confirm", "account_exists", "password_reset"];
+
+/// Whether one more account email to `to` stays under the daily cap.
+pub fn under_mail_cap(c: &mut DbConnection, to: &str) -> diesel::QueryResult<bool> {
+    let since = crate::db::now() - chrono::Duration::days(1);
+    Ok(outbox::recent_to(c, to, &ACCOUNT_MAIL_KINDS, since)? < ACCOUNT_MAILS_PER_DAY)
+}
+
+/// A request for a new password: if `email` has an account, and it has not had its share of
+/// account emails today, a one-hour link goes to it. Nothing is said either way.
+pub fn request_password_reset(
+    c: &mut DbConnection,
+    email: &EmailAddress,
+    lang: Lang,
+    base_url: &str,
+) -> diesel::QueryResult<()> {
+    use diesel::Connection;
+    // A read, then writes: beside another process's writer SQLite refuses such a transaction
+    // at once rather than wait, so it is tried again.
+    crate::db::retry_locked(
+        || {
+            c.transaction(|c| {
+                let Some(user) = users::find_by_email(c, email.as_str())? else {
+                    return Ok(());
+                };
+                if !under_mail_cap(c, &user.email)? {
+                    return Ok(());
+                }
+                let token = crate::tokens::new_token();
+                users::add_token(
+                    c,
+                    user.id,
+                    &token.hash,
+                    Purpose::Password,
+                    chrono::Duration::hours(RESET_VALID_HOURS),
+                )?;
+                let link = format!("{base_url}/account/password-reset/{}", token.plain);
+                let user_lang = Lang::parse(&user.lang).unwrap_or(lang);
+                let mail = crate::views::email::password_reset(user_lang, &link, RESET_VALID_HOURS);
+                outbox::enqueue(c, &mail.outbox("password_reset", &user.email))
+            })
+        },
+        crate::db::is_locked,
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
     Campaigner,
@@ -77,7 +134,13 @@ pub mod admin {
             || {
                 conn.transaction(|c| {
             let user = match users::find_by_email(c, email.as_str())? {
-                Some(u) => u,
+                Some(u) => {
+                    // Whoever opened this account may not be whoever owns the inbox (anyone can
+                    // sign up with any address): its password and sessions end here, and only
+                    // the link below, sent to the operator, sets a new one.
+                    users::void_credentials(c, u.id)?;
+                    u
+                }
                 None => {
                     let name = email
                         .as_str()

@@ -14,7 +14,16 @@ pub struct Entry<'a> {
     pub row_count: i64,
 }
 
+/// The row count of an export noted as it starts; `finished` puts the real count in its place,
+/// so an entry still showing this is an export that broke off.
+pub const UNFINISHED: i64 = -1;
+
 pub fn record(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<()> {
+    record_returning(conn, e).map(|_| ())
+}
+
+/// Records and returns the entry's id (to say later how an export ended).
+pub fn record_returning(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<i64> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(now()),
@@ -24,7 +33,19 @@ pub fn record(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<()> {
             audit_log::details.eq(e.details.to_string()),
             audit_log::row_count.eq(e.row_count),
         ))
-        .execute(conn)?;
+        .returning(audit_log::id)
+        .get_result(conn)
+}
+
+/// An export noted at its start ran to its end with `rows` rows.
+pub fn finished(conn: &mut DbConnection, id: i64, rows: i64) -> QueryResult<()> {
+    diesel::update(
+        audit_log::table
+            .find(id)
+            .filter(audit_log::row_count.eq(UNFINISHED)),
+    )
+    .set(audit_log::row_count.eq(rows))
+    .execute(conn)?;
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use super::schema::{petition_recipients, petition_texts, petitions, signatures, 
 use super::users::User;
 use super::{DbConnection, now};
 use crate::campaigns::Draft;
+use crate::domain::EmailAddress;
 
 /// Creates a draft (`id` None) or rewrites one its creator may still edit; `None` if there is
 /// no such petition of theirs in an editable state.
@@ -160,12 +161,21 @@ pub fn promote_if_supported(
     if p.status() != "gathering" {
         return Ok(false);
     }
-    let confirmed: i64 = signatures::table
+    // People, not spellings: `asha+1@` and `asha+2@` are one supporter, and the creator does
+    // not support their own petition.
+    let emails: Vec<String> = signatures::table
         .filter(signatures::petition_id.eq(p.id()))
         .filter(signatures::confirmed_at.is_not_null())
-        .count()
-        .get_result(conn)?;
-    if confirmed < needed {
+        .select(signatures::email)
+        .limit(10_000)
+        .load(conn)?;
+    let creator = creator_contact(conn, p)?.map(|(email, _)| EmailAddress::canonical(&email));
+    let people: std::collections::HashSet<String> = emails
+        .iter()
+        .map(|e| EmailAddress::canonical(e))
+        .filter(|e| Some(e) != creator.as_ref())
+        .collect();
+    if (people.len() as i64) < needed {
         return Ok(false);
     }
     let t = now();

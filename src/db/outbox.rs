@@ -218,6 +218,23 @@ pub fn mark_failed(
     Ok(())
 }
 
+/// How many emails of these kinds were written to `recipient` since `since` (sent or not): the
+/// count behind the caps on what strangers can make the site send to one address. Read through
+/// the partial index `outbox_account_mail`, which holds only account emails.
+pub fn recent_to(
+    conn: &mut DbConnection,
+    recipient: &str,
+    kinds: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    outbox::table
+        .filter(outbox::recipient.eq(recipient))
+        .filter(outbox::kind.eq_any(kinds))
+        .filter(outbox::created_at.ge(since))
+        .count()
+        .get_result(conn)
+}
+
 /// Emails waiting to be sent (including those waiting for a retry).
 pub fn depth(conn: &mut DbConnection) -> QueryResult<i64> {
     outbox::table

@@ -131,9 +131,14 @@ const DEMO_BACKGROUND_HI: &str = "भारत में हर दिन मह
 /// The recipients every deployment starts with.
 pub fn seed_recipients(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
     let mut ids = Vec::new();
-    for (kind, (name, name_hi)) in [("parliament", PARLIAMENT), ("ministry", MINISTRY)] {
+    // Found again by a fixed key, not by name: staff may rename them, and a renamed one must
+    // not come back as a second recipient at the next start.
+    for (key, kind, (name, name_hi)) in [
+        ("parliament", "parliament", PARLIAMENT),
+        ("ministry-wcd", "ministry", MINISTRY),
+    ] {
         let existing: Option<i64> = recipients::table
-            .filter(recipients::name.eq(name))
+            .filter(recipients::seed_key.eq(key))
             .select(recipients::id)
             .first(conn)
             .optional()?;
@@ -144,6 +149,7 @@ pub fn seed_recipients(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
                     recipients::kind.eq(kind),
                     recipients::name.eq(name),
                     recipients::name_hi.eq(name_hi),
+                    recipients::seed_key.eq(key),
                 ))
                 .returning(recipients::id)
                 .get_result(conn)?,

@@ -39,6 +39,7 @@ diesel::table! {
         name_hi -> Text,
         email -> Nullable<Text>,
         postal_address -> Nullable<Text>,
+        seed_key -> Nullable<Text>,
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::outbox::{self, NewEmail};
-use super::schema::{signature_tokens, signatures};
+use super::schema::{petitions, signature_tokens, signatures};
 use super::{DbConnection, now};
 
 #[derive(Debug, Clone, Insertable)]
@@ -106,41 +106,137 @@ pub fn sign(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirmed {
-    Now { petition_id: i64 },
-    Already { petition_id: i64 },
+    Now {
+        petition_id: i64,
+    },
+    Already {
+        petition_id: i64,
+    },
+    /// The link is older than it may be: nothing was counted; a new one can be asked for.
+    Expired {
+        petition_id: i64,
+    },
+    /// The petition is closed, hidden or rejected: nothing is counted on it any more.
+    Closed {
+        petition_id: i64,
+    },
     Unknown,
 }
 
-/// Confirms the signature a token belongs to. Idempotent: the update only touches a pending
-/// signature, and a second visit finds it already confirmed.
+/// The states in which a confirmation still counts: open, and before opening (supporters'
+/// confirmations are kept for when it opens). Closed, hidden and rejected petitions count
+/// nothing more.
+pub const COUNTING: [&str; 4] = ["open", "gathering", "pending", "changes"];
+
+/// Confirms the signature a token belongs to, if the token is younger than `ttl` and the
+/// petition still counts. Idempotent: the update only touches a pending signature, and a second
+/// visit finds it already confirmed.
 ///
 /// The token is looked up by its SHA-256 hash through the index, so any timing difference tells an
 /// attacker about hashes, not about tokens they could forge.
-pub fn confirm(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Confirmed> {
+pub fn confirm(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    ttl: chrono::Duration,
+) -> QueryResult<Confirmed> {
+    let t = now();
     let owner = signature_tokens::table
         .filter(signature_tokens::token_hash.eq(token_hash))
+        .filter(signature_tokens::created_at.gt(t - ttl))
         .select(signature_tokens::signature_id);
+    let counting = petitions::table
+        .filter(petitions::status.eq_any(COUNTING))
+        .select(petitions::id);
     let updated: Option<i64> = diesel::update(
         signatures::table
             .filter(signatures::id.eq_any(owner))
-            .filter(signatures::confirmed_at.is_null()),
+            .filter(signatures::confirmed_at.is_null())
+            .filter(signatures::petition_id.eq_any(counting)),
     )
-    .set(signatures::confirmed_at.eq(now()))
+    .set(signatures::confirmed_at.eq(t))
     .returning(signatures::petition_id)
     .get_result(conn)
     .optional()?;
     if let Some(petition_id) = updated {
         return Ok(Confirmed::Now { petition_id });
     }
-    let existing: Option<i64> = signature_tokens::table
+    // Nothing confirmed: say why.
+    let found: Option<(i64, Option<NaiveDateTime>, NaiveDateTime)> = signature_tokens::table
         .inner_join(signatures::table)
         .filter(signature_tokens::token_hash.eq(token_hash))
-        .select(signatures::petition_id)
+        .select((
+            signatures::petition_id,
+            signatures::confirmed_at,
+            signature_tokens::created_at,
+        ))
         .first(conn)
         .optional()?;
-    Ok(match existing {
-        Some(petition_id) => Confirmed::Already { petition_id },
+    Ok(match found {
         None => Confirmed::Unknown,
+        Some((petition_id, Some(_), _)) => Confirmed::Already { petition_id },
+        Some((petition_id, None, created)) if created <= t - ttl => {
+            Confirmed::Expired { petition_id }
+        }
+        Some((petition_id, None, _)) => Confirmed::Closed { petition_id },
+    })
+}
+
+/// Who gets a fresh confirmation link, and for which petition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renewal {
+    pub petition_id: i64,
+    pub email: String,
+    pub lang: String,
+}
+
+/// A new link for the pending signature an expired `token_hash` belongs to: stores
+/// `new_token_hash` and says where to send it. `None` (and nothing written) unless every link of
+/// that signature has expired and its petition still counts, so the button can send at most one
+/// email each `ttl`, and only to the inbox that had the old link.
+pub fn renew(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    new_token_hash: &str,
+    ttl: chrono::Duration,
+) -> QueryResult<Option<Renewal>> {
+    conn.transaction(|conn| {
+        let t = now();
+        let found: Option<(i64, i64, String, String)> = signature_tokens::table
+            .inner_join(signatures::table.inner_join(petitions::table))
+            .filter(signature_tokens::token_hash.eq(token_hash))
+            .filter(signatures::confirmed_at.is_null())
+            .filter(petitions::status.eq_any(COUNTING))
+            .select((
+                signatures::id,
+                signatures::petition_id,
+                signatures::email,
+                signatures::lang,
+            ))
+            .first(conn)
+            .optional()?;
+        let Some((signature_id, petition_id, email, lang)) = found else {
+            return Ok(None);
+        };
+        let live: i64 = signature_tokens::table
+            .filter(signature_tokens::signature_id.eq(signature_id))
+            .filter(signature_tokens::created_at.gt(t - ttl))
+            .count()
+            .get_result(conn)?;
+        if live > 0 {
+            return Ok(None);
+        }
+        diesel::insert_into(signature_tokens::table)
+            .values((
+                signature_tokens::token_hash.eq(new_token_hash),
+                signature_tokens::signature_id.eq(signature_id),
+                signature_tokens::created_at.eq(t),
+            ))
+            .execute(conn)?;
+        Ok(Some(Renewal {
+            petition_id,
+            email,
+            lang,
+        }))
     })
 }
 

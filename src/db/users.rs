@@ -104,6 +104,18 @@ pub fn confirm_email(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     Ok(())
 }
 
+/// Made staff by the operator: whatever password the account had and every session it had are
+/// void, so only the holder of the one-time link (the inbox's owner) can use the new role.
+pub fn void_credentials(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(None::<String>),
+            users::session_epoch.eq(users::session_epoch + 1),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Ends every session of this account (logging out logs out everywhere).
 pub fn end_sessions(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     diesel::update(users::table.find(id))

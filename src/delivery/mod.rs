@@ -38,6 +38,28 @@ pub enum DeliveryError {
     Csv(#[from] csv::Error),
     #[error("making the PDF: {0}")]
     Pdf(#[from] pdf::PdfError),
+    #[error("database connection: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+}
+
+/// Where a long run of packs gets its database connection: one held throughout (the command
+/// line, which has nothing else to do with it), or one taken from the pool for each query and
+/// given back while the PDF renders, so a job on the server holds no connection for its minutes.
+pub enum Db<'a> {
+    Held(&'a mut DbConnection),
+    Pool(&'a crate::db::DbPool),
+}
+
+impl Db<'_> {
+    pub fn with<T>(
+        &mut self,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DeliveryError>,
+    ) -> Result<T, DeliveryError> {
+        match self {
+            Db::Held(conn) => f(conn),
+            Db::Pool(pool) => f(&mut *pool.get()?),
+        }
+    }
 }
 
 /// A member of the Lok Sabha as the packs address them.
@@ -473,17 +495,17 @@ pub struct Written {
 /// each to `put(file name, bytes)` as it is made, then calls `progress(done, total)`. The
 /// directory of `write_packs` and the zip of the delivery page both take them from here.
 pub fn each_pack(
-    conn: &mut DbConnection,
+    db: &mut Db<'_>,
     plan: &Plan,
     all: bool,
     mut put: impl FnMut(&str, &[u8]) -> Result<(), DeliveryError>,
-    mut progress: impl FnMut(&mut DbConnection, usize, usize) -> Result<(), DeliveryError>,
+    mut progress: impl FnMut(&mut Db<'_>, usize, usize) -> Result<(), DeliveryError>,
 ) -> Result<Written, DeliveryError> {
     let pcs = plan.constituencies(all);
     let total = pcs.len() + 1;
     let mut written = Written::default();
     for (i, pc) in pcs.iter().enumerate() {
-        let names = names(conn, plan.petition.id(), pc)?;
+        let names = db.with(|c| Ok(names(c, plan.petition.id(), pc)?))?;
         let n_names = names.len();
         let file = format!("{pc}.pdf");
         put(&file, &pdf::render(&plan.constituency_doc(pc, names)?)?)?;
@@ -492,7 +514,7 @@ pub fn each_pack(
         let count = plan.by_constituency.get(pc).copied().unwrap_or(0);
         written.index.push([
             file,
-            crate::exports::cell(member).into_owned(),
+            member.to_string(),
             pc.clone(),
             pc_name,
             state_name,
@@ -501,9 +523,10 @@ pub fn each_pack(
         ]);
         written.packs += 1;
         written.names += n_names;
-        progress(conn, i + 1, total)?;
+        progress(db, i + 1, total)?;
     }
-    put("ministry.pdf", &ministry_pack(conn, plan)?)?;
+    let per_day = db.with(|c| Ok(crate::db::campaigns::per_day(c, plan.petition.id())?))?;
+    put("ministry.pdf", &pdf::render(&plan.ministry_doc(per_day))?)?;
     let ministries: Vec<&str> = plan
         .petition
         .recipients
@@ -521,7 +544,7 @@ pub fn each_pack(
         "0".into(),
     ]);
     written.packs += 1;
-    progress(conn, total, total)?;
+    progress(db, total, total)?;
     Ok(written)
 }
 
@@ -538,7 +561,7 @@ pub fn write_packs(
 ) -> Result<Written, DeliveryError> {
     std::fs::create_dir_all(dir)?;
     let written = each_pack(
-        conn,
+        &mut Db::Held(conn),
         plan,
         all,
         |file, bytes| Ok(write_whole(&dir.join(file), bytes)?),
@@ -547,8 +570,9 @@ pub fn write_packs(
             Ok(())
         },
     )?;
-    let mut index = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    index.write_record([
+    // Names of members and ministries come from staff and imports: the CSV neutralises them.
+    let mut index = crate::exports::SafeCsv::new(Vec::new())?;
+    index.row([
         "file",
         "recipient",
         "pc_id",
@@ -558,11 +582,9 @@ pub fn write_packs(
         "names",
     ])?;
     for row in &written.index {
-        index.write_record(row)?;
+        index.row(row)?;
     }
-    let csv_bytes = index
-        .into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let csv_bytes = index.into_inner()?;
     write_whole(&dir.join("index.csv"), &csv_bytes)?;
     audit::record(
         conn,

@@ -47,6 +47,21 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The inbox behind an address, for counting people rather than spellings: the `+tag` of
+    /// the local part goes, and at Gmail (which ignores dots, and answers to googlemail.com too)
+    /// the dots go as well. Only for counting: mail still goes to the address as given.
+    pub fn canonical(address: &str) -> String {
+        let lower = address.trim().to_ascii_lowercase();
+        let Some((local, domain)) = lower.rsplit_once('@') else {
+            return lower;
+        };
+        let local = local.split('+').next().unwrap_or(local);
+        match domain {
+            "gmail.com" | "googlemail.com" => format!("{}@gmail.com", local.replace('.', "")),
+            _ => format!("{local}@{domain}"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -57,6 +72,19 @@ mod tests {
     fn accepts_ordinary_addresses_and_normalises_them() {
         let e = EmailAddress::parse("  Asha.Devi+petition@Example.CO.in ").unwrap();
         assert_eq!(e.as_str(), "asha.devi+petition@example.co.in");
+    }
+
+    #[test]
+    fn tags_and_gmail_dots_are_one_inbox() {
+        let c = EmailAddress::canonical;
+        assert_eq!(c("Asha+one@example.in"), "asha@example.in");
+        assert_eq!(c("asha+two@example.in"), c("asha@example.in"));
+        assert_eq!(c("a.s.h.a+x@googlemail.com"), "asha@gmail.com");
+        assert_ne!(
+            c("a.sha@example.in"),
+            c("asha@example.in"),
+            "dots count elsewhere"
+        );
     }
 
     #[test]

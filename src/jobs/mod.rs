@@ -40,6 +40,7 @@ pub struct Worker {
     metrics: Arc<Metrics>,
     base_url: String,
     secret_key: Vec<u8>,
+    export_retention: Duration,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub struct Life {
     pub closed: usize,
     pub milestones: usize,
     pub update_emails: usize,
+    /// Zips of packs deleted, having been kept long enough.
+    pub zips_deleted: usize,
 }
 
 impl Worker {
@@ -73,6 +76,7 @@ impl Worker {
             metrics,
             base_url: settings.base_url.clone(),
             secret_key: settings.secret_key.clone(),
+            export_retention: settings.export_retention,
         })
     }
 
@@ -93,6 +97,7 @@ impl Worker {
     pub async fn life_once(&self) -> Result<Life, DbError> {
         let base = self.base_url.clone();
         let key = self.secret_key.clone();
+        let kept = chrono::Duration::from_std(self.export_retention).unwrap_or_default();
         db::write(&self.pool, move |c| {
             let closed = campaigns::close_due(c, db::now())?;
             for p in &closed {
@@ -109,10 +114,12 @@ impl Worker {
             let update_emails = updates::fan_out(c, FANOUT_BATCH, |u, p, reader| {
                 update_email(&base, &key, u, p, reader, &mut written)
             })?;
+            let zips_deleted = delete_old_zips(c, db::now() - kept)?;
             Ok(Life {
                 closed: closed.len(),
                 milestones: reached.len(),
                 update_emails,
+                zips_deleted,
             })
         })
         .await
@@ -142,40 +149,46 @@ impl Worker {
         })
         .await?;
         let files = &files;
-        let results: Vec<_> = futures_util::stream::iter(claimed)
+        // Each email is marked sent as soon as it has gone, with whatever else finished at the
+        // same moment, not after the whole batch: delivery is at least once, and the window in
+        // which a crash would send an email twice is one such write, not the batch's duration.
+        let mut finished = futures_util::stream::iter(claimed)
             .map(|email| async move {
                 let mine: Vec<_> = files.iter().filter(|f| f.outbox_id == email.id).collect();
                 let result = self.mailer.send(&self.from, &email, &mine).await;
                 (email, result)
             })
             .buffer_unordered(SEND_CONCURRENCY)
-            .collect()
-            .await;
-        let mut sent = Vec::new();
-        let mut failures = Vec::new();
-        for (email, result) in results {
-            match result {
-                Ok(()) => sent.push(email.id),
-                Err(e) => {
-                    let retry_at = (e.is_transient() && email.attempts < MAX_ATTEMPTS).then(|| {
-                        db::now()
-                            + chrono::Duration::from_std(self.backoff(email.attempts))
-                                .unwrap_or_default()
-                    });
-                    // The error text can quote the address back; the log line only names the row.
-                    tracing::warn!(
-                        outbox_id = email.id,
-                        attempts = email.attempts,
-                        kind = %email.kind,
-                        transient = e.is_transient(),
-                        "email not delivered"
-                    );
-                    failures.push((email.id, e.to_string(), retry_at));
+            .ready_chunks(SEND_CONCURRENCY);
+        let (mut n_sent, mut n_failed) = (0, 0);
+        while let Some(results) = finished.next().await {
+            let mut sent = Vec::new();
+            let mut failures = Vec::new();
+            for (email, result) in results {
+                match result {
+                    Ok(()) => sent.push(email.id),
+                    Err(e) => {
+                        let retry_at =
+                            (e.is_transient() && email.attempts < MAX_ATTEMPTS).then(|| {
+                                db::now()
+                                    + chrono::Duration::from_std(self.backoff(email.attempts))
+                                        .unwrap_or_default()
+                            });
+                        // The error text can quote the address back; the log line only names
+                        // the row.
+                        tracing::warn!(
+                            outbox_id = email.id,
+                            attempts = email.attempts,
+                            kind = %email.kind,
+                            transient = e.is_transient(),
+                            "email not delivered"
+                        );
+                        failures.push((email.id, e.to_string(), retry_at));
+                    }
                 }
             }
-        }
-        let (n_sent, n_failed) = (sent.len(), failures.len());
-        if n_sent + n_failed > 0 {
+            n_sent += sent.len();
+            n_failed += failures.len();
             db::write(&self.pool, move |c| {
                 outbox::mark_sent(c, &sent)?;
                 for (id, message, retry_at) in &failures {
@@ -242,6 +255,26 @@ impl Worker {
             }
         }
     }
+}
+
+/// Deletes the zips of packs made before `before` (they hold signers' names); returns how many.
+fn delete_old_zips(
+    c: &mut db::DbConnection,
+    before: chrono::NaiveDateTime,
+) -> Result<usize, DbError> {
+    let old = db::jobs::files_made_before(c, before)?;
+    for (id, file) in &old {
+        match std::fs::remove_file(file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                tracing::error!(job = id, error = %e, "an old zip of packs could not be deleted");
+                continue;
+            }
+        }
+        db::jobs::forget_file(c, *id)?;
+    }
+    Ok(old.len())
 }
 
 /// Stands for the unsubscribe link in an update email written once for many readers.

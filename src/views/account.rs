@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::forms::{Fields, Input, csrf};
+use super::forms::{Fields, Input, captcha, csrf};
 use super::layout::{Ctx, page};
 use crate::web::form::{Form, Problems};
 
@@ -28,13 +28,14 @@ pub fn signup(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Marku
             div.panel {
                 h1 { (title) }
                 p { (ctx.t("signup-lede")) }
-                (f.summary(&[("name", ctx.t("account-name")), ("email", ctx.t("field-email")), ("password", ctx.t("account-password"))]))
+                (f.summary(&[("name", ctx.t("account-name")), ("email", ctx.t("field-email")), ("password", ctx.t("account-password")), ("h-captcha-response", ctx.t("field-h-captcha-response"))]))
                 form method="post" action="/account/signup" novalidate {
                     (csrf(token))
                     (f.input(Input::new("name", ctx.t("account-name")).max(100).autocomplete("name")))
                     (f.input(Input::new("email", ctx.t("field-email")).kind("email").max(254).autocomplete("email")))
                     (f.input(Input::new("password", ctx.t("account-password")).kind("password").max(200)
                         .autocomplete("new-password").hint(ctx.t("account-password-hint"))))
+                    (captcha(ctx))
                     button.primary type="submit" { (ctx.t("signup-button")) }
                 }
                 p { (ctx.t("signup-have-account")) " " a href="/account/login" { (ctx.t("login-title")) } }
@@ -56,12 +57,13 @@ pub fn login(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Markup
         html! {
             div.panel {
                 h1 { (title) }
-                (f.summary(&[("email", ctx.t("field-email")), ("password", ctx.t("account-password"))]))
+                (f.summary(&[("email", ctx.t("field-email")), ("password", ctx.t("account-password")), ("h-captcha-response", ctx.t("field-h-captcha-response"))]))
                 form method="post" action="/account/login" novalidate {
                     (csrf(token))
                     input type="hidden" name="next" value=(form.get("next"));
                     (f.input(Input::new("email", ctx.t("field-email")).kind("email").max(254).autocomplete("username")))
                     (f.input(Input::new("password", ctx.t("account-password")).kind("password").max(200).autocomplete("current-password")))
+                    (captcha(ctx))
                     button.primary type="submit" { (ctx.t("login-button")) }
                 }
                 p { a href="/account/password-reset" { (ctx.t("login-forgot")) } }
@@ -85,10 +87,11 @@ pub fn reset_request(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -
             div.panel {
                 h1 { (title) }
                 p { (ctx.t("reset-lede")) }
-                (f.summary(&[("email", ctx.t("field-email"))]))
+                (f.summary(&[("email", ctx.t("field-email")), ("h-captcha-response", ctx.t("field-h-captcha-response"))]))
                 form method="post" action="/account/password-reset" novalidate {
                     (csrf(token))
                     (f.input(Input::new("email", ctx.t("field-email")).kind("email").max(254).autocomplete("email")))
+                    (captcha(ctx))
                     button.primary type="submit" { (ctx.t("reset-button")) }
                 }
             }

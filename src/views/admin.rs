@@ -89,7 +89,16 @@ pub fn moderation(
     )
 }
 
-pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: &str) -> Markup {
+/// A petition for a moderator to decide on; `own` when they started it themselves (someone else
+/// must decide, so no buttons are offered).
+pub fn review(
+    ctx: &Ctx,
+    p: &Petition,
+    form: &Form,
+    problems: &Problems,
+    token: &str,
+    own: bool,
+) -> Markup {
     let lang = ctx.lang;
     let f = Fields {
         lang,
@@ -101,6 +110,7 @@ pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: 
         &[("title", Arg::Str(p.text(lang).title.clone()))],
     );
     let actions: Vec<&str> = match p.status() {
+        _ if own => vec![],
         "pending" => vec!["approve", "changes", "reject"],
         "changes" => vec!["reject"],
         "open" | "closed" => vec!["hide"],
@@ -127,6 +137,9 @@ pub fn review(ctx: &Ctx, p: &Petition, form: &Form, problems: &Problems, token: 
             }
             p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "
                 (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| c.date().to_string()).unwrap_or_default()) }
+            @if own {
+                p.notice role="note" { (lang.t("review-own-petition")) }
+            }
             @if !actions.is_empty() {
                 section.decision aria-labelledby="decision-heading" {
                     h2 #decision-heading { (lang.t("decision-heading")) }
@@ -239,7 +252,13 @@ pub fn audit(
                             td { code { (e.action) } }
                             td { @if let Some(p) = e.petition_id { a href={ "/admin/petitions/" (p) } { (p) } } }
                             td { code { (e.details) } }
-                            td.num { (e.row_count) }
+                            td.num {
+                                @if e.row_count == crate::db::audit::UNFINISHED {
+                                    (ctx.lang.t("audit-unfinished"))
+                                } @else {
+                                    (e.row_count)
+                                }
+                            }
                         }
                     }
                 }

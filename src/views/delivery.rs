@@ -17,7 +17,7 @@ pub struct DeliveryPage<'a> {
     pub constituencies: &'a [String],
     pub preview: &'a Preview,
     pub deliveries: &'a [Delivery],
-    pub jobs: &'a [(i64, String, i64, i64, chrono::NaiveDateTime)],
+    pub jobs: &'a [crate::db::jobs::Job],
     pub csrf: &'a str,
     pub admin: bool,
     pub pack_lang: Lang,
@@ -93,8 +93,8 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
                 }
                 @if !v.jobs.is_empty() {
                     ul.jobs {
-                        @for (job, status, done, total, at) in v.jobs {
-                            li { a href={ "/admin/jobs/" (job) } { (at.format("%Y-%m-%d %H:%M")) } " · " (lang.t(&format!("job-{status}"))) " · " (done) "/" (total) }
+                        @for j in v.jobs {
+                            li { a href={ "/admin/jobs/" (j.id) } { (j.created_at.format("%Y-%m-%d %H:%M")) } " · " (lang.t(&format!("job-{}", j.status))) " · " (j.done) "/" (j.total) }
                         }
                     }
                 }
@@ -159,29 +159,30 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
     )
 }
 
-pub fn job(
-    ctx: &Ctx,
-    id: i64,
-    petition: i64,
-    status: &str,
-    done: i64,
-    total: i64,
-    error: Option<&str>,
-) -> Markup {
+/// A zip job's page: its progress while it runs, then its file (kept `kept_hours` hours).
+pub fn job(ctx: &Ctx, j: &crate::db::jobs::Job, kept_hours: u64) -> Markup {
     let lang = ctx.lang;
     let title = lang.t("job-title");
+    let (done, total) = (j.done, j.total);
     page(
         ctx,
         &title,
         html! {
-            p { a href={ "/admin/petitions/" (petition) "/delivery" } { (lang.t("delivery-back")) } }
+            p { a href={ "/admin/petitions/" (j.petition_id) "/delivery" } { (lang.t("delivery-back")) } }
             h1 { (title) }
             div role="status" {
-                p { (lang.t(&format!("job-{status}"))) " · " (done) "/" (total) }
+                p { (lang.t(&format!("job-{}", j.status))) " · " (done) "/" (total) }
                 progress value=(done) max=(total.max(1)) aria-label=(title) { (done) "/" (total) }
-                @if status == "running" { p.hint { (lang.t("job-leave")) } }
-                @if let Some(e) = error { p.error { (e) } }
-                @if status == "done" { p { a.button.primary href={ "/admin/jobs/" (id) "/download" } { (lang.t("job-download")) } } }
+                @if j.status == "running" { p.hint { (lang.t("job-leave")) } }
+                @if let Some(e) = &j.error { p.error { (e) } }
+                @if j.status == "done" {
+                    @if j.file.is_some() {
+                        p { a.button.primary href={ "/admin/jobs/" (j.id) "/download" } { (lang.t("job-download")) } }
+                        p.hint { (lang.ta("job-kept", &[("hours", Arg::Num(kept_hours as i64))])) }
+                    } @else {
+                        p { (lang.t("job-deleted")) }
+                    }
+                }
             }
         },
     )

@@ -129,6 +129,40 @@ pub fn already_signed(lang: Lang, title: &str, petition_url: &str) -> Email {
     )
 }
 
+/// The confirmation for a supporter of a petition still gathering its first supporters. Its
+/// title has not been through moderation, so it is not written into an email that anyone can
+/// have sent to any address: the page behind the link shows the petition.
+pub fn confirm_support(lang: Lang, link: &str) -> Email {
+    compose(
+        lang,
+        lang.t("email-support-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.t("email-support-intro")),
+            Block::Button {
+                label: lang.t("email-support-button"),
+                url: link.to_string(),
+            },
+            Block::Para(lang.t("email-confirm-only-then")),
+            Block::Para(lang.t("email-not-you")),
+        ],
+    )
+}
+
+/// "Already counted", for a supporter of a petition still gathering supporters (no title, as
+/// above).
+pub fn already_supported(lang: Lang) -> Email {
+    compose(
+        lang,
+        lang.t("email-support-already-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.t("email-support-already-body")),
+            Block::Para(lang.t("email-not-you")),
+        ],
+    )
+}
+
 pub fn account_confirm(lang: Lang, name: &str, link: &str) -> Email {
     compose(
         lang,

@@ -152,6 +152,17 @@ impl Fields<'_> {
     }
 }
 
+/// The hCaptcha widget, on a page whose context carries the site key (the captcha is on and this
+/// form asks for it), with a word for readers without JavaScript.
+pub fn captcha(ctx: &super::Ctx) -> Markup {
+    html! {
+        @if let Some(key) = &ctx.captcha_sitekey {
+            div.h-captcha #h-captcha-response data-sitekey=(key) {}
+            noscript { p.hint { (ctx.lang.t("captcha-needs-js")) } }
+        }
+    }
+}
+
 /// The hidden CSRF field every state-changing form carries.
 pub fn csrf(token: &str) -> Markup {
     html! { input type="hidden" name="csrf" value=(token); }

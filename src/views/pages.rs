@@ -56,6 +56,26 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
     )
 }
 
+/// A confirmation link past its time: nothing was counted, and one button asks for a new link
+/// (a button, not a link, so a mail scanner opening the page sends nothing).
+pub fn confirm_expired(ctx: &Ctx, token: &str) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("confirm-expired-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel role="status" {
+                h1 { (title) }
+                p { (lang.t("confirm-expired-body")) }
+                form method="post" action={ "/confirm/" (token) "/renew" } {
+                    button.primary type="submit" { (lang.t("confirm-expired-button")) }
+                }
+            }
+        },
+    )
+}
+
 /// An error page: the status decides the words; nothing internal is ever shown.
 pub fn error(ctx: &Ctx, status: u16, retry_after_secs: Option<u64>) -> Markup {
     let lang = ctx.lang;

@@ -276,10 +276,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                     (checkbox("deliver_name", f.deliver_name, &lang.t("consent-deliver-name")))
                     (checkbox("updates", f.updates, &lang.t("consent-updates")))
                 }
-                @if let Some(key) = &ctx.captcha_sitekey {
-                    div.h-captcha data-sitekey=(key) {}
-                    noscript { p.hint { (lang.t("captcha-needs-js")) } }
-                }
+                (super::forms::captcha(ctx))
                 button.primary type="submit" { (lang.t("sign-button")) }
                 p.hint { (lang.t("sign-privacy")) }
             }

@@ -14,6 +14,7 @@ use super::form::{Form, Problems};
 use super::session::{Session, check_csrf, current_user, safe_next};
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::{Role, password};
+use crate::captcha::Verdict;
 use crate::db::outbox;
 use crate::db::users::{self, Purpose};
 use crate::db::{self};
@@ -23,23 +24,55 @@ use crate::tokens;
 use crate::views;
 
 const CONFIRM_VALID_HOURS: i64 = 48;
-const RESET_VALID_HOURS: i64 = 1;
 
-/// Login, signup and reset attempts per client address, then per account.
-fn limit(req: &HttpRequest, state: &AppState, account: Option<&str>) -> Result<(), PageError> {
+/// What the rate limits allow for an attempt on an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Open,
+    /// The account has seen many attempts from everywhere: a person must pass the human check.
+    HumanCheck,
+}
+
+/// Login, signup and reset attempts: per client address; then per account *from that client's
+/// network* (so a stranger's wrong guesses never lock the owner out from theirs); then per
+/// account from anywhere, past which the captcha stands in (or, with no captcha, a wait).
+fn limit(req: &HttpRequest, state: &AppState, account: Option<&str>) -> Result<Gate, PageError> {
     let wait = |w: std::time::Duration| PageError::RateLimited {
         retry_after_secs: w.as_secs().max(1),
     };
-    if let Some(ip) = client_ip(req, &state.settings.trusted_proxies) {
+    let ip = client_ip(req, &state.settings.trusted_proxies);
+    if let Some(ip) = ip {
         state.account_ip_limiter.check(ip).map_err(wait)?;
     }
-    if let Some(a) = account {
-        state
-            .account_limiter
-            .check_key(&tokens::hash(&a.trim().to_lowercase()))
-            .map_err(wait)?;
+    let Some(a) = account else {
+        return Ok(Gate::Open);
+    };
+    let account = a.trim().to_lowercase();
+    let network = ip.map(|ip| crate::ratelimit::key_for(ip).to_string());
+    state
+        .account_limiter
+        .check_key(&tokens::hash(&format!(
+            "{account}|{}",
+            network.unwrap_or_default()
+        )))
+        .map_err(wait)?;
+    match state.account_any_limiter.check_key(&tokens::hash(&account)) {
+        Ok(()) => Ok(Gate::Open),
+        Err(_) if state.captcha.is_some() => Ok(Gate::HumanCheck),
+        Err(w) => Err(wait(w)),
     }
-    Ok(())
+}
+
+/// The human check on an account form: `true` when it passed, or when the captcha is off.
+async fn human(state: &AppState, form: &Form) -> Result<bool, PageError> {
+    let Some(verifier) = &state.captcha else {
+        return Ok(true);
+    };
+    match verifier.verify(form.get("h-captcha-response")).await {
+        Verdict::Passed => Ok(true),
+        Verdict::Refused => Ok(false),
+        Verdict::Unavailable => Err(PageError::CaptchaUnavailable),
+    }
 }
 
 async fn hash_password(pw: String) -> Result<String, PageError> {
@@ -50,7 +83,7 @@ async fn hash_password(pw: String) -> Result<String, PageError> {
 }
 
 pub async fn signup_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
+    let ctx = state.ctx(&req, lang, true);
     let session = Session::ensure(&req, &state.cookie_key);
     let markup =
         views::account::signup(&ctx, &Form::default(), &Problems::default(), &session.csrf);
@@ -63,7 +96,7 @@ pub async fn signup(
     lang: Lang,
     body: web::Bytes,
 ) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
+    let ctx = state.ctx(&req, lang, true);
     let result = async {
         let form = Form::parse(&body);
         let session = check_csrf(&req, &state, form.get("csrf"))?;
@@ -77,6 +110,10 @@ pub async fn signup(
             .ok();
         if let Err(w) = password::check(form.get("password"), form.get("email")) {
             problems.add("password", w.key());
+        }
+        // The human check only once the rest is right, so a typo does not cost a new puzzle.
+        if problems.is_empty() && !human(&state, &form).await? {
+            problems.add("h-captcha-response", "error-captcha");
         }
         let (Some(name), Some(email), true) = (name, email, problems.is_empty()) else {
             return Ok(form_page(
@@ -92,14 +129,19 @@ pub async fn signup(
         db::write(&state.pool, move |c| {
             c.transaction(|c| {
                 let to = email.as_str();
-                match users::create(
+                let created = users::create(
                     c,
                     to,
                     name.as_str(),
                     Some(&hash),
                     Role::Campaigner,
                     lang.code(),
-                )? {
+                )?;
+                // Whoever typed the address, its owner gets at most a few of these a day.
+                if !crate::accounts::under_mail_cap(c, to)? {
+                    return Ok(());
+                }
+                match created {
                     Some(id) => {
                         users::add_token(
                             c,
@@ -205,7 +247,11 @@ pub async fn login_form(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let session = Session::ensure(&req, &state.cookie_key);
-    let next = safe_next(query.next.as_deref().unwrap_or("/dashboard")).to_string();
+    let next = safe_next(
+        query.next.as_deref().unwrap_or("/dashboard"),
+        &state.settings.base_url,
+        "/dashboard",
+    );
     let form = Form::from_pairs(&[("next", &next)]);
     let markup = views::account::login(&ctx, &form, &Problems::default(), &session.csrf);
     form_page(&state, &session, StatusCode::OK, markup)
@@ -217,12 +263,28 @@ pub async fn login(
     lang: Lang,
     body: web::Bytes,
 ) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
+    let mut ctx = state.ctx(&req, lang, false);
     let result = async {
         let form = Form::parse(&body);
         let session = check_csrf(&req, &state, form.get("csrf"))?;
         let email = form.get("email").trim().to_lowercase();
-        limit(&req, &state, Some(&email))?;
+        let refuse = |ctx: &views::Ctx, field: &'static str, key: &'static str| {
+            let mut problems = Problems::default();
+            problems.add(field, key);
+            form_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::account::login(ctx, &form, &problems, &session.csrf),
+            )
+        };
+        if limit(&req, &state, Some(&email))? == Gate::HumanCheck {
+            // Many attempts on this account from everywhere: a person must show they are one.
+            ctx = state.ctx(&req, lang, true);
+            if !human(&state, &form).await? {
+                return Ok(refuse(&ctx, "h-captcha-response", "error-captcha"));
+            }
+        }
         let pool = state.pool.clone();
         let lookup = email.clone();
         let user = db::run(&pool, move |c| Ok(users::find_by_email(c, &lookup)?)).await?;
@@ -232,22 +294,19 @@ pub async fn login(
             .await
             .map_err(|e| PageError::Internal(e.to_string()))?;
         match user {
+            // Only the owner of the inbox may use an account: until the address is confirmed,
+            // a password (which anyone could have set by signing up first) opens nothing.
+            Some(user) if ok && !user.confirmed() => {
+                Ok(refuse(&ctx, "email", "error-login-unconfirmed"))
+            }
             Some(user) if ok => {
                 let fresh = Session::for_user(&user);
-                let mut res = see_other(safe_next(form.get("next")));
+                let next = safe_next(form.get("next"), &state.settings.base_url, "/dashboard");
+                let mut res = see_other(&next);
                 fresh.apply(&mut res, &state.cookie_key, state.settings.is_production());
                 Ok(res)
             }
-            _ => {
-                let mut problems = Problems::default();
-                problems.add("email", "error-login");
-                Ok(form_page(
-                    &state,
-                    &session,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    views::account::login(&ctx, &form, &problems, &session.csrf),
-                ))
-            }
+            _ => Ok(refuse(&ctx, "email", "error-login")),
         }
     }
     .await;
@@ -277,7 +336,7 @@ pub async fn logout(
 }
 
 pub async fn reset_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
+    let ctx = state.ctx(&req, lang, true);
     let session = Session::ensure(&req, &state.cookie_key);
     let markup =
         views::account::reset_request(&ctx, &Form::default(), &Problems::default(), &session.csrf);
@@ -290,46 +349,43 @@ pub async fn reset_request(
     lang: Lang,
     body: web::Bytes,
 ) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
+    let ctx = state.ctx(&req, lang, true);
     let result = async {
         let form = Form::parse(&body);
         let session = check_csrf(&req, &state, form.get("csrf"))?;
-        let email = match EmailAddress::parse(form.get("email")) {
-            Ok(e) => e,
-            Err(e) => {
-                let mut problems = Problems::default();
-                problems.add("email", e.key());
-                return Ok(form_page(
-                    &state,
-                    &session,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    views::account::reset_request(&ctx, &form, &problems, &session.csrf),
-                ));
+        let mut problems = Problems::default();
+        let email = EmailAddress::parse(form.get("email"))
+            .map_err(|e| problems.add("email", e.key()))
+            .ok();
+        if let Some(email) = &email {
+            limit(&req, &state, Some(email.as_str()))?;
+            if !human(&state, &form).await? {
+                problems.add("h-captcha-response", "error-captcha");
             }
+        }
+        let (Some(email), true) = (email, problems.is_empty()) else {
+            return Ok(form_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::account::reset_request(&ctx, &form, &problems, &session.csrf),
+            ));
         };
-        limit(&req, &state, Some(email.as_str()))?;
-        let token = tokens::new_token();
+        // The answer goes first and the work after it, so how long the answer takes cannot
+        // tell whether the address has an account.
+        let pool = state.pool.clone();
         let base = state.settings.base_url.clone();
-        db::write(&state.pool, move |c| {
-            c.transaction(|c| {
-                if let Some(user) = users::find_by_email(c, email.as_str())? {
-                    users::add_token(
-                        c,
-                        user.id,
-                        &token.hash,
-                        Purpose::Password,
-                        chrono::Duration::hours(RESET_VALID_HOURS),
-                    )?;
-                    let link = format!("{base}/account/password-reset/{}", token.plain);
-                    let user_lang = Lang::parse(&user.lang).unwrap_or(lang);
-                    let mail = views::email::password_reset(user_lang, &link, RESET_VALID_HOURS);
-                    outbox::enqueue(c, &mail.outbox("password_reset", &user.email))?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-            Ok(())
-        })
-        .await?;
+        actix_web::rt::spawn(async move {
+            let sent = db::write(&pool, move |c| {
+                Ok(crate::accounts::request_password_reset(
+                    c, &email, lang, &base,
+                )?)
+            })
+            .await;
+            if let Err(e) = sent {
+                tracing::error!(error = %e, "password reset request failed");
+            }
+        });
         Ok(super::html(
             StatusCode::OK,
             views::account::message(&ctx, &ctx.t("reset-sent-title"), &ctx.t("reset-sent-body")),
@@ -397,6 +453,7 @@ pub async fn new_password(
         let Some(owner) = link_owner(&state, &token).await? else {
             return Ok(expired(&ctx));
         };
+        // Holding the link is already proof enough: no human check here.
         limit(&req, &state, Some(&owner.email))?;
         if let Err(w) = password::check(form.get("password"), &owner.email) {
             let mut problems = Problems::default();

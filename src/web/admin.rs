@@ -79,7 +79,7 @@ pub async fn review(
 ) -> HttpResponse {
     let ctx = state.ctx(&req, lang, false);
     let result = async {
-        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
+        let (moderator, session) = require_role(&req, &state, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
             .await?
@@ -90,6 +90,7 @@ pub async fn review(
             &Form::default(),
             &Problems::default(),
             &session.csrf,
+            p.row.creator_id == Some(moderator.id),
         );
         Ok(form_page(&state, &session, StatusCode::OK, markup))
     }
@@ -111,6 +112,10 @@ pub async fn decide(
         let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
             .await?
             .ok_or(PageError::NotFound)?;
+        // No one decides on their own petition: another moderator must.
+        if p.row.creator_id == Some(moderator.id) {
+            return Err(PageError::Forbidden);
+        }
         let mut problems = Problems::default();
         let decision = Decision::parse(form.get("action"));
         if decision.is_none() {
@@ -126,7 +131,7 @@ pub async fn decide(
             problems.optional_text(&form, "message", 2000)
         };
         let Some(decision) = decision.filter(|_| problems.is_empty()) else {
-            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf);
+            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
             return Ok(form_page(
                 &state,
                 &session,
@@ -175,7 +180,7 @@ pub async fn decide(
             let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
                 .await?
                 .ok_or(PageError::NotFound)?;
-            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf);
+            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
             return Ok(form_page(&state, &session, StatusCode::CONFLICT, markup));
         }
         Ok(see_other("/admin/moderation"))

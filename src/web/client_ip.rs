@@ -19,6 +19,7 @@ pub fn client_ip(req: &HttpRequest, trusted: &[IpNet]) -> Option<IpAddr> {
 }
 
 pub fn resolve(peer: IpAddr, forwarded: &str, trusted: &[IpNet]) -> IpAddr {
+    let peer = canonical(peer);
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|n| n.contains(ip));
     if !is_trusted(&peer) {
         return peer;
@@ -35,14 +36,23 @@ pub fn resolve(peer: IpAddr, forwarded: &str, trusted: &[IpNet]) -> IpAddr {
     client
 }
 
+/// An IPv4 client seen through a dual-stack socket arrives as `::ffff:a.b.c.d`; it is the IPv4
+/// address for every rule (trusted proxies, rate limits).
+pub fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        IpAddr::V4(_) => ip,
+    }
+}
+
 fn parse_entry(entry: &str) -> Option<IpAddr> {
     let e = entry.trim();
     if let Ok(ip) = e.parse() {
-        return Some(ip);
+        return Some(canonical(ip));
     }
     // "[2001:db8::1]:443" or "203.0.113.9:5000"
     if let Ok(sa) = e.parse::<std::net::SocketAddr>() {
-        return Some(sa.ip());
+        return Some(canonical(sa.ip()));
     }
     None
 }
@@ -80,6 +90,24 @@ mod tests {
         assert_eq!(
             resolve(ip("10.0.0.2"), "[2001:db8::1]:443", &trusted),
             ip("2001:db8::1")
+        );
+    }
+
+    #[test]
+    fn ipv4_mapped_peers_are_their_ipv4_address() {
+        let trusted = parse_proxies("127.0.0.1").unwrap();
+        assert_eq!(
+            resolve(ip("::ffff:127.0.0.1"), "203.0.113.5", &trusted),
+            ip("203.0.113.5"),
+            "a proxy on a dual-stack socket is still the trusted proxy"
+        );
+        assert_eq!(
+            resolve(ip("::ffff:198.51.100.4"), "1.2.3.4", &trusted),
+            ip("198.51.100.4")
+        );
+        assert_eq!(
+            resolve(ip("127.0.0.1"), "::ffff:203.0.113.9", &trusted),
+            ip("203.0.113.9")
         );
     }
 }

@@ -12,7 +12,8 @@ use super::pages::parse_id;
 use super::session::{posted, require_role};
 use super::{AppState, PageError, form_page, respond, see_other};
 use crate::accounts::Role;
-use crate::db::schema::{recipients, representatives, staff_jobs};
+use crate::db::jobs;
+use crate::db::schema::{recipients, representatives};
 use crate::db::{self, DbPool};
 use crate::delivery::{self, DeliveryError, send};
 use crate::exports::{self, CountsBy, ExportError, Format};
@@ -92,18 +93,7 @@ pub async fn page(
             let plan = delivery::plan(c, id, pack)?;
             let preview = send::preview(c, &plan)?;
             let list = send::list(c, id)?;
-            let jobs: Vec<(i64, String, i64, i64, chrono::NaiveDateTime)> = staff_jobs::table
-                .filter(staff_jobs::petition_id.eq(id))
-                .order(staff_jobs::id.desc())
-                .limit(10)
-                .select((
-                    staff_jobs::id,
-                    staff_jobs::status,
-                    staff_jobs::done,
-                    staff_jobs::total,
-                    staff_jobs::created_at,
-                ))
-                .load(c)?;
+            let jobs = jobs::recent(c, id, 10)?;
             Ok((
                 (
                     plan.petition.clone(),
@@ -139,7 +129,7 @@ pub async fn page(
 /// Bytes written on a blocking thread, streamed to the client as they come (memory stays flat
 /// however large the export).
 struct ChannelWriter {
-    tx: tokio::sync::mpsc::Sender<web::Bytes>,
+    tx: tokio::sync::mpsc::Sender<std::io::Result<web::Bytes>>,
     buf: Vec<u8>,
 }
 
@@ -155,7 +145,7 @@ impl std::io::Write for ChannelWriter {
     fn flush(&mut self) -> std::io::Result<()> {
         if !self.buf.is_empty() {
             let chunk = web::Bytes::from(std::mem::take(&mut self.buf));
-            self.tx.blocking_send(chunk).map_err(|_| {
+            self.tx.blocking_send(Ok(chunk)).map_err(|_| {
                 std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
             })?;
         }
@@ -163,6 +153,9 @@ impl std::io::Write for ChannelWriter {
     }
 }
 
+/// Streams what `work` writes. The status line has gone out before the first row is read, so a
+/// failure part-way cannot become an error page: the stream is broken off instead, and the
+/// client sees a failed download rather than a short file that looks whole.
 fn stream(
     pool: DbPool,
     content_type: &'static str,
@@ -171,10 +164,10 @@ fn stream(
     + Send
     + 'static,
 ) -> HttpResponse {
-    let (tx, rx) = tokio::sync::mpsc::channel::<web::Bytes>(8);
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<web::Bytes>>(8);
     actix_web::rt::task::spawn_blocking(move || {
         let mut out = ChannelWriter {
-            tx,
+            tx: tx.clone(),
             buf: Vec::new(),
         };
         let result = pool
@@ -187,12 +180,14 @@ fn stream(
                 .map_err(ExportError::Io)
         }) {
             Ok(rows) => tracing::info!(rows, "export streamed"),
-            Err(e) => tracing::error!(error = %e, "export failed midway"),
+            Err(e) => {
+                tracing::error!(error = %e, "export failed midway: download broken off");
+                let _ = tx.blocking_send(Err(std::io::Error::other("the export failed")));
+            }
         }
     });
-    let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|b| (Ok::<_, actix_web::Error>(b), rx))
-    });
+    let body =
+        futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|b| (b, rx)) });
     HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((
@@ -336,11 +331,8 @@ pub async fn pack(
     respond(&ctx, result)
 }
 
-fn exports_dir() -> std::path::PathBuf {
-    std::path::PathBuf::from("data/exports")
-}
-
-/// Starts a zip of every pack in the background and goes to its progress page.
+/// Starts a zip of every pack in the background and goes to its progress page. At most
+/// `ZIP_JOBS_MAX` run at once (across processes): one more waits for a free turn with a 429.
 pub async fn start_zip(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -359,41 +351,52 @@ pub async fn start_zip(
             Lang::En
         };
         let actor = user.actor();
-        let job: i64 = db::write(&state.pool, move |c| {
-            Ok(diesel::insert_into(staff_jobs::table)
-                .values((
-                    staff_jobs::kind.eq("packs.zip"),
-                    staff_jobs::petition_id.eq(id),
-                    staff_jobs::status.eq("running"),
-                    staff_jobs::created_by.eq(&actor),
-                    staff_jobs::created_at.eq(db::now()),
-                    staff_jobs::heartbeat_at.eq(db::now()),
-                ))
-                .returning(staff_jobs::id)
-                .get_result(c)?)
+        let max = state.settings.zip_jobs_max as i64;
+        let job = db::write(&state.pool, move |c| {
+            Ok(jobs::start(c, jobs::ZIP, id, &actor, max)?)
         })
-        .await?;
+        .await?
+        .ok_or(PageError::RateLimited {
+            retry_after_secs: 60,
+        })?;
         let pool = state.pool.clone();
         let actor = user.actor();
-        actix_web::rt::task::spawn_blocking(move || zip_job(pool, job, id, pack_lang, &actor));
+        let dir = state.settings.exports_dir.clone();
+        actix_web::rt::task::spawn_blocking(move || {
+            zip_job(&pool, &dir, job, id, pack_lang, &actor)
+        });
         Ok(see_other(&format!("/admin/jobs/{job}")))
     }
     .await;
     respond(&ctx, result)
 }
 
-fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
-    let run = || -> anyhow::Result<String> {
-        let mut conn = pool.get()?;
-        let plan = delivery::plan(&mut conn, petition, lang)?;
-        std::fs::create_dir_all(exports_dir())?;
-        let file = exports_dir().join(format!("job-{job}-petition-{petition}-packs.zip"));
+/// A file only its owner (this program's user) may read: the zip holds signers' names.
+fn private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// Makes the zip, taking a database connection only for each query (the PDFs take minutes to
+/// render, and a held connection would be one fewer for signers all that time).
+fn zip_job(pool: &DbPool, dir: &std::path::Path, job: i64, petition: i64, lang: Lang, actor: &str) {
+    let run = || -> anyhow::Result<()> {
+        let plan = delivery::plan(&mut *pool.get()?, petition, lang)?;
+        std::fs::create_dir_all(dir)?;
+        // A random part too: two databases (a test's, a staging copy's) can share the folder.
+        let file = dir.join(format!(
+            "job-{job}-petition-{petition}-{}.zip",
+            uuid::Uuid::new_v4().simple()
+        ));
         let part = file.with_extension("part");
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&part)?);
+        let mut zip = zip::ZipWriter::new(private_file(&part)?);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
         let written = delivery::each_pack(
-            &mut conn,
+            &mut delivery::Db::Pool(pool),
             &plan,
             false,
             |name, bytes| {
@@ -401,9 +404,9 @@ fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
                     .map_err(|e| std::io::Error::other(e.to_string()))?;
                 Ok(std::io::Write::write_all(&mut zip, bytes)?)
             },
-            |c, done, total| {
+            |db, done, total| {
                 if done % 10 == 0 || done == 1 {
-                    set_progress(c, job, done as i64, total as i64)?;
+                    db.with(|c| Ok(jobs::progress(c, job, done as i64, total as i64)?))?;
                 }
                 Ok(())
             },
@@ -411,101 +414,34 @@ fn zip_job(pool: DbPool, job: i64, petition: i64, lang: Lang, actor: &str) {
         let total = written.packs as i64;
         zip.finish()?;
         std::fs::rename(&part, &file)?;
-        db::audit::record(
-            &mut conn,
-            &db::audit::Entry {
-                actor,
-                action: "deliver packs (zip)",
-                petition_id: Some(petition),
-                details: serde_json::json!({ "job": job, "lang": lang.code() }),
-                row_count: total,
-            },
-        )?;
-        diesel::update(staff_jobs::table.find(job))
-            .set((
-                staff_jobs::status.eq("done"),
-                staff_jobs::done.eq(total),
-                staff_jobs::total.eq(total),
-                staff_jobs::file.eq(Some(file.display().to_string())),
-                staff_jobs::finished_at.eq(Some(db::now())),
-            ))
-            .execute(&mut conn)?;
-        Ok(file.display().to_string())
+        let mut conn = pool.get()?;
+        conn.transaction(|c| {
+            db::audit::record(
+                c,
+                &db::audit::Entry {
+                    actor,
+                    action: "deliver packs (zip)",
+                    petition_id: Some(petition),
+                    details: serde_json::json!({ "job": job, "lang": lang.code() }),
+                    row_count: total,
+                },
+            )?;
+            jobs::finish(c, job, total, &file.display().to_string())
+        })?;
+        Ok(())
     };
     if let Err(e) = run() {
         tracing::error!(job, error = %e, "zip of packs failed");
         if let Ok(mut conn) = pool.get() {
-            let _ = diesel::update(staff_jobs::table.find(job))
-                .set((
-                    staff_jobs::status.eq("failed"),
-                    staff_jobs::error.eq(Some(e.to_string())),
-                    staff_jobs::finished_at.eq(Some(db::now())),
-                ))
-                .execute(&mut conn);
+            let _ = jobs::fail(&mut conn, job, &e.to_string());
         }
     }
 }
 
-fn set_progress(conn: &mut db::DbConnection, job: i64, done: i64, total: i64) -> QueryResult<()> {
-    diesel::update(staff_jobs::table.find(job))
-        .set((
-            staff_jobs::done.eq(done),
-            staff_jobs::total.eq(total),
-            staff_jobs::heartbeat_at.eq(db::now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// A job beats at least every few seconds while it runs (every ten packs); one silent this long
-/// was cut off by a stopped server.
-const JOB_SILENCE: chrono::Duration = chrono::Duration::minutes(2);
-
-/// Marks running jobs whose heartbeat stopped as failed.
-pub fn sweep_stale_jobs(conn: &mut db::DbConnection) -> QueryResult<usize> {
-    diesel::update(
-        staff_jobs::table
-            .filter(staff_jobs::status.eq("running"))
-            .filter(staff_jobs::heartbeat_at.lt(db::now() - JOB_SILENCE)),
-    )
-    .set((
-        staff_jobs::status.eq("failed"),
-        staff_jobs::error.eq(Some(
-            "interrupted: the server stopped while it ran; start it again",
-        )),
-        staff_jobs::finished_at.eq(Some(db::now())),
-    ))
-    .execute(conn)
-}
-
-type JobRow = (
-    i64,
-    String,
-    i64,
-    String,
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-);
-
-async fn load_job(state: &AppState, id: i64) -> Result<JobRow, PageError> {
+async fn load_job(state: &AppState, id: i64) -> Result<jobs::Job, PageError> {
     db::write(&state.pool, move |c| {
-        sweep_stale_jobs(c)?;
-        Ok(staff_jobs::table
-            .find(id)
-            .select((
-                staff_jobs::id,
-                staff_jobs::kind,
-                staff_jobs::petition_id,
-                staff_jobs::status,
-                staff_jobs::done,
-                staff_jobs::total,
-                staff_jobs::file,
-                staff_jobs::error,
-            ))
-            .first::<JobRow>(c)
-            .optional()?)
+        jobs::sweep_stale(c)?;
+        Ok(jobs::find(c, id)?)
     })
     .await?
     .ok_or(PageError::NotFound)
@@ -522,12 +458,12 @@ pub async fn job(
         let (_, session) = require_role(&req, &state, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let j = load_job(&state, id).await?;
-        let running = j.3 == "running";
+        let running = j.status == "running";
         let mut res = form_page(
             &state,
             &session,
             StatusCode::OK,
-            views::delivery::job(&ctx, j.0, j.2, &j.3, j.4, j.5, j.7.as_deref()),
+            views::delivery::job(&ctx, &j, state.settings.export_retention.as_secs() / 3600),
         );
         if running {
             // The page looks again by itself (no script needed); the job goes on if it is left.
@@ -551,7 +487,10 @@ pub async fn job_download(
         require_role(&req, &state, Role::Moderator).await?;
         let id = parse_id(&path)?;
         let j = load_job(&state, id).await?;
-        let file = j.6.filter(|_| j.3 == "done").ok_or(PageError::NotFound)?;
+        let file = j
+            .file
+            .filter(|_| j.status == "done")
+            .ok_or(PageError::NotFound)?;
         let bytes = web::block(move || std::fs::read(file))
             .await
             .map_err(|e| PageError::Internal(e.to_string()))?
@@ -560,7 +499,10 @@ pub async fn job_download(
             .content_type("application/zip")
             .insert_header((
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"petition-{}-packs.zip\"", j.2),
+                format!(
+                    "attachment; filename=\"petition-{}-packs.zip\"",
+                    j.petition_id
+                ),
             ))
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .body(bytes))

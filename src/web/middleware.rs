@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, Next};
 use actix_web::{HttpResponse, web};
@@ -60,6 +61,62 @@ pub async fn observe(
             .insert(HeaderName::from_static("x-request-id"), v);
     }
     Ok(res)
+}
+
+/// `HEAD` is answered as `GET` would be, without the body: link-preview crawlers ask it before
+/// they fetch a page. Routes are declared for `GET`; actix's HTTP/1 codec noted the request was
+/// `HEAD` when it read it, and leaves the body out of the response.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    next.call(req).await
+}
+
+/// Reads a request's body within `BODY_TIMEOUT_MS` of its headers, or answers 408 Request
+/// Timeout: a client that sends headers and then stalls cannot hold a connection (and a worker's
+/// attention) open without end. The body, at most `limit` bytes, is handed on whole.
+pub async fn body_deadline(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    use futures_util::StreamExt;
+    let has_body = req.headers().contains_key(header::CONTENT_LENGTH)
+        || req.headers().contains_key(header::TRANSFER_ENCODING);
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let (Some(state), true) = (state, has_body) else {
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    let read = async {
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|_| StatusCode::BAD_REQUEST)?;
+            if body.len() + chunk.len() > state.body_limit {
+                return Err(StatusCode::PAYLOAD_TOO_LARGE);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(())
+    };
+    let refused = match tokio::time::timeout(state.settings.body_timeout, read).await {
+        Ok(Ok(())) => None,
+        Ok(Err(status)) => Some(status),
+        Err(_) => Some(StatusCode::REQUEST_TIMEOUT),
+    };
+    if let Some(status) = refused {
+        // No content type: the error pages handler gives it the site's error page.
+        let res = HttpResponse::build(status)
+            .insert_header((header::CONNECTION, "close"))
+            .finish();
+        return Ok(req.into_response(res).map_into_right_body());
+    }
+    req.set_payload(actix_web::dev::Payload::from(body.freeze()));
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 /// The Content-Security-Policy: no inline script or style anywhere; hCaptcha's hosts only when

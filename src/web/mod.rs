@@ -39,8 +39,10 @@ pub struct AppState {
     pub limiter: SignLimiter,
     /// Login, signup and password-reset attempts per client address.
     pub account_ip_limiter: SignLimiter,
-    /// Login and password-reset attempts per account (keyed by a hash of the address).
+    /// Login and password-reset attempts per account and client network (keyed by a hash).
     pub account_limiter: Limiter<String>,
+    /// Attempts per account from anywhere: past this the captcha stands guard.
+    pub account_any_limiter: Limiter<String>,
     /// Encrypts and authenticates the session cookie; derived from `SECRET_KEY`.
     pub cookie_key: Key,
     pub captcha: Option<Verifier>,
@@ -48,6 +50,8 @@ pub struct AppState {
     pub csp: String,
     pub petitions: TtlCache<i64, Option<Arc<Petition>>>,
     pub pages: TtlCache<(i64, Lang), web::Bytes>,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
 }
 
 impl AppState {
@@ -102,6 +106,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::get().to(pages::check_email),
         )
         .route("/confirm/{token}", web::get().to(signing::confirm))
+        .route("/confirm/{token}/renew", web::post().to(signing::renew))
         .route(
             "/unsubscribe/{id}/{mac}",
             web::get().to(campaigns::unsubscribe_page),

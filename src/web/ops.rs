@@ -1,7 +1,9 @@
 //! For operators: liveness, readiness and Prometheus metrics.
 
-use actix_web::{HttpResponse, web};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
+use subtle::ConstantTimeEq;
 
 use super::AppState;
 use crate::db::{self, outbox};
@@ -30,11 +32,38 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+/// `/metrics` on the site's own address. With `METRICS_BIND` the metrics live on that address
+/// instead, and here is nothing; in production without `METRICS_TOKEN` or `METRICS_BIND` they
+/// are not served at all (the figures say how busy the site is and what fails).
+pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let s = &state.settings;
+    if s.metrics_bind.is_some() || (s.is_production() && s.metrics_token.is_none()) {
+        return HttpResponse::NotFound().finish();
+    }
+    serve_metrics(req, state).await
+}
+
+/// The Prometheus text, to a caller with the bearer token when `METRICS_TOKEN` is set.
+pub async fn serve_metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    if let Some(token) = &state.settings.metrics_token {
+        let given = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
+            return HttpResponse::Unauthorized()
+                .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\""))
+                .content_type("text/plain")
+                .body("a bearer token is required\n");
+        }
+    }
     if let Ok(depth) = db::run(&state.pool, |c| Ok(outbox::depth(c)?)).await {
         state.metrics.outbox_depth.set(depth);
     }
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(state.metrics.render())
 }

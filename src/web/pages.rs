@@ -134,17 +134,18 @@ pub struct SwitchQuery {
 }
 
 /// Sets the language cookie and goes back to the page the reader was on (works without
-/// JavaScript). Only local paths are followed, so this is no open redirect.
+/// JavaScript). Only a path on this site is followed (`session::safe_next`), so this is no
+/// open redirect.
 pub async fn switch_language(
+    state: web::Data<AppState>,
     path: web::Path<String>,
     query: web::Query<SwitchQuery>,
 ) -> HttpResponse {
-    let next = query
-        .next
-        .as_deref()
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or("/")
-        .to_string();
+    let next = super::session::safe_next(
+        query.next.as_deref().unwrap_or("/"),
+        &state.settings.base_url,
+        "/",
+    );
     let mut res = HttpResponse::SeeOther();
     res.insert_header((header::LOCATION, next));
     if let Some(lang) = Lang::parse(&path) {

@@ -154,7 +154,8 @@ fn origin_of(u: &str) -> Option<String> {
     Some(u.origin().ascii_serialization())
 }
 
-/// The logged-in account, if the session is live (its epoch still the account's).
+/// The logged-in account, if the session is live (its epoch still the account's) and the
+/// account's address confirmed: an unconfirmed account has no role, staff or other.
 pub async fn current_user(
     req: &HttpRequest,
     state: &AppState,
@@ -167,7 +168,7 @@ pub async fn current_user(
     };
     let user = db::run(&state.pool, move |c| Ok(db::users::find(c, id)?)).await?;
     Ok(user
-        .filter(|u| u.session_epoch == epoch)
+        .filter(|u| u.session_epoch == epoch && u.confirmed())
         .map(|u| (u, session)))
 }
 
@@ -223,12 +224,24 @@ fn login_return(req: &HttpRequest) -> String {
     }
 }
 
-/// A local path to follow after a form, never another site.
-pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/dashboard"
+/// Where to go after a form or the language switcher: `next` if it is a path on this site, else
+/// `fallback`. The path is refused outright if it could be read as another host (`//host`,
+/// `/\\host`) or carries control characters or white space (browsers drop a tab or a line feed
+/// from a URL, so `/\t/host` would lead off-site); what is left is resolved against `BASE_URL`
+/// and kept only if it lands on the same origin. The answer is always a valid header value.
+pub fn safe_next(next: &str, base_url: &str, fallback: &str) -> String {
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    let base = url::Url::parse(base_url).ok();
+    match (plain, base) {
+        (true, Some(base)) => match base.join(next) {
+            Ok(u) if u.origin() == base.origin() => u[url::Position::BeforePath..].to_string(),
+            _ => fallback.to_string(),
+        },
+        _ => fallback.to_string(),
     }
 }
 
@@ -255,9 +268,23 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(safe_next("/petitions/new"), "/petitions/new");
-        assert_eq!(safe_next("//evil.example/"), "/dashboard");
-        assert_eq!(safe_next("https://evil.example/"), "/dashboard");
-        assert_eq!(safe_next("/\\evil.example"), "/dashboard");
+        let base = "https://petitions.example";
+        let next = |n: &str| safe_next(n, base, "/dashboard");
+        assert_eq!(next("/petitions/new"), "/petitions/new");
+        assert_eq!(next("/petitions?q=a%20b"), "/petitions?q=a%20b");
+        for bad in [
+            "//evil.example/",
+            "https://evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "/ /evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "",
+            "evil.example",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(next(bad), "/dashboard", "{bad:?}");
+        }
     }
 }

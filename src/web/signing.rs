@@ -43,6 +43,16 @@ async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>,
     }
 }
 
+/// Signing attempts (and requests for a new confirmation link) per client address.
+fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
+    match client_ip(req, &state.settings.trusted_proxies).map(|ip| state.limiter.check(ip)) {
+        Some(Err(wait)) => Err(PageError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        }),
+        _ => Ok(()),
+    }
+}
+
 pub async fn sign(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -53,13 +63,7 @@ pub async fn sign(
     let ctx = state.ctx(&req, lang, true);
     let result = async {
         let id = parse_id(&path)?;
-        if let Some(ip) = client_ip(&req, &state.settings.trusted_proxies)
-            && let Err(wait) = state.limiter.check(ip)
-        {
-            return Err(PageError::RateLimited {
-                retry_after_secs: wait.as_secs().max(1),
-            });
-        }
+        limit_signing(&req, &state)?;
         let form = SignForm::from_urlencoded(&body);
         let petition = signable(&state, id, &form.key).await?;
         if !petition.is_signable() {
@@ -178,11 +182,12 @@ pub async fn confirm(
         }
         let hash = tokens::hash(&token);
         let needed = state.settings.supporters_needed;
+        let ttl = state.settings.confirm_link_ttl;
         let base = state.settings.base_url.clone();
         // The confirmation is one statement, as it was before petitions could gather
         // supporters; only a confirmation for a petition still gathering them does more.
         let outcome = db::write(&state.pool, move |c| {
-            let outcome = sigs::confirm(c, &hash)?;
+            let outcome = sigs::confirm(c, &hash, ttl)?;
             if let Confirmed::Now { petition_id } = outcome
                 && petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
             {
@@ -198,10 +203,10 @@ pub async fn confirm(
             Ok(outcome)
         })
         .await?;
-        let petition = match outcome {
+        let page = match outcome {
             Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
                 // Read after the writer's turn: a public petition comes from the cache.
-                match state.petition(petition_id).await? {
+                let petition = match state.petition(petition_id).await? {
                     Some(p) => Some(p),
                     None => {
                         db::run(&state.pool, move |c| {
@@ -209,29 +214,81 @@ pub async fn confirm(
                         })
                         .await?
                     }
+                };
+                let petition = petition.ok_or(PageError::NotFound)?;
+                let first_time = matches!(outcome, Confirmed::Now { .. });
+                if first_time {
+                    state.metrics.signatures_confirmed.inc();
                 }
+                html(
+                    StatusCode::OK,
+                    views::pages::confirmed(&ctx, &petition, first_time, &state.settings.base_url),
+                )
             }
-            Confirmed::Unknown => None,
+            Confirmed::Expired { .. } => html(
+                StatusCode::GONE,
+                views::pages::confirm_expired(&ctx, &token),
+            ),
+            Confirmed::Closed { .. } => html(
+                StatusCode::GONE,
+                views::account::message(
+                    &ctx,
+                    &ctx.t("not-counted-title"),
+                    &ctx.t("not-counted-body"),
+                ),
+            ),
+            Confirmed::Unknown => return Err(PageError::NotFound),
         };
-        let petition = petition.ok_or(PageError::NotFound)?;
-        let first_time = matches!(outcome, Confirmed::Now { .. });
-        if first_time {
-            state.metrics.signatures_confirmed.inc();
+        Ok(private(page))
+    }
+    .await;
+    respond(&ctx, result)
+}
+
+/// A page reached through a link with a token: kept by no cache, and its address sent to no
+/// other site.
+fn private(mut res: HttpResponse) -> HttpResponse {
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+/// The button on an expired link's page: a new link to the same inbox, once every link of that
+/// signature has expired. No CSRF token: the old token is the authority, and all it can do is
+/// send its owner one email.
+pub async fn renew(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = async {
+        let token = path.into_inner();
+        if !tokens::well_formed(&token) {
+            return Err(PageError::NotFound);
         }
-        let mut res = html(
+        limit_signing(&req, &state)?;
+        let hash = tokens::hash(&token);
+        let ttl = state.settings.confirm_link_ttl;
+        let base = state.settings.base_url.clone();
+        let sent = db::write(&state.pool, move |c| {
+            Ok(signing::renew_link(c, &hash, ttl, &base)?)
+        })
+        .await?;
+        if !sent {
+            return Err(PageError::NotFound);
+        }
+        Ok(private(html(
             StatusCode::OK,
-            views::pages::confirmed(&ctx, &petition, first_time, &state.settings.base_url),
-        );
-        res.headers_mut().insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        );
-        // The token must not leak to the sites the share links lead to.
-        res.headers_mut().insert(
-            header::REFERRER_POLICY,
-            header::HeaderValue::from_static("no-referrer"),
-        );
-        Ok(res)
+            views::account::message(&ctx, &ctx.t("check-email-title"), &ctx.t("new-link-sent")),
+        )))
     }
     .await;
     respond(&ctx, result)

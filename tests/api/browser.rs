@@ -14,7 +14,7 @@ use crate::support::testdb::Backend;
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-struct Driver(Child);
+pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -23,7 +23,7 @@ impl Drop for Driver {
     }
 }
 
-fn browser_available() -> bool {
+pub fn browser_available() -> bool {
     let found =
         std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
     if !found {
@@ -38,7 +38,7 @@ fn browser_available() -> bool {
 
 /// axe-core, the accessibility engine, installed by `.ci/run` with
 /// `npm install --prefix target/axe axe-core@4` (or named by `AXE_CORE_JS`).
-fn axe_source() -> Option<String> {
+pub fn axe_source() -> Option<String> {
     let path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
         concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -60,7 +60,7 @@ fn axe_source() -> Option<String> {
 }
 
 /// The WCAG 2.1 A and AA rules axe finds broken on the current page, as "rule: count" lines.
-async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
+pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     c.execute(&format!("{axe}\nreturn true;"), vec![])
         .await
         .unwrap();
@@ -77,7 +77,7 @@ async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     serde_json::from_value(found).unwrap()
 }
 
-async fn start_driver() -> (Driver, String) {
+pub async fn start_driver() -> (Driver, String) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -98,7 +98,7 @@ async fn start_driver() -> (Driver, String) {
     (Driver(child), url)
 }
 
-async fn click(c: &fantoccini::Client, target: Locator<'_>) {
+pub async fn click(c: &fantoccini::Client, target: Locator<'_>) {
     c.find(target).await.unwrap().click().await.unwrap();
 }
 
@@ -114,7 +114,7 @@ async fn value_of(c: &fantoccini::Client, id: &str) -> String {
     .to_string()
 }
 
-async fn browser(driver_url: &str, profile: &tempfile::TempDir) -> fantoccini::Client {
+pub async fn browser(driver_url: &str, profile: &tempfile::TempDir) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),

@@ -61,6 +61,10 @@ pub struct Options {
     pub run_worker: bool,
     pub page_cache: Duration,
     pub account_rate: Option<SignRate>,
+    /// Bind `[::]` (dual-stack: IPv4 clients arrive as `::ffff:a.b.c.d`) instead of 127.0.0.1.
+    pub dual_stack: bool,
+    /// Any other setting a test needs, changed last.
+    pub tweak: fn(&mut Settings),
 }
 
 impl Default for Options {
@@ -72,6 +76,8 @@ impl Default for Options {
             run_worker: true,
             page_cache: Duration::ZERO,
             account_rate: None,
+            dual_stack: false,
+            tweak: |_| {},
         }
     }
 }
@@ -84,6 +90,8 @@ pub struct TestApp {
     pub pool: DbPool,
     pub settings: Settings,
     pub db: TestDb,
+    /// With `METRICS_BIND`: the port that answers `/metrics`.
+    pub metrics_port: Option<u16>,
     handle: actix_web::dev::ServerHandle,
     running: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -135,7 +143,13 @@ impl TestApp {
                 verify_url: c.verify_url(),
             });
         }
-        Self::start(db, smtp, captcha, settings, options.run_worker, 0).await
+        (options.tweak)(&mut settings);
+        let host = if options.dual_stack {
+            "::"
+        } else {
+            "127.0.0.1"
+        };
+        Self::start(db, smtp, captcha, settings, options.run_worker, host, 0).await
     }
 
     async fn start(
@@ -144,15 +158,17 @@ impl TestApp {
         captcha: Option<FakeCaptcha>,
         mut settings: Settings,
         run_worker: bool,
+        host: &str,
         port: u16,
     ) -> TestApp {
-        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("a free port");
+        let listener = std::net::TcpListener::bind((host, port)).expect("a free port");
         let address = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
         settings.base_url = address.clone();
         let app = Application::build_on(listener, settings.clone(), run_worker)
             .await
             .expect("the application starts");
         let pool = app.pool();
+        let metrics_port = app.metrics_port();
         let handle = app.handle();
         let running = Some(tokio::spawn(app.run_until_stopped()));
         let client = reqwest::Client::builder()
@@ -168,6 +184,7 @@ impl TestApp {
             pool,
             settings,
             db,
+            metrics_port,
             handle,
             running,
         }
@@ -187,7 +204,7 @@ impl TestApp {
         let smtp = std::mem::replace(&mut self.smtp, SmtpServer::start().await);
         let captcha = self.captcha.take();
         drop(self);
-        Self::start(db, smtp, captcha, settings, true, port).await
+        Self::start(db, smtp, captcha, settings, true, "127.0.0.1", port).await
     }
 
     pub fn url(&self, path: &str) -> String {

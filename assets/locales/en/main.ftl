@@ -68,6 +68,12 @@ back-home = Go to the home page
 
 confirmed-title = Thank you: your signature is confirmed
 confirmed-body = Your signature on “{ $title }” is now counted. It takes a petition many voices to be heard: please share it.
+confirm-expired-title = This confirmation link has expired
+confirm-expired-body = Links to confirm a signature work for a limited time, and this one is too old: your signature has not been counted yet. Ask for a new link and open it soon.
+confirm-expired-button = Send me a new link
+new-link-sent = We have sent a new confirmation link to the address you signed with. Open it to have your signature counted.
+not-counted-title = This petition no longer takes signatures
+not-counted-body = The petition has closed or been taken down, so your signature could not be counted. Thank you for your support.
 already-confirmed-title = Your signature is already counted
 already-confirmed-body = You have already confirmed your signature on “{ $title }”. It is counted once.
 
@@ -109,6 +115,11 @@ email-confirm-only-then = Your signature is counted only after you confirm it.
 email-not-you = If you did not sign this petition, ignore this email: nothing will be counted and we will not write to you again about it.
 email-already-subject = You have already signed: { $title }
 email-already-body = Someone, probably you, tried to sign “{ $title }” again with this email address. Your signature is already confirmed and counted once.
+email-support-subject = Confirm your support for a new petition
+email-support-intro = Thank you for supporting a new petition before it opens to the public. Please confirm your support with the button below; the page it opens shows the petition.
+email-support-button = Confirm my support
+email-support-already-subject = Your support is already counted
+email-support-already-body = Someone, probably you, tried to support a new petition again with this email address. Your support is already confirmed and counted once.
 email-share-prompt = You can help by sharing the petition:
 email-footer = Hastakshar: petitions that reach the people who can act.
 
@@ -119,6 +130,7 @@ form-error-summary = There is a problem
 error-choose = Choose one of the options given.
 error-control = This contains characters we cannot read. Please type it again.
 error-login = The email address or the password is not right.
+error-login-unconfirmed = Please confirm your email address first: open the link in the email we sent when you signed up. If you cannot find it, ask for a new password: that email confirms your address too.
 error-password-short = Use at least 10 characters. A few words together make a strong password.
 error-password-email = Your password cannot be your email address.
 error-recipients = Choose at least one recipient, or name one.
@@ -250,6 +262,7 @@ approve-update = Approve and send
 reject-update = Do not publish
 review-title = Review: { $title }
 decision-heading = Decision
+review-own-petition = You started this petition, so another moderator must decide on it.
 decision-action = Decision
 decision-approve = Approve: publish the petition
 decision-changes = Send back for changes
@@ -377,6 +390,11 @@ job-done = Ready
 job-failed = Failed
 job-leave = You can leave this page and come back: the work goes on.
 job-download = Download the zip
+job-kept = The zip is deleted { $hours } { $hours ->
+    [one] hour
+   *[other] hours
+} after it was made: it holds signers' names.
+job-deleted = The zip has been deleted, as every zip is once it has been kept long enough (it holds signers' names). Make a new one from the delivery page.
 send-heading = Send the packs by email
 send-preview = { $to_send } recipients will get their pack by email; { $no_email } have no email address (print and post theirs); { $done } have had theirs already.
 send-list = Who will receive a pack
@@ -410,3 +428,4 @@ recipient-save = Save
 letters-title = Letter to members
 letters-lede = The letter that opens each member's pack. These placeholders are filled in for each constituency:
 letters-save = Save the letters
+audit-unfinished = broke off

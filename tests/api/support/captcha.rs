@@ -1,7 +1,8 @@
 //! A loopback stand-in for hCaptcha's `siteverify` endpoint.
 //!
-//! Tokens starting with `pass` verify; any other token fails with
-//! `invalid-input-response`. HTTP/1.1 is spoken by hand (one request per
+//! Tokens starting with `pass` verify, as solved on the host 127.0.0.1 (where
+//! the tests' site lives), except `pass-elsewhere`, solved on another site's
+//! page; any other token fails with `invalid-input-response`. HTTP/1.1 is spoken by hand (one request per
 //! connection, `Connection: close`), which is all a verification client needs.
 
 use std::io;
@@ -138,10 +139,15 @@ fn verdict(form: &CaptchaRequest) -> serde_json::Value {
         .as_deref()
         .is_some_and(|r| r.starts_with("pass"))
     {
+        let hostname = if form.response.as_deref() == Some("pass-elsewhere") {
+            "elsewhere.example"
+        } else {
+            "127.0.0.1"
+        };
         serde_json::json!({
             "success": true,
             "challenge_ts": rfc3339_now(),
-            "hostname": "localhost",
+            "hostname": hostname,
         })
     } else {
         failure("invalid-input-response")

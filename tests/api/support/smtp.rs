@@ -81,6 +81,8 @@ impl ReceivedMail {
 struct Shared {
     messages: Mutex<Vec<ReceivedMail>>,
     down: AtomicBool,
+    /// A recipient whose message is held after its data, unanswered, until released.
+    hold: Mutex<Option<String>>,
 }
 
 impl Shared {
@@ -159,6 +161,16 @@ impl SmtpServer {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// Holds every message to `recipient` after its data has arrived: the client waits for the
+    /// answer (as it would on a slow relay) until `release`. The message is recorded at once.
+    pub fn hold(&self, recipient: &str) {
+        *self.shared.hold.lock().unwrap() = Some(recipient.to_string());
+    }
+
+    pub fn release(&self) {
+        *self.shared.hold.lock().unwrap() = None;
     }
 
     /// Simulates an outage of the mail relay. While down, new connections are
@@ -272,13 +284,23 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                     return writer.shutdown().await;
                 }
                 let Transaction { from, to } = std::mem::take(&mut txn);
-                let mut messages = shared.messages.lock().unwrap();
-                messages.push(ReceivedMail {
-                    from: from.unwrap_or_default(),
-                    to,
-                    raw: String::from_utf8_lossy(&data).into_owned(),
-                });
-                format!("250 OK: queued as {}", messages.len()).into()
+                let held = |to: &[String]| {
+                    let hold = shared.hold.lock().unwrap();
+                    hold.as_ref().is_some_and(|h| to.contains(h))
+                };
+                let n = {
+                    let mut messages = shared.messages.lock().unwrap();
+                    messages.push(ReceivedMail {
+                        from: from.unwrap_or_default(),
+                        to: to.clone(),
+                        raw: String::from_utf8_lossy(&data).into_owned(),
+                    });
+                    messages.len()
+                };
+                while held(&to) {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
+                format!("250 OK: queued as {n}").into()
             }
             "RSET" => {
                 txn = Transaction::default();
