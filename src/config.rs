@@ -141,12 +141,10 @@ impl Settings {
         let bind = var("BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
         bind.parse::<SocketAddr>()
             .map_err(|_| err("BIND", format!("expected host:port, got {bind:?}")))?;
-        let base_url = var("BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
-        let parsed = url::Url::parse(&base_url)
-            .map_err(|e| err("BASE_URL", format!("not an absolute URL: {e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-            return Err(err("BASE_URL", "expected an http:// or https:// URL"));
-        }
+        let base_url = site_url(
+            "BASE_URL",
+            &var("BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+        )?;
         let smtp_url = var("SMTP_URL");
         if let Some(u) = &smtp_url {
             let p = url::Url::parse(u).map_err(|_| err("SMTP_URL", "not a URL"))?;
@@ -197,7 +195,7 @@ impl Settings {
             database_url,
             pool_size: parse_num("DATABASE_POOL_SIZE", 10u32)?.max(1),
             bind,
-            base_url: base_url.trim_end_matches('/').to_string(),
+            base_url,
             smtp_url,
             mail_from,
             mail_dir: PathBuf::from("data/mail"),
@@ -363,6 +361,17 @@ fn too_broad(net: &IpNet) -> bool {
         IpNet::V4(n) => n.prefix_len() < 8,
         IpNet::V6(n) => n.prefix_len() < 16,
     }
+}
+
+/// The site's public address as links start with it: an absolute http(s) URL, without a
+/// trailing slash. `what` names where it came from, for the message.
+pub fn site_url(what: &'static str, url: &str) -> Result<String, ConfigError> {
+    let parsed =
+        url::Url::parse(url).map_err(|e| err(what, format!("not an absolute URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(err(what, "expected an http:// or https:// URL"));
+    }
+    Ok(url.trim_end_matches('/').to_string())
 }
 
 fn check_database_url(url: &str) -> Result<(), ConfigError> {

@@ -13,8 +13,12 @@ static_loader! {
     static LOCALES = {
         locales: "./assets/locales",
         fallback_language: "en",
-        // Bidi isolation marks around arguments would end up in emails and titles.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Bidi isolation marks around arguments would end up in emails and titles. Whole numbers
+        // are grouped the Indian way; passing them as numbers lets messages choose a plural.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(grouped));
+        },
     };
 }
 
@@ -141,6 +145,16 @@ impl From<i64> for Arg {
     }
 }
 
+/// Fluent's formatter for numbers: whole ones grouped as `group_indian` does.
+fn grouped<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(group_indian(n.value as i64))
+        }
+        _ => None,
+    }
+}
+
 pub fn group_indian(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
@@ -211,6 +225,46 @@ mod tests {
         assert!(missing.is_empty(), "not in Hindi: {missing:?}");
         assert!(extra.is_empty(), "only in Hindi: {extra:?}");
         assert!(en.len() > 250);
+    }
+
+    #[test]
+    fn a_number_meeting_a_noun_agrees_with_it_in_both_languages() {
+        let total = |lang: Lang, count: i64, pcs: i64| {
+            lang.ta(
+                "delivery-total",
+                &[("count", Arg::Num(count)), ("pcs", Arg::Num(pcs))],
+            )
+        };
+        assert_eq!(
+            total(Lang::En, 1, 1),
+            "1 confirmed signature, from 1 constituency."
+        );
+        assert_eq!(
+            total(Lang::En, 123456, 2),
+            "1,23,456 confirmed signatures, from 2 constituencies."
+        );
+        assert_eq!(total(Lang::Hi, 1, 1), "1 निर्वाचन क्षेत्र से 1 पुष्ट हस्ताक्षर।");
+        assert_eq!(total(Lang::Hi, 5, 3), "3 निर्वाचन क्षेत्रों से 5 पुष्ट हस्ताक्षर।");
+        let days = |n| Lang::En.ta("age-days", &[("n", Arg::Num(n))]);
+        assert_eq!((days(1), days(2)), ("1 day".into(), "2 days".into()));
+        // No message puts a number straight before an English plural noun without a choice
+        // (the letter template's `{placeholders}` are staff's to word).
+        let en = include_str!("../assets/locales/en/main.ftl");
+        for line in en.lines().filter(|l| !l.contains("{ \"{\" }")) {
+            for noun in [
+                "signatures",
+                "people",
+                "constituencies",
+                "supporters",
+                "hours",
+                "days",
+            ] {
+                assert!(
+                    !line.contains(&format!("}} {noun}")) || line.trim_start().starts_with("*["),
+                    "a number before {noun:?} without a plural choice: {line}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -119,6 +119,9 @@ enum AdminCommand {
         email: String,
         #[arg(long, value_enum)]
         role: StaffRole,
+        /// The site's address for the link (default: BASE_URL).
+        #[arg(long)]
+        base_url: Option<String>,
     },
 }
 
@@ -230,8 +233,18 @@ fn main() -> ExitCode {
                 tokio::task::spawn_blocking(move || deliver(&settings, what)).await?
             }
             Command::Admin {
-                what: AdminCommand::Create { email, role },
-            } => tokio::task::spawn_blocking(move || admin_create(&settings, &email, role)).await?,
+                what:
+                    AdminCommand::Create {
+                        email,
+                        role,
+                        base_url,
+                    },
+            } => {
+                tokio::task::spawn_blocking(move || {
+                    admin_create(&settings, &email, role, base_url.as_deref())
+                })
+                .await?
+            }
         }
     });
     match result {
@@ -250,7 +263,9 @@ fn main() -> ExitCode {
             ) || matches!(
                 e.downcast_ref::<AdminError>(),
                 Some(AdminError::BadEmail(_))
-            ) || e.downcast_ref::<std::io::Error>().is_some() =>
+            ) || e.downcast_ref::<std::io::Error>().is_some()
+                || e.downcast_ref::<hastakshar::config::ConfigError>()
+                    .is_some() =>
         {
             eprintln!("hastakshar: {e}");
             ExitCode::from(2)
@@ -389,14 +404,23 @@ impl Progress {
     }
 }
 
-fn admin_create(settings: &Settings, email: &str, role: StaffRole) -> anyhow::Result<()> {
+fn admin_create(
+    settings: &Settings,
+    email: &str,
+    role: StaffRole,
+    base_url: Option<&str>,
+) -> anyhow::Result<()> {
     let role = match role {
         StaffRole::Admin => Role::Admin,
         StaffRole::Moderator => Role::Moderator,
     };
+    let base = match base_url {
+        Some(b) => hastakshar::config::site_url("--base-url", b)?,
+        None => settings.base_url.clone(),
+    };
     let pool = prepare_database(settings)?;
     let mut conn = pool.get()?;
-    let link = admin::create(&mut conn, email, role, &settings.base_url, &cli_actor())?;
+    let link = admin::create(&mut conn, email, role, &base, &cli_actor())?;
     println!(
         "{} is {}. Set the password within {} hours at:",
         email.trim(),
@@ -404,6 +428,12 @@ fn admin_create(settings: &Settings, email: &str, role: StaffRole) -> anyhow::Re
         admin::LINK_VALID_HOURS
     );
     println!("{link}");
+    let source = if base_url.is_some() {
+        "--base-url"
+    } else {
+        "BASE_URL"
+    };
+    eprintln!("(the link is on {base}, from {source}; pass --base-url to use another address)");
     Ok(())
 }
 

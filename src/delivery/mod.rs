@@ -350,7 +350,7 @@ impl Plan {
             "pack-names-heading",
             &[
                 ("constituency", Arg::Str(pc_name.clone())),
-                ("count", Arg::Str(self.n(names.len() as i64))),
+                ("count", Arg::Num(names.len() as i64)),
             ],
         )));
         if names.is_empty() {
@@ -387,7 +387,7 @@ impl Plan {
             Block::Para(self.lang.ta(
                 "pack-ministry-intro",
                 &[
-                    ("count", Arg::Str(self.n(self.national))),
+                    ("count", Arg::Num(self.national)),
                     ("title", Arg::Str(self.title().to_string())),
                 ],
             )),

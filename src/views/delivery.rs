@@ -53,7 +53,7 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
         html! {
             p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
             h1 { (title) }
-            p { (lang.ta("delivery-total", &[("count", Arg::Str(lang.number(v.national))), ("pcs", Arg::Num(v.constituencies.len() as i64))])) }
+            p { (lang.ta("delivery-total", &[("count", Arg::Num(v.national)), ("pcs", Arg::Num(v.constituencies.len() as i64))])) }
             p.langs {
                 (lang.t("delivery-pack-language")) ": "
                 a href={ (base) "/delivery" } aria-current=[(v.pack_lang == Lang::En).then_some("true")] { "English" } " · "

@@ -124,7 +124,7 @@ pub fn already_signed(lang: Lang, title: &str, petition_url: &str) -> Email {
                 words: lang.t("email-share-prompt"),
                 url: petition_url.to_string(),
             },
-            Block::Para(lang.t("email-not-you")),
+            Block::Para(lang.t("email-already-not-you")),
         ],
     )
 }
@@ -158,7 +158,7 @@ pub fn already_supported(lang: Lang) -> Email {
         &[
             Block::Para(lang.t("email-greeting")),
             Block::Para(lang.t("email-support-already-body")),
-            Block::Para(lang.t("email-not-you")),
+            Block::Para(lang.t("email-already-not-you")),
         ],
     )
 }
@@ -228,7 +228,7 @@ pub fn creator_notice(
 ) -> Email {
     let args = [
         ("title", Arg::Str(title.to_string())),
-        ("count", Arg::Str(lang.number(count))),
+        ("count", Arg::Num(count)),
     ];
     let mut blocks = vec![
         Block::Para(lang.t("email-greeting")),
@@ -284,7 +284,7 @@ pub fn pack(lang: Lang, name: &str, title: &str, count: i64, petition_url: &str)
     let args = [
         ("name", Arg::Str(name.to_string())),
         ("title", Arg::Str(title.to_string())),
-        ("count", Arg::Str(lang.number(count))),
+        ("count", Arg::Num(count)),
     ];
     compose(
         lang,

@@ -33,7 +33,7 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
     };
     let text = petition.text(lang);
     let path = match (&petition.row.share_key, petition.status()) {
-        (Some(key), "gathering") => format!("/support/{key}"),
+        (Some(key), "gathering" | "pending" | "changes") => format!("/support/{key}"),
         _ => format!("/petitions/{}", petition.id()),
     };
     page(

@@ -41,7 +41,7 @@ fn progress(lang: Lang, p: &Petition) -> Markup {
             p.count {
                 strong { (lang.number(count)) }
                 " "
-                (lang.ta("signatures-of-goal", &[("count", Arg::Num(count)), ("goal", Arg::Str(lang.number(goal)))]))
+                (lang.ta("signatures-of-goal", &[("count", Arg::Num(count)), ("goal", Arg::Num(goal))]))
             }
             progress value=(count.min(goal)) max=(goal) aria-label=(lang.t("progress-label")) {
                 (count * 100 / goal) "%"
@@ -96,7 +96,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 (sign_form(ctx, v))
             } @else {
                 p.notice role="status" {
-                    (lang.ta("petition-closed-final", &[("count", Arg::Str(lang.number(p.row.signature_count)))]))
+                    (lang.ta("petition-closed-final", &[("count", Arg::Num(p.row.signature_count))]))
                 }
             }
             @if p.status() != "gathering" {

@@ -381,6 +381,17 @@ pub async fn support(
         if p.is_open() || p.status() == "closed" {
             return Ok(see_other(&format!("/petitions/{}", p.id())));
         }
+        if matches!(p.status(), "pending" | "changes") {
+            // Late supporters are told where it stands, and that support given is kept.
+            return Ok(page_response(
+                StatusCode::OK,
+                views::account::message(
+                    &ctx,
+                    &ctx.t("support-with-moderators-title"),
+                    &ctx.t("support-with-moderators-body"),
+                ),
+            ));
+        }
         if p.status() != "gathering" {
             return Err(PageError::NotFound);
         }

@@ -98,6 +98,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(signing::sign),
         )
         .route(
+            "/petitions/{id:\\d+}/signatures",
+            web::get().to(pages::sign_form_again),
+        )
+        .route(
             "/petitions/{id:\\d+}/lookup",
             web::post().to(signing::lookup),
         )

@@ -121,10 +121,38 @@ pub async fn check_email(
     let ctx = state.ctx(&req, lang, false);
     let result = async {
         let id = parse_id(&path)?;
-        let p = state.petition(id).await?.ok_or(PageError::NotFound)?;
-        Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)))
+        if let Some(p) = state.petition(id).await? {
+            return Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)));
+        }
+        // A supporter of a petition not yet public: the same words, without its unmoderated
+        // title.
+        let status = db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?)).await?;
+        if !matches!(status.as_deref(), Some("gathering" | "pending" | "changes")) {
+            return Err(PageError::NotFound);
+        }
+        Ok(html(
+            StatusCode::OK,
+            views::account::message(
+                &ctx,
+                &ctx.t("check-email-title"),
+                &ctx.t("check-email-support-body"),
+            ),
+        ))
     }
     .await;
+    respond(&ctx, result)
+}
+
+/// `GET` on the sign form's address (a reloaded or shared URL after a refused form): the form
+/// is on the petition's page.
+pub async fn sign_form_again(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> HttpResponse {
+    let ctx = state.ctx(&req, lang, false);
+    let result = parse_id(&path).map(|id| super::see_other(&format!("/petitions/{id}#sign")));
     respond(&ctx, result)
 }
 

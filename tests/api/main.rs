@@ -13,6 +13,7 @@ mod campaigns;
 mod deliver;
 mod delivery;
 mod exports;
+mod first_use;
 mod hardening_accounts;
 mod hardening_data;
 mod hardening_site;

@@ -63,6 +63,9 @@ error-captcha = Please complete the human check and try again.
 check-email-title = Check your email
 check-email-body = We have sent you an email. Click the link in it to confirm your signature on “{ $title }”. Your signature is counted only once you confirm.
 check-email-spam = If it has not arrived in a few minutes, look in your spam or promotions folder.
+check-email-support-body = We have sent you an email. Open the link in it to confirm your support for the new petition. Your support counts only once you confirm.
+support-with-moderators-title = This petition is with the moderators
+support-with-moderators-body = It has gathered the supporters it needed and is being checked before it opens to everyone. If you have already confirmed your support, it is kept and counts when the petition opens. Come back to this link later to sign it.
 back-to-petition = Back to the petition
 back-home = Go to the home page
 
@@ -113,6 +116,7 @@ email-petition-link = The petition:
 email-link-fallback = If the button does not work, copy this link into your browser:
 email-confirm-only-then = Your signature is counted only after you confirm it.
 email-not-you = If you did not sign this petition, ignore this email: nothing will be counted and we will not write to you again about it.
+email-already-not-you = If it was not you, there is nothing to do: nothing has changed, and the signature is still counted once.
 email-already-subject = You have already signed: { $title }
 email-already-body = Someone, probably you, tried to sign “{ $title }” again with this email address. Your signature is already confirmed and counted once.
 email-support-subject = Confirm your support for a new petition
@@ -178,7 +182,10 @@ petition-field-recipients = Who it is addressed to
 petition-field-other-recipients = Someone else
 petition-field-goal = Signature goal
 petition-field-closes-on = Closing date
-hint-at-most = At most { $n } characters.
+hint-at-most = { $n ->
+    [one] At most { $n } character.
+   *[other] At most { $n } characters.
+}
 hint-markdown = At most 3,000 characters. You can use **bold**, *italic*, [links](https://example.org), lists starting with "- " and headings starting with "## ".
 hint-other-recipients = Optional: a person or body not in the list, for example a state government.
 hint-goal = How many signatures you are aiming for.
@@ -218,8 +225,17 @@ status-update-approved = Published
 status-update-rejected = Not approved
 submit-for-support = Ask for supporters
 resubmit = Send back to the moderators
-submit-hint = Your petition goes to moderation once { $count } people have confirmed their support through its share link.
-gathering-progress = { $count } of the { $needed } supporters needed have confirmed. Share the link below with people who will support it.
+submit-hint = Your petition goes to moderation once { $count ->
+    [one] { $count } person has
+   *[other] { $count } people have
+} confirmed their support through its share link.
+gathering-progress = { $count } of the { $needed ->
+    [one] { $needed } supporter
+   *[other] { $needed } supporters
+} needed { $count ->
+    [one] has
+   *[other] have
+} confirmed. Share the link below with people who will support it.
 gathering-notice = This petition is gathering its first supporters. Once enough have signed, it is checked by our moderators before it is published.
 pending-explained = Our moderators are reviewing your petition. We will email you when they decide.
 changes-requested = The moderators have asked for changes:
@@ -230,7 +246,10 @@ notice-gathering = Your petition is ready for its first supporters: share its li
 notice-pending = Sent to the moderators.
 notice-confirm-first = Please confirm your email address first, with the link we sent you.
 notice-not-allowed = This petition cannot be sent on in its present state.
-petition-closed-final = This petition is closed. It gathered { $count } signatures.
+petition-closed-final = This petition is closed. It gathered { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}.
 
 ## Updates
 updates-heading = Updates
@@ -255,7 +274,10 @@ queue-empty = Nothing is waiting.
 queue-col-waiting = Waiting for
 queue-col-supporters = Supporters
 age-hours = { $n } h
-age-days = { $n } days
+age-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
 waiting-for = waiting for { $age }
 updates-queue-heading = Updates waiting: { $count }
 approve-update = Approve and send
@@ -307,7 +329,10 @@ email-account-exists-body = Someone, perhaps you, tried to create an account wit
 email-account-exists-login = To log in:
 email-account-exists-reset = If you have forgotten your password:
 email-reset-subject = Choose a new password
-email-reset-body = Follow this link to choose a new password. It works once, within { $hours } hour(s).
+email-reset-body = Follow this link to choose a new password. It works once, within { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}.
 email-reset-button = Choose a new password
 email-reset-not-you = If you did not ask for this, ignore this email: your password stays as it is.
 email-moderator-note = A note from the moderators:
@@ -323,11 +348,20 @@ email-changes-body = Our moderators have asked for changes to “{ $title }”. 
 email-hidden-subject = “{ $title }” has been hidden
 email-hidden-body = Our moderators have hidden “{ $title }” from the public.
 email-half-subject = “{ $title }” is halfway to its goal
-email-half-body = “{ $title }” has { $count } signatures: half its goal. Keep sharing it.
+email-half-body = “{ $title }” has { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}: half its goal. Keep sharing it.
 email-goal-subject = “{ $title }” has reached its goal
-email-goal-body = “{ $title }” has reached its goal with { $count } signatures. Thank you, and keep going.
+email-goal-body = “{ $title }” has reached its goal with { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}. Thank you, and keep going.
 email-closed-subject = “{ $title }” has closed
-email-closed-body = “{ $title }” has closed with { $count } signatures.
+email-closed-body = “{ $title }” has closed with { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}.
 email-update-intro = An update on the petition “{ $title }”, which you signed:
 email-unsubscribe = To stop updates about this petition, one click:
 
@@ -356,22 +390,37 @@ pack-petition-why = Why
 pack-names-heading = Signers in { $constituency } who asked for their name to be delivered: { $count }
 pack-names-none = None of the signers in this constituency asked for their name to be passed on; they are counted above.
 pack-names-note = Only the names of signers who asked for them to be delivered are listed. Every confirmed signature is counted in the figures.
-pack-ministry-intro = { $count } people across India have signed the petition “{ $title }”. Their signatures, confirmed one by one by email, are set out below by state and by Lok Sabha constituency.
+pack-ministry-intro = { $count ->
+    [one] { $count } person across India has
+   *[other] { $count } people across India have
+} signed the petition “{ $title }”. Their signatures, confirmed one by one by email, are set out below by state and by Lok Sabha constituency.
 pack-states-with = States and union territories with signers
 pack-constituencies-with = Constituencies with signers
 pack-per-day = Confirmed signatures per day
 pack-by-state = Signatures by state and union territory
 pack-by-constituency = Signatures by Lok Sabha constituency
-email-pack-subject = Petition “{ $title }”: { $count } signatures
+email-pack-subject = Petition “{ $title }”: { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}
 email-pack-greeting = Dear { $name },
-email-pack-body = Please find attached the petition “{ $title }”, signed by { $count } people, with the figures for you and the names of those who asked for them to be delivered. The document can be printed.
+email-pack-body = Please find attached the petition “{ $title }”, signed by { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}, with the figures for you and the names of those who asked for them to be delivered. The document can be printed.
 
 ## Delivering a petition (staff)
 deliver-heading = Open and closed petitions: deliver
 delivery-link = Deliver this petition
 delivery-title = Deliver “{ $title }”
 delivery-back = Back to the delivery page
-delivery-total = { $count } confirmed signatures, from { $pcs } constituencies.
+delivery-total = { $count ->
+    [one] { $count } confirmed signature
+   *[other] { $count } confirmed signatures
+}, from { $pcs ->
+    [one] { $pcs } constituency
+   *[other] { $pcs } constituencies
+}.
 delivery-pack-language = Language of the packs
 exports-heading = Exports
 export-signatures = Confirmed signatures (names only of signers who consented to delivery)
@@ -396,7 +445,16 @@ job-kept = The zip is deleted { $hours } { $hours ->
 } after it was made: it holds signers' names.
 job-deleted = The zip has been deleted, as every zip is once it has been kept long enough (it holds signers' names). Make a new one from the delivery page.
 send-heading = Send the packs by email
-send-preview = { $to_send } recipients will get their pack by email; { $no_email } have no email address (print and post theirs); { $done } have had theirs already.
+send-preview = { $to_send ->
+    [one] { $to_send } recipient
+   *[other] { $to_send } recipients
+} will get their pack by email; { $no_email ->
+    [one] { $no_email } has
+   *[other] { $no_email } have
+} no email address (print and post theirs); { $done ->
+    [one] { $done } has
+   *[other] { $done } have
+} had theirs already.
 send-list = Who will receive a pack
 send-no-email = Recipients without an email address
 send-dry-run = Dry run: count, send nothing
