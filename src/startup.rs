@@ -109,7 +109,7 @@ impl Application {
                 let server = HttpServer::new(move || {
                     App::new()
                         .app_data(state.clone())
-                        .route("/metrics", web::get().to(routes::ops::serve_metrics))
+                        .configure(routes::routes::register_metrics)
                 })
                 .workers(1)
                 .listen(listener)?

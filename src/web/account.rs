@@ -12,7 +12,7 @@ use diesel::Connection;
 use super::client_ip::client_ip;
 use super::form::{Form, Problems};
 use super::session::{Session, check_csrf, current_user, safe_next};
-use super::{AppState, PageError, form_page, respond, see_other};
+use super::{AppState, PageError, form_page, see_other};
 use crate::accounts::{Role, password};
 use crate::captcha::Verdict;
 use crate::db::outbox;
@@ -95,83 +95,79 @@ pub async fn signup(
     state: web::Data<AppState>,
     lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let form = Form::parse(&body);
-        let session = check_csrf(&req, &state, form.get("csrf"))?;
-        limit(&req, &state, None)?;
-        let mut problems = Problems::default();
-        let name = SignerName::parse(form.get("name"))
-            .map_err(|e| problems.add("name", e.key()))
-            .ok();
-        let email = EmailAddress::parse(form.get("email"))
-            .map_err(|e| problems.add("email", e.key()))
-            .ok();
-        if let Err(w) = password::check(form.get("password"), form.get("email")) {
-            problems.add("password", w.key());
-        }
-        // The human check only once the rest is right, so a typo does not cost a new puzzle.
-        if problems.is_empty() && !human(&state, &form).await? {
-            problems.add("h-captcha-response", "error-captcha");
-        }
-        let (Some(name), Some(email), true) = (name, email, problems.is_empty()) else {
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::account::signup(&ctx, &form, &problems, &session.csrf),
-            ));
-        };
-        let hash = hash_password(form.get("password").to_string()).await?;
-        let token = tokens::new_token();
-        let base = state.settings.base_url.clone();
-        db::write(&state.pool, move |c| {
-            c.transaction(|c| {
-                let to = email.as_str();
-                let created = users::create(
-                    c,
-                    to,
-                    name.as_str(),
-                    Some(&hash),
-                    Role::Campaigner,
-                    lang.code(),
-                )?;
-                // Whoever typed the address, its owner gets at most a few of these a day.
-                if !crate::accounts::under_mail_cap(c, to)? {
-                    return Ok(());
-                }
-                match created {
-                    Some(id) => {
-                        users::add_token(
-                            c,
-                            id,
-                            &token.hash,
-                            Purpose::Confirm,
-                            chrono::Duration::hours(CONFIRM_VALID_HOURS),
-                        )?;
-                        let link = format!("{base}/account/confirm/{}", token.plain);
-                        let mail = views::email::account_confirm(lang, name.as_str(), &link);
-                        outbox::enqueue(c, &mail.outbox("account_confirm", to))?;
-                    }
-                    None => {
-                        let mail = views::email::account_exists(
-                            lang,
-                            &format!("{base}/account/login"),
-                            &format!("{base}/account/password-reset"),
-                        );
-                        outbox::enqueue(c, &mail.outbox("account_exists", to))?;
-                    }
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-            Ok(())
-        })
-        .await?;
-        Ok(see_other("/account/check-email"))
+    let form = Form::parse(&body);
+    let session = check_csrf(&req, &state, form.get("csrf"))?;
+    limit(&req, &state, None)?;
+    let mut problems = Problems::default();
+    let name = SignerName::parse(form.get("name"))
+        .map_err(|e| problems.add("name", e.key()))
+        .ok();
+    let email = EmailAddress::parse(form.get("email"))
+        .map_err(|e| problems.add("email", e.key()))
+        .ok();
+    if let Err(w) = password::check(form.get("password"), form.get("email")) {
+        problems.add("password", w.key());
     }
-    .await;
-    respond(&ctx, result)
+    // The human check only once the rest is right, so a typo does not cost a new puzzle.
+    if problems.is_empty() && !human(&state, &form).await? {
+        problems.add("h-captcha-response", "error-captcha");
+    }
+    let (Some(name), Some(email), true) = (name, email, problems.is_empty()) else {
+        return Ok(form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::account::signup(&ctx, &form, &problems, &session.csrf),
+        ));
+    };
+    let hash = hash_password(form.get("password").to_string()).await?;
+    let token = tokens::new_token();
+    let base = state.settings.base_url.clone();
+    db::write(&state.pool, move |c| {
+        c.transaction(|c| {
+            let to = email.as_str();
+            let created = users::create(
+                c,
+                to,
+                name.as_str(),
+                Some(&hash),
+                Role::Campaigner,
+                lang.code(),
+            )?;
+            // Whoever typed the address, its owner gets at most a few of these a day.
+            if !crate::accounts::under_mail_cap(c, to)? {
+                return Ok(());
+            }
+            match created {
+                Some(id) => {
+                    users::add_token(
+                        c,
+                        id,
+                        &token.hash,
+                        Purpose::Confirm,
+                        chrono::Duration::hours(CONFIRM_VALID_HOURS),
+                    )?;
+                    let link = format!("{base}/account/confirm/{}", token.plain);
+                    let mail = views::email::account_confirm(lang, name.as_str(), &link);
+                    outbox::enqueue(c, &mail.outbox("account_confirm", to))?;
+                }
+                None => {
+                    let mail = views::email::account_exists(
+                        lang,
+                        &format!("{base}/account/login"),
+                        &format!("{base}/account/password-reset"),
+                    );
+                    outbox::enqueue(c, &mail.outbox("account_exists", to))?;
+                }
+            }
+            Ok::<_, diesel::result::Error>(())
+        })?;
+        Ok(())
+    })
+    .await?;
+    Ok(see_other("/account/check-email"))
 }
 
 pub async fn check_email(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
@@ -192,35 +188,31 @@ pub async fn confirm(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let token = path.into_inner();
-        if !tokens::well_formed(&token) {
-            return Err(PageError::NotFound);
-        }
-        let hash = tokens::hash(&token);
-        let user = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let Some(user) = users::token_owner(c, &hash, Purpose::Confirm)? else {
-                    return Ok::<_, diesel::result::Error>(None);
-                };
-                users::use_token(c, &hash, Purpose::Confirm)?;
-                users::confirm_email(c, user.id)?;
-                Ok(Some(user))
-            })?)
-        })
-        .await?;
-        let Some(user) = user else {
-            return Ok(expired(&ctx));
-        };
-        let session = Session::for_user(&user);
-        let mut res = see_other("/dashboard?confirmed=1");
-        session.apply(&mut res, &state.cookie_key, state.settings.is_production());
-        Ok(res)
+    let token = path.into_inner();
+    if !tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    let hash = tokens::hash(&token);
+    let user = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let Some(user) = users::token_owner(c, &hash, Purpose::Confirm)? else {
+                return Ok::<_, diesel::result::Error>(None);
+            };
+            users::use_token(c, &hash, Purpose::Confirm)?;
+            users::confirm_email(c, user.id)?;
+            Ok(Some(user))
+        })?)
+    })
+    .await?;
+    let Some(user) = user else {
+        return Ok(expired(&ctx));
+    };
+    let session = Session::for_user(&user);
+    let mut res = see_other("/dashboard?confirmed=1");
+    session.apply(&mut res, &state.cookie_key, state.settings.is_production());
+    Ok(res)
 }
 
 fn expired(ctx: &views::Ctx) -> HttpResponse {
@@ -262,77 +254,67 @@ pub async fn login(
     state: web::Data<AppState>,
     lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let mut ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let form = Form::parse(&body);
-        let session = check_csrf(&req, &state, form.get("csrf"))?;
-        let email = form.get("email").trim().to_lowercase();
-        let refuse = |ctx: &views::Ctx, field: &'static str, key: &'static str| {
-            let mut problems = Problems::default();
-            problems.add(field, key);
-            form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::account::login(ctx, &form, &problems, &session.csrf),
-            )
-        };
-        if limit(&req, &state, Some(&email))? == Gate::HumanCheck {
-            // Many attempts on this account from everywhere: a person must show they are one.
-            ctx = state.ctx(&req, lang, true);
-            if !human(&state, &form).await? {
-                return Ok(refuse(&ctx, "h-captcha-response", "error-captcha"));
-            }
-        }
-        let pool = state.pool.clone();
-        let lookup = email.clone();
-        let user = db::run(&pool, move |c| Ok(users::find_by_email(c, &lookup)?)).await?;
-        let pw = form.get("password").to_string();
-        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-        let ok = web::block(move || password::verify(&pw, stored.as_deref()))
-            .await
-            .map_err(|e| PageError::Internal(e.to_string()))?;
-        match user {
-            // Only the owner of the inbox may use an account: until the address is confirmed,
-            // a password (which anyone could have set by signing up first) opens nothing.
-            Some(user) if ok && !user.confirmed() => {
-                Ok(refuse(&ctx, "email", "error-login-unconfirmed"))
-            }
-            Some(user) if ok => {
-                let fresh = Session::for_user(&user);
-                let next = safe_next(form.get("next"), &state.settings.base_url, "/dashboard");
-                let mut res = see_other(&next);
-                fresh.apply(&mut res, &state.cookie_key, state.settings.is_production());
-                Ok(res)
-            }
-            _ => Ok(refuse(&ctx, "email", "error-login")),
+    let form = Form::parse(&body);
+    let session = check_csrf(&req, &state, form.get("csrf"))?;
+    let email = form.get("email").trim().to_lowercase();
+    let refuse = |ctx: &views::Ctx, field: &'static str, key: &'static str| {
+        let mut problems = Problems::default();
+        problems.add(field, key);
+        form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::account::login(ctx, &form, &problems, &session.csrf),
+        )
+    };
+    if limit(&req, &state, Some(&email))? == Gate::HumanCheck {
+        // Many attempts on this account from everywhere: a person must show they are one.
+        ctx = state.ctx(&req, lang, true);
+        if !human(&state, &form).await? {
+            return Ok(refuse(&ctx, "h-captcha-response", "error-captcha"));
         }
     }
-    .await;
-    respond(&ctx, result)
+    let pool = state.pool.clone();
+    let lookup = email.clone();
+    let user = db::run(&pool, move |c| Ok(users::find_by_email(c, &lookup)?)).await?;
+    let pw = form.get("password").to_string();
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = web::block(move || password::verify(&pw, stored.as_deref()))
+        .await
+        .map_err(|e| PageError::Internal(e.to_string()))?;
+    match user {
+        // Only the owner of the inbox may use an account: until the address is confirmed,
+        // a password (which anyone could have set by signing up first) opens nothing.
+        Some(user) if ok && !user.confirmed() => {
+            Ok(refuse(&ctx, "email", "error-login-unconfirmed"))
+        }
+        Some(user) if ok => {
+            let fresh = Session::for_user(&user);
+            let next = safe_next(form.get("next"), &state.settings.base_url, "/dashboard");
+            let mut res = see_other(&next);
+            fresh.apply(&mut res, &state.cookie_key, state.settings.is_production());
+            Ok(res)
+        }
+        _ => Ok(refuse(&ctx, "email", "error-login")),
+    }
 }
 
 /// Logs out everywhere: the account's session epoch moves on, so no older cookie works.
 pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
-    lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let form = Form::parse(&body);
-        check_csrf(&req, &state, form.get("csrf"))?;
-        if let Some((user, _)) = current_user(&req, &state).await? {
-            db::write(&state.pool, move |c| Ok(users::end_sessions(c, user.id)?)).await?;
-        }
-        let mut res = see_other("/");
-        Session::clear(&mut res);
-        Ok(res)
+) -> Result<HttpResponse, PageError> {
+    let form = Form::parse(&body);
+    check_csrf(&req, &state, form.get("csrf"))?;
+    if let Some((user, _)) = current_user(&req, &state).await? {
+        db::write(&state.pool, move |c| Ok(users::end_sessions(c, user.id)?)).await?;
     }
-    .await;
-    respond(&ctx, result)
+    let mut res = see_other("/");
+    Session::clear(&mut res);
+    Ok(res)
 }
 
 pub async fn reset_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
@@ -348,51 +330,47 @@ pub async fn reset_request(
     state: web::Data<AppState>,
     lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let form = Form::parse(&body);
-        let session = check_csrf(&req, &state, form.get("csrf"))?;
-        let mut problems = Problems::default();
-        let email = EmailAddress::parse(form.get("email"))
-            .map_err(|e| problems.add("email", e.key()))
-            .ok();
-        if let Some(email) = &email {
-            limit(&req, &state, Some(email.as_str()))?;
-            if !human(&state, &form).await? {
-                problems.add("h-captcha-response", "error-captcha");
-            }
+    let form = Form::parse(&body);
+    let session = check_csrf(&req, &state, form.get("csrf"))?;
+    let mut problems = Problems::default();
+    let email = EmailAddress::parse(form.get("email"))
+        .map_err(|e| problems.add("email", e.key()))
+        .ok();
+    if let Some(email) = &email {
+        limit(&req, &state, Some(email.as_str()))?;
+        if !human(&state, &form).await? {
+            problems.add("h-captcha-response", "error-captcha");
         }
-        let (Some(email), true) = (email, problems.is_empty()) else {
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::account::reset_request(&ctx, &form, &problems, &session.csrf),
-            ));
-        };
-        // The answer goes first and the work after it, so how long the answer takes cannot
-        // tell whether the address has an account.
-        let pool = state.pool.clone();
-        let base = state.settings.base_url.clone();
-        actix_web::rt::spawn(async move {
-            let sent = db::write(&pool, move |c| {
-                Ok(crate::accounts::request_password_reset(
-                    c, &email, lang, &base,
-                )?)
-            })
-            .await;
-            if let Err(e) = sent {
-                tracing::error!(error = %e, "password reset request failed");
-            }
-        });
-        Ok(super::html(
-            StatusCode::OK,
-            views::account::message(&ctx, &ctx.t("reset-sent-title"), &ctx.t("reset-sent-body")),
-        ))
     }
-    .await;
-    respond(&ctx, result)
+    let (Some(email), true) = (email, problems.is_empty()) else {
+        return Ok(form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::account::reset_request(&ctx, &form, &problems, &session.csrf),
+        ));
+    };
+    // The answer goes first and the work after it, so how long the answer takes cannot
+    // tell whether the address has an account.
+    let pool = state.pool.clone();
+    let base = state.settings.base_url.clone();
+    actix_web::rt::spawn(async move {
+        let sent = db::write(&pool, move |c| {
+            Ok(crate::accounts::request_password_reset(
+                c, &email, lang, &base,
+            )?)
+        })
+        .await;
+        if let Err(e) = sent {
+            tracing::error!(error = %e, "password reset request failed");
+        }
+    });
+    Ok(super::html(
+        StatusCode::OK,
+        views::account::message(&ctx, &ctx.t("reset-sent-title"), &ctx.t("reset-sent-body")),
+    ))
 }
 
 async fn link_owner(state: &AppState, token: &str) -> Result<Option<users::User>, PageError> {
@@ -411,31 +389,27 @@ pub async fn new_password_form(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let token = path.into_inner();
-        if link_owner(&state, &token).await?.is_none() {
-            return Ok(expired(&ctx));
-        }
-        let session = Session::ensure(&req, &state.cookie_key);
-        let markup = views::account::new_password(
-            &ctx,
-            &token,
-            &Form::default(),
-            &Problems::default(),
-            &session.csrf,
-        );
-        let mut res = form_page(&state, &session, StatusCode::OK, markup);
-        // The token in this page's address must not leak to other sites.
-        res.headers_mut().insert(
-            actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("same-origin"),
-        );
-        Ok(res)
+    let token = path.into_inner();
+    if link_owner(&state, &token).await?.is_none() {
+        return Ok(expired(&ctx));
     }
-    .await;
-    respond(&ctx, result)
+    let session = Session::ensure(&req, &state.cookie_key);
+    let markup = views::account::new_password(
+        &ctx,
+        &token,
+        &Form::default(),
+        &Problems::default(),
+        &session.csrf,
+    );
+    let mut res = form_page(&state, &session, StatusCode::OK, markup);
+    // The token in this page's address must not leak to other sites.
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("same-origin"),
+    );
+    Ok(res)
 }
 
 pub async fn new_password(
@@ -444,49 +418,45 @@ pub async fn new_password(
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let token = path.into_inner();
-        let form = Form::parse(&body);
-        let session = check_csrf(&req, &state, form.get("csrf"))?;
-        let Some(owner) = link_owner(&state, &token).await? else {
-            return Ok(expired(&ctx));
-        };
-        // Holding the link is already proof enough: no human check here.
-        limit(&req, &state, Some(&owner.email))?;
-        if let Err(w) = password::check(form.get("password"), &owner.email) {
-            let mut problems = Problems::default();
-            problems.add("password", w.key());
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::account::new_password(&ctx, &token, &form, &problems, &session.csrf),
-            ));
-        }
-        let hash = hash_password(form.get("password").to_string()).await?;
-        let token_hash = tokens::hash(&token);
-        let user = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                if !users::use_token(c, &token_hash, Purpose::Password)? {
-                    return Ok::<_, diesel::result::Error>(None);
-                }
-                users::set_password(c, owner.id, &hash)?;
-                // The link reached this inbox: the address is confirmed too.
-                users::confirm_email(c, owner.id)?;
-                users::find(c, owner.id)
-            })?)
-        })
-        .await?;
-        let Some(user) = user else {
-            return Ok(expired(&ctx));
-        };
-        let fresh = Session::for_user(&user);
-        let mut res = see_other("/dashboard");
-        fresh.apply(&mut res, &state.cookie_key, state.settings.is_production());
-        Ok(res)
+    let token = path.into_inner();
+    let form = Form::parse(&body);
+    let session = check_csrf(&req, &state, form.get("csrf"))?;
+    let Some(owner) = link_owner(&state, &token).await? else {
+        return Ok(expired(&ctx));
+    };
+    // Holding the link is already proof enough: no human check here.
+    limit(&req, &state, Some(&owner.email))?;
+    if let Err(w) = password::check(form.get("password"), &owner.email) {
+        let mut problems = Problems::default();
+        problems.add("password", w.key());
+        return Ok(form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::account::new_password(&ctx, &token, &form, &problems, &session.csrf),
+        ));
     }
-    .await;
-    respond(&ctx, result)
+    let hash = hash_password(form.get("password").to_string()).await?;
+    let token_hash = tokens::hash(&token);
+    let user = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            if !users::use_token(c, &token_hash, Purpose::Password)? {
+                return Ok::<_, diesel::result::Error>(None);
+            }
+            users::set_password(c, owner.id, &hash)?;
+            // The link reached this inbox: the address is confirmed too.
+            users::confirm_email(c, owner.id)?;
+            users::find(c, owner.id)
+        })?)
+    })
+    .await?;
+    let Some(user) = user else {
+        return Ok(expired(&ctx));
+    };
+    let fresh = Session::for_user(&user);
+    let mut res = see_other("/dashboard");
+    fresh.apply(&mut res, &state.cookie_key, state.settings.is_production());
+    Ok(res)
 }

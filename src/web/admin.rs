@@ -9,8 +9,8 @@ use diesel::Connection;
 
 use super::form::{Form, Problems};
 use super::pages::parse_id;
-use super::session::{posted, require_role};
-use super::{AppState, PageError, form_page, respond, see_other};
+use super::session::{SignedIn, posted};
+use super::{AppState, PageError, form_page, see_other};
 use crate::accounts::Role;
 use crate::campaigns::REJECT_REASONS;
 use crate::db::campaigns::{self as store, Decision};
@@ -18,219 +18,201 @@ use crate::db::{self, audit, petitions, updates, users};
 use crate::i18n::Lang;
 use crate::views;
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin", web::get().to(home))
-        .route("/admin/moderation", web::get().to(moderation))
-        .route("/admin/petitions/{id}", web::get().to(review))
-        .route("/admin/petitions/{id}/decision", web::post().to(decide))
-        .route(
-            "/admin/updates/{id}/decision",
-            web::post().to(decide_update),
-        )
-        .route("/admin/users", web::get().to(list_users))
-        .route("/admin/users/{id}/role", web::post().to(set_role))
-        .route("/admin/audit", web::get().to(audit_log));
+pub async fn home() -> HttpResponse {
+    see_other("/admin/moderation")
 }
 
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+pub async fn moderation(
+    req: HttpRequest,
+    signed: SignedIn,
+    state: web::Data<AppState>,
+    lang: Lang,
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = require_role(&req, &state, Role::Moderator)
-        .await
-        .map(|_| see_other("/admin/moderation"));
-    respond(&ctx, result)
-}
-
-pub async fn moderation(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let (queue, ups, public) = db::run(&state.pool, move |c| {
-            let queue = store::queue(c)?;
-            let public = petitions::list_public(c)?;
-            let pending = updates::pending(c)?;
-            let ids: Vec<i64> = pending.iter().map(|u| u.petition_id).collect();
-            let of = petitions::find_many(c, &ids)?;
-            let ups = pending
-                .into_iter()
-                .map(|u| {
-                    let title = of
-                        .iter()
-                        .find(|p| p.id() == u.petition_id)
-                        .map(|p| p.text(lang).title.clone())
-                        .unwrap_or_default();
-                    (u, title)
-                })
-                .collect::<Vec<_>>();
-            Ok((queue, ups, public))
-        })
-        .await?;
-        let markup = views::admin::moderation(&ctx, &queue, &ups, &public, &session.csrf);
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn { session, .. } = signed;
+    let (queue, ups, public) = db::run(&state.pool, move |c| {
+        let queue = store::queue(c)?;
+        let public = petitions::list_public(c)?;
+        let pending = updates::pending(c)?;
+        let ids: Vec<i64> = pending.iter().map(|u| u.petition_id).collect();
+        let of = petitions::find_many(c, &ids)?;
+        let ups = pending
+            .into_iter()
+            .map(|u| {
+                let title = of
+                    .iter()
+                    .find(|p| p.id() == u.petition_id)
+                    .map(|p| p.text(lang).title.clone())
+                    .unwrap_or_default();
+                (u, title)
+            })
+            .collect::<Vec<_>>();
+        Ok((queue, ups, public))
+    })
+    .await?;
+    let markup = views::admin::moderation(&ctx, &queue, &ups, &public, &session.csrf);
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn review(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (moderator, session) = require_role(&req, &state, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
-            .await?
-            .ok_or(PageError::NotFound)?;
-        let markup = views::admin::review(
-            &ctx,
-            &p,
-            &Form::default(),
-            &Problems::default(),
-            &session.csrf,
-            p.row.creator_id == Some(moderator.id),
-        );
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn {
+        user: moderator,
+        session,
+    } = signed;
+    let id = parse_id(&path)?;
+    let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let markup = views::admin::review(
+        &ctx,
+        &p,
+        &Form::default(),
+        &Problems::default(),
+        &session.csrf,
+        p.row.creator_id == Some(moderator.id),
+    );
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn decide(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, moderator, session) = posted(&req, &state, &body, Role::Moderator).await?;
-        let id = parse_id(&path)?;
+    let form = posted(&req, &state, &body)?;
+    let SignedIn {
+        user: moderator,
+        session,
+    } = signed;
+    let id = parse_id(&path)?;
+    let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
+        .await?
+        .ok_or(PageError::NotFound)?;
+    // No one decides on their own petition: another moderator must.
+    if p.row.creator_id == Some(moderator.id) {
+        return Err(PageError::Forbidden);
+    }
+    let mut problems = Problems::default();
+    let decision = Decision::parse(form.get("action"));
+    if decision.is_none() {
+        problems.add("action", "error-choose");
+    }
+    let reason = form.get("reason").trim().to_string();
+    if decision == Some(Decision::Reject) && !REJECT_REASONS.contains(&reason.as_str()) {
+        problems.add("reason", "error-choose");
+    }
+    let message = if decision.is_some_and(|d| d != Decision::Approve) {
+        problems.text(&form, "message", 2000)
+    } else {
+        problems.optional_text(&form, "message", 2000)
+    };
+    let Some(decision) = decision.filter(|_| problems.is_empty()) else {
+        let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
+        return Ok(form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            markup,
+        ));
+    };
+    let reason = (decision == Decision::Reject).then_some(reason);
+    let base = state.settings.base_url.clone();
+    let actor = moderator.actor();
+    let msg = message.clone();
+    let decided = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let Some(p) = store::decide(c, id, decision, reason.as_deref(), &msg)? else {
+                return Ok::<_, diesel::result::Error>(None);
+            };
+            audit::note(
+                c,
+                &actor,
+                &format!("petition.{}", decision.code()),
+                Some(id),
+                serde_json::json!({ "reason": reason, "message": msg }),
+            )?;
+            let event = match decision {
+                Decision::Approve => "approved",
+                Decision::Reject => "rejected",
+                Decision::Changes => "changes",
+                Decision::Hide => "hidden",
+            };
+            let reason_text = reason
+                .as_deref()
+                .map(|r| Lang::En.t(&format!("reason-{r}")));
+            let note = match (&reason_text, msg.is_empty()) {
+                (Some(r), false) => Some(format!("{r}\n{msg}")),
+                (Some(r), true) => Some(r.clone()),
+                (None, _) => Some(msg.clone()),
+            };
+            crate::campaigns::notify_creator(c, &p, event, &base, note.as_deref())?;
+            Ok(Some(p))
+        })?)
+    })
+    .await?;
+    if decided.is_none() {
+        // Someone else decided first, or the petition moved on: show it as it is now.
+        problems.add("action", "error-decision-state");
         let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
             .await?
             .ok_or(PageError::NotFound)?;
-        // No one decides on their own petition: another moderator must.
-        if p.row.creator_id == Some(moderator.id) {
-            return Err(PageError::Forbidden);
-        }
-        let mut problems = Problems::default();
-        let decision = Decision::parse(form.get("action"));
-        if decision.is_none() {
-            problems.add("action", "error-choose");
-        }
-        let reason = form.get("reason").trim().to_string();
-        if decision == Some(Decision::Reject) && !REJECT_REASONS.contains(&reason.as_str()) {
-            problems.add("reason", "error-choose");
-        }
-        let message = if decision.is_some_and(|d| d != Decision::Approve) {
-            problems.text(&form, "message", 2000)
-        } else {
-            problems.optional_text(&form, "message", 2000)
-        };
-        let Some(decision) = decision.filter(|_| problems.is_empty()) else {
-            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                markup,
-            ));
-        };
-        let reason = (decision == Decision::Reject).then_some(reason);
-        let base = state.settings.base_url.clone();
-        let actor = moderator.actor();
-        let msg = message.clone();
-        let decided = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let Some(p) = store::decide(c, id, decision, reason.as_deref(), &msg)? else {
-                    return Ok::<_, diesel::result::Error>(None);
-                };
-                audit::note(
-                    c,
-                    &actor,
-                    &format!("petition.{}", decision.code()),
-                    Some(id),
-                    serde_json::json!({ "reason": reason, "message": msg }),
-                )?;
-                let event = match decision {
-                    Decision::Approve => "approved",
-                    Decision::Reject => "rejected",
-                    Decision::Changes => "changes",
-                    Decision::Hide => "hidden",
-                };
-                let reason_text = reason
-                    .as_deref()
-                    .map(|r| Lang::En.t(&format!("reason-{r}")));
-                let note = match (&reason_text, msg.is_empty()) {
-                    (Some(r), false) => Some(format!("{r}\n{msg}")),
-                    (Some(r), true) => Some(r.clone()),
-                    (None, _) => Some(msg.clone()),
-                };
-                crate::campaigns::notify_creator(c, &p, event, &base, note.as_deref())?;
-                Ok(Some(p))
-            })?)
-        })
-        .await?;
-        if decided.is_none() {
-            // Someone else decided first, or the petition moved on: show it as it is now.
-            problems.add("action", "error-decision-state");
-            let p = db::run(&state.pool, move |c| Ok(petitions::find_any(c, id)?))
-                .await?
-                .ok_or(PageError::NotFound)?;
-            let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
-            return Ok(form_page(&state, &session, StatusCode::CONFLICT, markup));
-        }
-        Ok(see_other("/admin/moderation"))
+        let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
+        return Ok(form_page(&state, &session, StatusCode::CONFLICT, markup));
     }
-    .await;
-    respond(&ctx, result)
+    Ok(see_other("/admin/moderation"))
 }
 
 pub async fn decide_update(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, moderator, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let approve = match form.get("action") {
-            "approve" => true,
-            "reject" => false,
-            _ => return Err(PageError::NotFound),
-        };
-        let actor = moderator.actor();
-        let decided = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let Some(u) = updates::decide(c, id, approve, moderator.id)? else {
-                    return Ok::<_, diesel::result::Error>(None);
-                };
-                audit::note(
-                    c,
-                    &actor,
-                    if approve {
-                        "update.approve"
-                    } else {
-                        "update.reject"
-                    },
-                    Some(u.petition_id),
-                    serde_json::json!({ "update": u.id }),
-                )?;
-                Ok(Some(u))
-            })?)
-        })
-        .await?;
-        decided.ok_or(PageError::NotFound)?;
-        Ok(see_other("/admin/moderation"))
-    }
-    .await;
-    respond(&ctx, result)
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn {
+        user: moderator, ..
+    } = signed;
+    let id = parse_id(&path)?;
+    let approve = match form.get("action") {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(PageError::NotFound),
+    };
+    let actor = moderator.actor();
+    let decided = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let Some(u) = updates::decide(c, id, approve, moderator.id)? else {
+                return Ok::<_, diesel::result::Error>(None);
+            };
+            audit::note(
+                c,
+                &actor,
+                if approve {
+                    "update.approve"
+                } else {
+                    "update.reject"
+                },
+                Some(u.petition_id),
+                serde_json::json!({ "update": u.id }),
+            )?;
+            Ok(Some(u))
+        })?)
+    })
+    .await?;
+    decided.ok_or(PageError::NotFound)?;
+    Ok(see_other("/admin/moderation"))
 }
 
 #[derive(serde::Deserialize)]
@@ -241,64 +223,60 @@ pub struct UsersQuery {
 
 pub async fn list_users(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     query: web::Query<UsersQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (admin, session) = require_role(&req, &state, Role::Admin).await?;
-        let q = super::form::search_term(query.q.as_deref(), 100);
-        let search = q.clone();
-        let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
-        let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));
-        let markup = views::admin::users(&ctx, &list, &q, admin.id, &session.csrf, notice);
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn {
+        user: admin,
+        session,
+    } = signed;
+    let q = super::form::search_term(query.q.as_deref(), 100);
+    let search = q.clone();
+    let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
+    let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));
+    let markup = views::admin::users(&ctx, &list, &q, admin.id, &session.csrf, notice);
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn set_role(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, admin, _) = posted(&req, &state, &body, Role::Admin).await?;
-        let id = parse_id(&path)?;
-        // An admin cannot demote themselves, so there is always one left.
-        let role = Role::parse(form.get("role")).filter(|_| id != admin.id);
-        let Some(role) = role else {
-            return Err(PageError::Unprocessable);
-        };
-        let actor = admin.actor();
-        let changed = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let n = users::set_role(c, id, role)?;
-                if n == 1 {
-                    audit::note(
-                        c,
-                        &actor,
-                        "user.role",
-                        None,
-                        serde_json::json!({ "user": id, "role": role.code() }),
-                    )?;
-                }
-                Ok::<_, diesel::result::Error>(n == 1)
-            })?)
-        })
-        .await?;
-        if !changed {
-            return Err(PageError::NotFound);
-        }
-        Ok(see_other("/admin/users?changed=1"))
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user: admin, .. } = signed;
+    let id = parse_id(&path)?;
+    // An admin cannot demote themselves, so there is always one left.
+    let role = Role::parse(form.get("role")).filter(|_| id != admin.id);
+    let Some(role) = role else {
+        return Err(PageError::Unprocessable);
+    };
+    let actor = admin.actor();
+    let changed = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let n = users::set_role(c, id, role)?;
+            if n == 1 {
+                audit::note(
+                    c,
+                    &actor,
+                    "user.role",
+                    None,
+                    serde_json::json!({ "user": id, "role": role.code() }),
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(n == 1)
+        })?)
+    })
+    .await?;
+    if !changed {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    Ok(see_other("/admin/users?changed=1"))
 }
 
 #[derive(serde::Deserialize)]
@@ -308,39 +286,36 @@ pub struct AuditQuery {
 
 pub async fn audit_log(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     query: web::Query<AuditQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_role(&req, &state, Role::Admin).await?;
-        let before = query.before;
-        let (entries, people) = db::run(&state.pool, move |c| {
-            let entries = audit::list(c, before, 200)?;
-            // The log names staff by id; admins see who that is.
-            let mut people = std::collections::HashMap::new();
-            for e in &entries {
-                if let Some(id) = e
-                    .actor
-                    .strip_prefix("user:")
-                    .and_then(|i| i.parse::<i64>().ok())
-                    && !people.contains_key(&e.actor)
-                    && let Some(u) = users::find(c, id)?
-                {
-                    people.insert(e.actor.clone(), format!("{} <{}>", u.name, u.email));
-                }
+    let SignedIn { session, .. } = signed;
+    let before = query.before;
+    let (entries, people) = db::run(&state.pool, move |c| {
+        let entries = audit::list(c, before, 200)?;
+        // The log names staff by id; admins see who that is.
+        let mut people = std::collections::HashMap::new();
+        for e in &entries {
+            if let Some(id) = e
+                .actor
+                .strip_prefix("user:")
+                .and_then(|i| i.parse::<i64>().ok())
+                && !people.contains_key(&e.actor)
+                && let Some(u) = users::find(c, id)?
+            {
+                people.insert(e.actor.clone(), format!("{} <{}>", u.name, u.email));
             }
-            Ok((entries, people))
-        })
-        .await?;
-        Ok(form_page(
-            &state,
-            &session,
-            StatusCode::OK,
-            views::admin::audit(&ctx, &entries, &people),
-        ))
-    }
-    .await;
-    respond(&ctx, result)
+        }
+        Ok((entries, people))
+    })
+    .await?;
+    Ok(form_page(
+        &state,
+        &session,
+        StatusCode::OK,
+        views::admin::audit(&ctx, &entries, &people),
+    ))
 }

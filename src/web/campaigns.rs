@@ -7,9 +7,8 @@ use diesel::Connection;
 
 use super::form::{Form, Problems};
 use super::pages::{parse_id, render_petition};
-use super::session::{Session, posted, require_user};
-use super::{AppState, PageError, form_page, html as page_response, respond, see_other};
-use crate::accounts::Role;
+use super::session::{Session, SignedIn, posted};
+use super::{AppState, PageError, form_page, html as page_response, see_other};
 use crate::campaigns::{self, Draft};
 use crate::db::campaigns::{self as store, Submitted};
 use crate::db::petitions::{self, Petition};
@@ -19,26 +18,6 @@ use crate::i18n::Lang;
 use crate::signing::SignForm;
 use crate::tokens;
 use crate::views::{self, campaigns::PetitionForm};
-
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/petitions/new", web::get().to(new_form))
-        .route("/petitions/new", web::post().to(create))
-        .route("/petitions/{id:\\d+}/edit", web::get().to(edit_form))
-        .route("/petitions/{id:\\d+}/edit", web::post().to(edit))
-        .route("/petitions/{id:\\d+}/submit", web::post().to(submit))
-        .route(
-            "/petitions/{id:\\d+}/updates/new",
-            web::get().to(update_form),
-        )
-        .route(
-            "/petitions/{id:\\d+}/updates/new",
-            web::post().to(post_update),
-        )
-        .route("/support/{key}", web::get().to(support))
-        .route("/dashboard", web::get().to(dashboard))
-        .route("/dashboard/petitions/{id:\\d+}", web::get().to(detail))
-        .route("/api/petitions/similar", web::get().to(similar_api));
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
@@ -80,34 +59,35 @@ async fn render_form(
     Ok(form_page(state, session, status, markup))
 }
 
-pub async fn new_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+pub async fn new_form(
+    req: HttpRequest,
+    signed: SignedIn,
+    state: web::Data<AppState>,
+    lang: Lang,
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_user(&req, &state).await?;
-        let closes = (today() + chrono::Duration::days(90)).to_string();
-        let form = Form::from_pairs(&[
-            ("lang", lang.code()),
-            ("goal", "1000"),
-            ("closes_on", &closes),
-        ]);
-        render_form(
-            &state,
-            &ctx,
-            &session,
-            StatusCode::OK,
-            FormPage {
-                heading: ctx.t("new-petition-title"),
-                action_url: "/petitions/new".into(),
-                form: &form,
-                problems: &Problems::default(),
-                preview: None,
-                similar: &[],
-            },
-        )
-        .await
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn { session, .. } = signed;
+    let closes = (today() + chrono::Duration::days(90)).to_string();
+    let form = Form::from_pairs(&[
+        ("lang", lang.code()),
+        ("goal", "1000"),
+        ("closes_on", &closes),
+    ]);
+    render_form(
+        &state,
+        &ctx,
+        &session,
+        StatusCode::OK,
+        FormPage {
+            heading: ctx.t("new-petition-title"),
+            action_url: "/petitions/new".into(),
+            form: &form,
+            problems: &Problems::default(),
+            preview: None,
+            similar: &[],
+        },
+    )
+    .await
 }
 
 /// Checks the petition form; `Err` is the page to answer with (422, or the preview).
@@ -213,36 +193,34 @@ fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
 
 pub async fn create(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
-        let draft = match check_form(
-            &state,
-            &ctx,
-            &session,
-            &form,
-            ctx.t("new-petition-title"),
-            "/petitions/new".into(),
-            None,
-        )
-        .await?
-        {
-            Ok(d) => d,
-            Err(page) => return Ok(page),
-        };
-        let id = db::write(&state.pool, move |c| {
-            Ok(store::save_draft(c, user.id, None, &draft)?)
-        })
-        .await?
-        .ok_or(PageError::NotFound)?;
-        Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1")))
-    }
-    .await;
-    respond(&ctx, result)
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, session } = signed;
+    let draft = match check_form(
+        &state,
+        &ctx,
+        &session,
+        &form,
+        ctx.t("new-petition-title"),
+        "/petitions/new".into(),
+        None,
+    )
+    .await?
+    {
+        Ok(d) => d,
+        Err(page) => return Ok(page),
+    };
+    let id = db::write(&state.pool, move |c| {
+        Ok(store::save_draft(c, user.id, None, &draft)?)
+    })
+    .await?
+    .ok_or(PageError::NotFound)?;
+    Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1")))
 }
 
 /// The creator's own petition, or 404 (another campaigner's petition does not exist for them).
@@ -255,109 +233,100 @@ async fn own_petition(state: &AppState, user: &User, id: i64) -> Result<Petition
 
 pub async fn edit_form(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (user, session) = require_user(&req, &state).await?;
-        let p = own_petition(&state, &user, id).await?;
-        if !matches!(p.status(), "draft" | "changes") {
-            return Ok(see_other(&format!("/dashboard/petitions/{id}")));
-        }
-        let form = campaigns::form_from(&p);
-        render_form(
-            &state,
-            &ctx,
-            &session,
-            StatusCode::OK,
-            FormPage {
-                heading: ctx.t("edit-petition"),
-                action_url: format!("/petitions/{id}/edit"),
-                form: &form,
-                problems: &Problems::default(),
-                preview: None,
-                similar: &[],
-            },
-        )
-        .await
+    let id = parse_id(&path)?;
+    let SignedIn { user, session } = signed;
+    let p = own_petition(&state, &user, id).await?;
+    if !matches!(p.status(), "draft" | "changes") {
+        return Ok(see_other(&format!("/dashboard/petitions/{id}")));
     }
-    .await;
-    respond(&ctx, result)
+    let form = campaigns::form_from(&p);
+    render_form(
+        &state,
+        &ctx,
+        &session,
+        StatusCode::OK,
+        FormPage {
+            heading: ctx.t("edit-petition"),
+            action_url: format!("/petitions/{id}/edit"),
+            form: &form,
+            problems: &Problems::default(),
+            preview: None,
+            similar: &[],
+        },
+    )
+    .await
 }
 
 pub async fn edit(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
-        own_petition(&state, &user, id).await?;
-        let draft = match check_form(
-            &state,
-            &ctx,
-            &session,
-            &form,
-            ctx.t("edit-petition"),
-            format!("/petitions/{id}/edit"),
-            Some(id),
-        )
-        .await?
-        {
-            Ok(d) => d,
-            Err(page) => return Ok(page),
-        };
-        let saved = db::write(&state.pool, move |c| {
-            Ok(store::save_draft(c, user.id, Some(id), &draft)?)
-        })
-        .await?;
-        match saved {
-            Some(_) => Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1"))),
-            // No longer editable (a moderator acted meanwhile): show where it stands.
-            None => Ok(see_other(&format!("/dashboard/petitions/{id}"))),
-        }
+    let id = parse_id(&path)?;
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, session } = signed;
+    own_petition(&state, &user, id).await?;
+    let draft = match check_form(
+        &state,
+        &ctx,
+        &session,
+        &form,
+        ctx.t("edit-petition"),
+        format!("/petitions/{id}/edit"),
+        Some(id),
+    )
+    .await?
+    {
+        Ok(d) => d,
+        Err(page) => return Ok(page),
+    };
+    let saved = db::write(&state.pool, move |c| {
+        Ok(store::save_draft(c, user.id, Some(id), &draft)?)
+    })
+    .await?;
+    match saved {
+        Some(_) => Ok(see_other(&format!("/dashboard/petitions/{id}?saved=1"))),
+        // No longer editable (a moderator acted meanwhile): show where it stands.
+        None => Ok(see_other(&format!("/dashboard/petitions/{id}"))),
     }
-    .await;
-    respond(&ctx, result)
 }
 
 pub async fn submit(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (_, user, _) = posted(&req, &state, &body, Role::Campaigner).await?;
-        own_petition(&state, &user, id).await?;
-        let needed = state.settings.supporters_needed;
-        let key = tokens::new_token().plain;
-        let outcome = db::write(&state.pool, move |c| {
-            Ok(store::submit(c, id, &user, needed, &key)?)
-        })
-        .await?;
-        let notice = match outcome {
-            Submitted::Gathering => "gathering",
-            Submitted::Pending => "pending",
-            Submitted::NeedsConfirmedEmail => "confirm-first",
-            Submitted::NotAllowed => "not-allowed",
-        };
-        Ok(see_other(&format!(
-            "/dashboard/petitions/{id}?notice={notice}"
-        )))
-    }
-    .await;
-    respond(&ctx, result)
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    own_petition(&state, &user, id).await?;
+    let needed = state.settings.supporters_needed;
+    let key = tokens::new_token().plain;
+    let outcome = db::write(&state.pool, move |c| {
+        Ok(store::submit(c, id, &user, needed, &key)?)
+    })
+    .await?;
+    let notice = match outcome {
+        Submitted::Gathering => "gathering",
+        Submitted::Pending => "pending",
+        Submitted::NeedsConfirmedEmail => "confirm-first",
+        Submitted::NotAllowed => "not-allowed",
+    };
+    Ok(see_other(&format!(
+        "/dashboard/petitions/{id}?notice={notice}"
+    )))
 }
 
 /// A petition gathering its first supporters, reached only through its creator's share link.
@@ -366,53 +335,49 @@ pub async fn support(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let key = path.into_inner();
-        if !tokens::well_formed(&key) {
-            return Err(PageError::NotFound);
-        }
-        let p = db::run(&state.pool, move |c| {
-            Ok(petitions::find_by_share_key(c, &key)?)
-        })
-        .await?
-        .ok_or(PageError::NotFound)?;
-        if p.is_open() || p.status() == "closed" {
-            return Ok(see_other(&format!("/petitions/{}", p.id())));
-        }
-        if matches!(p.status(), "pending" | "changes") {
-            // Late supporters are told where it stands, and that support given is kept.
-            return Ok(page_response(
-                StatusCode::OK,
-                views::account::message(
-                    &ctx,
-                    &ctx.t("support-with-moderators-title"),
-                    &ctx.t("support-with-moderators-body"),
-                ),
-            ));
-        }
-        if p.status() != "gathering" {
-            return Err(PageError::NotFound);
-        }
-        let mut res = render_petition(
-            &state,
-            &ctx,
-            &p,
-            &SignForm::default(),
-            &[],
-            None,
-            StatusCode::OK,
-        )
-        .await?;
-        res.headers_mut().insert(
-            actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("same-origin"),
-        );
-        Ok(res)
+    let key = path.into_inner();
+    if !tokens::well_formed(&key) {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    let p = db::run(&state.pool, move |c| {
+        Ok(petitions::find_by_share_key(c, &key)?)
+    })
+    .await?
+    .ok_or(PageError::NotFound)?;
+    if p.is_open() || p.status() == "closed" {
+        return Ok(see_other(&format!("/petitions/{}", p.id())));
+    }
+    if matches!(p.status(), "pending" | "changes") {
+        // Late supporters are told where it stands, and that support given is kept.
+        return Ok(page_response(
+            StatusCode::OK,
+            views::account::message(
+                &ctx,
+                &ctx.t("support-with-moderators-title"),
+                &ctx.t("support-with-moderators-body"),
+            ),
+        ));
+    }
+    if p.status() != "gathering" {
+        return Err(PageError::NotFound);
+    }
+    let mut res = render_petition(
+        &state,
+        &ctx,
+        &p,
+        &SignForm::default(),
+        &[],
+        None,
+        StatusCode::OK,
+    )
+    .await?;
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("same-origin"),
+    );
+    Ok(res)
 }
 
 #[derive(serde::Deserialize)]
@@ -439,146 +404,129 @@ fn notice_text(lang: Lang, q: &DashboardQuery) -> Option<String> {
 
 pub async fn dashboard(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     query: web::Query<DashboardQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (user, session) = require_user(&req, &state).await?;
-        let uid = user.id;
-        let list = db::run(&state.pool, move |c| Ok(store::mine(c, uid)?)).await?;
-        let markup = views::campaigns::dashboard(
-            &ctx,
-            &user,
-            &list,
-            &session.csrf,
-            notice_text(lang, &query),
-        );
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn { user, session } = signed;
+    let uid = user.id;
+    let list = db::run(&state.pool, move |c| Ok(store::mine(c, uid)?)).await?;
+    let markup =
+        views::campaigns::dashboard(&ctx, &user, &list, &session.csrf, notice_text(lang, &query));
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn detail(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
     query: web::Query<DashboardQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (user, session) = require_user(&req, &state).await?;
-        let p = own_petition(&state, &user, id).await?;
-        let ((total, confirmed), per_day, by_state, ups) = db::run(&state.pool, move |c| {
-            Ok((
-                db::signatures::count_for(c, id)?,
-                store::per_day(c, id)?,
-                petitions::counts_by_state(c, id)?,
-                updates::for_petition(c, id, true)?,
-            ))
-        })
-        .await?;
-        let markup = views::campaigns::petition_detail(
-            &ctx,
-            &views::campaigns::Detail {
-                petition: &p,
-                total,
-                confirmed,
-                per_day: &per_day,
-                by_state: &by_state,
-                updates: &ups,
-                supporters_needed: state.settings.supporters_needed,
-                base_url: &state.settings.base_url,
-                csrf: &session.csrf,
-                notice: notice_text(lang, &query),
-            },
-        );
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let id = parse_id(&path)?;
+    let SignedIn { user, session } = signed;
+    let p = own_petition(&state, &user, id).await?;
+    let ((total, confirmed), per_day, by_state, ups) = db::run(&state.pool, move |c| {
+        Ok((
+            db::signatures::count_for(c, id)?,
+            store::per_day(c, id)?,
+            petitions::counts_by_state(c, id)?,
+            updates::for_petition(c, id, true)?,
+        ))
+    })
+    .await?;
+    let markup = views::campaigns::petition_detail(
+        &ctx,
+        &views::campaigns::Detail {
+            petition: &p,
+            total,
+            confirmed,
+            per_day: &per_day,
+            by_state: &by_state,
+            updates: &ups,
+            supporters_needed: state.settings.supporters_needed,
+            base_url: &state.settings.base_url,
+            csrf: &session.csrf,
+            notice: notice_text(lang, &query),
+        },
+    );
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn update_form(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (user, session) = require_user(&req, &state).await?;
-        let p = own_petition(&state, &user, id).await?;
-        if !matches!(p.status(), "open" | "closed") {
-            return Ok(see_other(&format!("/dashboard/petitions/{id}")));
-        }
-        let markup = views::campaigns::update_form(
-            &ctx,
-            &p,
-            &Form::default(),
-            &Problems::default(),
-            &session.csrf,
-        );
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
+    let id = parse_id(&path)?;
+    let SignedIn { user, session } = signed;
+    let p = own_petition(&state, &user, id).await?;
+    if !matches!(p.status(), "open" | "closed") {
+        return Ok(see_other(&format!("/dashboard/petitions/{id}")));
     }
-    .await;
-    respond(&ctx, result)
+    let markup = views::campaigns::update_form(
+        &ctx,
+        &p,
+        &Form::default(),
+        &Problems::default(),
+        &session.csrf,
+    );
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 pub async fn post_update(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        let (form, user, session) = posted(&req, &state, &body, Role::Campaigner).await?;
-        let p = own_petition(&state, &user, id).await?;
-        if !matches!(p.status(), "open" | "closed") {
-            return Err(PageError::NotFound);
-        }
-        let (title, text) = match campaigns::validate_update(&form) {
-            Ok(v) => v,
-            Err(problems) => {
-                let markup =
-                    views::campaigns::update_form(&ctx, &p, &form, &problems, &session.csrf);
-                return Ok(form_page(
-                    &state,
-                    &session,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    markup,
-                ));
-            }
-        };
-        let actor = user.actor();
-        db::write(&state.pool, move |c| {
-            c.transaction(|c| {
-                let update = updates::create(c, id, user.id, &title, &text)?;
-                audit::note(
-                    c,
-                    &actor,
-                    "update.write",
-                    Some(id),
-                    serde_json::json!({ "update": update }),
-                )
-            })?;
-            Ok(())
-        })
-        .await?;
-        Ok(see_other(&format!(
-            "/dashboard/petitions/{id}?notice=pending"
-        )))
+    let id = parse_id(&path)?;
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, session } = signed;
+    let p = own_petition(&state, &user, id).await?;
+    if !matches!(p.status(), "open" | "closed") {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    let (title, text) = match campaigns::validate_update(&form) {
+        Ok(v) => v,
+        Err(problems) => {
+            let markup = views::campaigns::update_form(&ctx, &p, &form, &problems, &session.csrf);
+            return Ok(form_page(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                markup,
+            ));
+        }
+    };
+    let actor = user.actor();
+    db::write(&state.pool, move |c| {
+        c.transaction(|c| {
+            let update = updates::create(c, id, user.id, &title, &text)?;
+            audit::note(
+                c,
+                &actor,
+                "update.write",
+                Some(id),
+                serde_json::json!({ "update": update }),
+            )
+        })?;
+        Ok(())
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/dashboard/petitions/{id}?notice=pending"
+    )))
 }
 
 #[derive(serde::Deserialize)]
@@ -635,20 +583,18 @@ pub async fn unsubscribe_page(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = check_unsubscribe(&state, &path).map(|_| {
-        let mut res = page_response(
-            StatusCode::OK,
-            views::campaigns::unsubscribe(&ctx, req.path(), false),
-        );
-        res.headers_mut().insert(
-            actix_web::http::header::REFERRER_POLICY,
-            actix_web::http::header::HeaderValue::from_static("same-origin"),
-        );
-        res
-    });
-    respond(&ctx, result)
+    check_unsubscribe(&state, &path)?;
+    let mut res = page_response(
+        StatusCode::OK,
+        views::campaigns::unsubscribe(&ctx, req.path(), false),
+    );
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("same-origin"),
+    );
+    Ok(res)
 }
 
 /// One click: the button on that page, or a mail client's RFC 8058 POST. No login, no CSRF
@@ -658,19 +604,15 @@ pub async fn unsubscribe(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = check_unsubscribe(&state, &path)?;
-        let found = db::write(&state.pool, move |c| Ok(updates::unsubscribe(c, id)?)).await?;
-        if !found {
-            return Err(PageError::NotFound);
-        }
-        Ok(page_response(
-            StatusCode::OK,
-            views::campaigns::unsubscribe(&ctx, req.path(), true),
-        ))
+    let id = check_unsubscribe(&state, &path)?;
+    let found = db::write(&state.pool, move |c| Ok(updates::unsubscribe(c, id)?)).await?;
+    if !found {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    Ok(page_response(
+        StatusCode::OK,
+        views::campaigns::unsubscribe(&ctx, req.path(), true),
+    ))
 }

@@ -9,8 +9,8 @@ use diesel::prelude::*;
 
 use super::form::{Form, Problems};
 use super::pages::parse_id;
-use super::session::{posted, require_role};
-use super::{AppState, PageError, form_page, respond, see_other};
+use super::session::{SignedIn, posted};
+use super::{AppState, PageError, form_page, see_other};
 use crate::accounts::Role;
 use crate::db::jobs;
 use crate::db::schema::{recipients, representatives};
@@ -20,31 +20,6 @@ use crate::exports::{self, CountsBy, ExportError, Format};
 use crate::i18n::Lang;
 use crate::refdata::INDIA;
 use crate::views;
-
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/petitions/{id}/delivery", web::get().to(page))
-        .route(
-            "/admin/petitions/{id}/exports/{file}",
-            web::get().to(export),
-        )
-        .route("/admin/petitions/{id}/packs/{file}", web::get().to(pack))
-        .route("/admin/petitions/{id}/packs.zip", web::post().to(start_zip))
-        .route("/admin/petitions/{id}/deliver", web::post().to(deliver))
-        .route(
-            "/admin/petitions/{id}/deliveries/{d}/retry",
-            web::post().to(retry),
-        )
-        .route("/admin/jobs/{id}", web::get().to(job))
-        .route("/admin/jobs/{id}/download", web::get().to(job_download))
-        .route("/admin/recipients", web::get().to(recipients_page))
-        .route(
-            "/admin/recipients/ministry/{id}",
-            web::post().to(save_ministry),
-        )
-        .route("/admin/recipients/member/{pc}", web::post().to(save_member))
-        .route("/admin/letters", web::get().to(letters))
-        .route("/admin/letters", web::post().to(save_letter));
-}
 
 impl From<DeliveryError> for PageError {
     fn from(e: DeliveryError) -> PageError {
@@ -80,50 +55,47 @@ fn pack_lang(req: &HttpRequest) -> Lang {
 
 pub async fn page(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (user, session) = require_role(&req, &state, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let pack = pack_lang(&req);
-        let (plan_summary, preview, list, jobs) = run_delivery(&state.pool, move |c| {
-            let plan = delivery::plan(c, id, pack)?;
-            let preview = send::preview(c, &plan)?;
-            let list = send::list(c, id)?;
-            let jobs = jobs::recent(c, id, 10)?;
-            Ok((
-                (
-                    plan.petition.clone(),
-                    plan.national,
-                    plan.constituencies(false),
-                ),
-                preview,
-                list,
-                jobs,
-            ))
-        })
-        .await?;
-        let markup = views::delivery::delivery(
-            &ctx,
-            &views::delivery::DeliveryPage {
-                petition: &plan_summary.0,
-                national: plan_summary.1,
-                constituencies: &plan_summary.2,
-                preview: &preview,
-                deliveries: &list,
-                jobs: &jobs,
-                csrf: &session.csrf,
-                admin: user.role() == Role::Admin,
-                pack_lang: pack,
-            },
-        );
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+    let SignedIn { user, session } = signed;
+    let id = parse_id(&path)?;
+    let pack = pack_lang(&req);
+    let (plan_summary, preview, list, jobs) = run_delivery(&state.pool, move |c| {
+        let plan = delivery::plan(c, id, pack)?;
+        let preview = send::preview(c, &plan)?;
+        let list = send::list(c, id)?;
+        let jobs = jobs::recent(c, id, 10)?;
+        Ok((
+            (
+                plan.petition.clone(),
+                plan.national,
+                plan.constituencies(false),
+            ),
+            preview,
+            list,
+            jobs,
+        ))
+    })
+    .await?;
+    let markup = views::delivery::delivery(
+        &ctx,
+        &views::delivery::DeliveryPage {
+            petition: &plan_summary.0,
+            national: plan_summary.1,
+            constituencies: &plan_summary.2,
+            preview: &preview,
+            deliveries: &list,
+            jobs: &jobs,
+            csrf: &session.csrf,
+            admin: user.role() == Role::Admin,
+            pack_lang: pack,
+        },
+    );
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 /// Bytes written on a blocking thread, streamed to the client as they come (memory stays flat
@@ -213,162 +185,146 @@ async fn known_petition(state: &AppState, id: i64) -> Result<(), PageError> {
 /// `counts-constituency.csv|xlsx|json`.
 pub async fn export(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
-        let (id, file) = path.into_inner();
-        let id = parse_id(&id)?;
-        let (stem, ext) = file.rsplit_once('.').ok_or(PageError::NotFound)?;
-        let (format, content_type) = match ext {
-            "csv" => (Format::Csv, "text/csv; charset=utf-8"),
-            "xlsx" => (
-                Format::Xlsx,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ),
-            "json" if stem != "signatures" => (Format::Json, "application/json"),
-            _ => return Err(PageError::NotFound),
-        };
-        let with_emails = req.query_string().split('&').any(|p| p == "with_emails=1");
-        if with_emails && user.role() != Role::Admin {
-            return Err(PageError::Forbidden);
-        }
-        known_petition(&state, id).await?;
-        let actor = user.actor();
-        let name = format!("petition-{id}-{file}");
-        Ok(match stem {
-            "signatures" => stream(state.pool.clone(), content_type, name, move |c, out| {
-                exports::signatures(c, id, format, with_emails, &actor, out)
-            }),
-            "counts-state" | "counts-constituency" => {
-                let by = if stem == "counts-state" {
-                    CountsBy::State
-                } else {
-                    CountsBy::Constituency
-                };
-                stream(state.pool.clone(), content_type, name, move |c, out| {
-                    exports::write_counts(c, id, by, format, &actor, out)
-                })
-            }
-            _ => return Err(PageError::NotFound),
-        })
+) -> Result<HttpResponse, PageError> {
+    let SignedIn { user, .. } = signed;
+    let (id, file) = path.into_inner();
+    let id = parse_id(&id)?;
+    let (stem, ext) = file.rsplit_once('.').ok_or(PageError::NotFound)?;
+    let (format, content_type) = match ext {
+        "csv" => (Format::Csv, "text/csv; charset=utf-8"),
+        "xlsx" => (
+            Format::Xlsx,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        "json" if stem != "signatures" => (Format::Json, "application/json"),
+        _ => return Err(PageError::NotFound),
+    };
+    let with_emails = req.query_string().split('&').any(|p| p == "with_emails=1");
+    if with_emails && user.role() != Role::Admin {
+        return Err(PageError::Forbidden);
     }
-    .await;
-    respond(&ctx, result)
+    known_petition(&state, id).await?;
+    let actor = user.actor();
+    let name = format!("petition-{id}-{file}");
+    Ok(match stem {
+        "signatures" => stream(state.pool.clone(), content_type, name, move |c, out| {
+            exports::signatures(c, id, format, with_emails, &actor, out)
+        }),
+        "counts-state" | "counts-constituency" => {
+            let by = if stem == "counts-state" {
+                CountsBy::State
+            } else {
+                CountsBy::Constituency
+            };
+            stream(state.pool.clone(), content_type, name, move |c, out| {
+                exports::write_counts(c, id, by, format, &actor, out)
+            })
+        }
+        _ => return Err(PageError::NotFound),
+    })
 }
 
 /// One pack: `{pc_id}.pdf` or `ministry.pdf` (`?lang=hi` for Hindi).
 pub async fn pack(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<(String, String)>,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (user, _) = require_role(&req, &state, Role::Moderator).await?;
-        let (id, file) = path.into_inner();
-        let id = parse_id(&id)?;
-        if file == "choose" {
-            // The no-script picker on the delivery page: on to the chosen pack.
-            let mut pc = String::new();
-            let mut hi = false;
-            for (k, v) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
-                match k.as_ref() {
-                    "pc" => pc = v.into_owned(),
-                    "lang" => hi = v == "hi",
-                    _ => {}
-                }
+) -> Result<HttpResponse, PageError> {
+    let SignedIn { user, .. } = signed;
+    let (id, file) = path.into_inner();
+    let id = parse_id(&id)?;
+    if file == "choose" {
+        // The no-script picker on the delivery page: on to the chosen pack.
+        let mut pc = String::new();
+        let mut hi = false;
+        for (k, v) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+            match k.as_ref() {
+                "pc" => pc = v.into_owned(),
+                "lang" => hi = v == "hi",
+                _ => {}
             }
-            if INDIA.constituency(&pc).is_none() {
-                return Err(PageError::NotFound);
-            }
-            return Ok(see_other(&format!(
-                "/admin/petitions/{id}/packs/{pc}.pdf{}",
-                if hi { "?lang=hi" } else { "" }
-            )));
         }
-        let pc = file
-            .strip_suffix(".pdf")
-            .ok_or(PageError::NotFound)?
-            .to_string();
-        if pc != "ministry" && INDIA.constituency(&pc).is_none() {
+        if INDIA.constituency(&pc).is_none() {
             return Err(PageError::NotFound);
         }
-        let pack_lang = pack_lang(&req);
-        let actor = user.actor();
-        let name = file.clone();
-        let bytes = run_delivery(&state.pool, move |c| {
-            let plan = delivery::plan(c, id, pack_lang)?;
-            let bytes = if pc == "ministry" {
-                delivery::ministry_pack(c, &plan)?
-            } else {
-                delivery::constituency_pack(c, &plan, &pc)?
-            };
-            db::audit::note(
-                c,
-                &actor,
-                "deliver pack",
-                Some(id),
-                serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
-            )?;
-            Ok(bytes)
-        })
-        .await?;
-        Ok(HttpResponse::Ok()
-            .content_type("application/pdf")
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{name}\""),
-            ))
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(bytes))
+        return Ok(see_other(&format!(
+            "/admin/petitions/{id}/packs/{pc}.pdf{}",
+            if hi { "?lang=hi" } else { "" }
+        )));
     }
-    .await;
-    respond(&ctx, result)
+    let pc = file
+        .strip_suffix(".pdf")
+        .ok_or(PageError::NotFound)?
+        .to_string();
+    if pc != "ministry" && INDIA.constituency(&pc).is_none() {
+        return Err(PageError::NotFound);
+    }
+    let pack_lang = pack_lang(&req);
+    let actor = user.actor();
+    let name = file.clone();
+    let bytes = run_delivery(&state.pool, move |c| {
+        let plan = delivery::plan(c, id, pack_lang)?;
+        let bytes = if pc == "ministry" {
+            delivery::ministry_pack(c, &plan)?
+        } else {
+            delivery::constituency_pack(c, &plan, &pc)?
+        };
+        db::audit::note(
+            c,
+            &actor,
+            "deliver pack",
+            Some(id),
+            serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
+        )?;
+        Ok(bytes)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{name}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
 }
 
 /// Starts a zip of every pack in the background and goes to its progress page. At most
 /// `ZIP_JOBS_MAX` run at once (across processes): one more waits for a free turn with a 429.
 pub async fn start_zip(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        known_petition(&state, id).await?;
-        let pack_lang = if form.get("lang") == "hi" {
-            Lang::Hi
-        } else {
-            Lang::En
-        };
-        let actor = user.actor();
-        let max = state.settings.zip_jobs_max as i64;
-        let job = db::write(&state.pool, move |c| {
-            Ok(jobs::start(c, jobs::ZIP, id, &actor, max)?)
-        })
-        .await?
-        .ok_or(PageError::RateLimited {
-            retry_after_secs: 60,
-        })?;
-        let pool = state.pool.clone();
-        let actor = user.actor();
-        let dir = state.settings.exports_dir.clone();
-        actix_web::rt::task::spawn_blocking(move || {
-            zip_job(&pool, &dir, job, id, pack_lang, &actor)
-        });
-        Ok(see_other(&format!("/admin/jobs/{job}")))
-    }
-    .await;
-    respond(&ctx, result)
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let id = parse_id(&path)?;
+    known_petition(&state, id).await?;
+    let pack_lang = if form.get("lang") == "hi" {
+        Lang::Hi
+    } else {
+        Lang::En
+    };
+    let actor = user.actor();
+    let max = state.settings.zip_jobs_max as i64;
+    let job = db::write(&state.pool, move |c| {
+        Ok(jobs::start(c, jobs::ZIP, id, &actor, max)?)
+    })
+    .await?
+    .ok_or(PageError::RateLimited {
+        retry_after_secs: 60,
+    })?;
+    let pool = state.pool.clone();
+    let actor = user.actor();
+    let dir = state.settings.exports_dir.clone();
+    actix_web::rt::task::spawn_blocking(move || zip_job(&pool, &dir, job, id, pack_lang, &actor));
+    Ok(see_other(&format!("/admin/jobs/{job}")))
 }
 
 /// A file only its owner (this program's user) may read: the zip holds signers' names.
@@ -449,144 +405,125 @@ async fn load_job(state: &AppState, id: i64) -> Result<jobs::Job, PageError> {
 
 pub async fn job(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let j = load_job(&state, id).await?;
-        let running = j.status == "running";
-        let mut res = form_page(
-            &state,
-            &session,
-            StatusCode::OK,
-            views::delivery::job(&ctx, &j, state.settings.export_retention.as_secs() / 3600),
-        );
-        if running {
-            // The page looks again by itself (no script needed); the job goes on if it is left.
-            res.headers_mut()
-                .insert(header::REFRESH, header::HeaderValue::from_static("2"));
-        }
-        Ok(res)
+    let SignedIn { session, .. } = signed;
+    let id = parse_id(&path)?;
+    let j = load_job(&state, id).await?;
+    let running = j.status == "running";
+    let mut res = form_page(
+        &state,
+        &session,
+        StatusCode::OK,
+        views::delivery::job(&ctx, &j, state.settings.export_retention.as_secs() / 3600),
+    );
+    if running {
+        // The page looks again by itself (no script needed); the job goes on if it is left.
+        res.headers_mut()
+            .insert(header::REFRESH, header::HeaderValue::from_static("2"));
     }
-    .await;
-    respond(&ctx, result)
+    Ok(res)
 }
 
 pub async fn job_download(
-    req: HttpRequest,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        require_role(&req, &state, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let j = load_job(&state, id).await?;
-        let file = j
-            .file
-            .filter(|_| j.status == "done")
-            .ok_or(PageError::NotFound)?;
-        let bytes = web::block(move || std::fs::read(file))
-            .await
-            .map_err(|e| PageError::Internal(e.to_string()))?
-            .map_err(|_| PageError::NotFound)?;
-        Ok(HttpResponse::Ok()
-            .content_type("application/zip")
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"petition-{}-packs.zip\"",
-                    j.petition_id
-                ),
-            ))
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(bytes))
-    }
-    .await;
-    respond(&ctx, result)
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    let j = load_job(&state, id).await?;
+    let file = j
+        .file
+        .filter(|_| j.status == "done")
+        .ok_or(PageError::NotFound)?;
+    let bytes = web::block(move || std::fs::read(file))
+        .await
+        .map_err(|e| PageError::Internal(e.to_string()))?
+        .map_err(|_| PageError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/zip")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"petition-{}-packs.zip\"",
+                j.petition_id
+            ),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
 }
 
 /// Sends the packs, or (with `mode=dry-run`) says what would be sent.
 pub async fn deliver(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let dry_run = match form.get("mode") {
-            "dry-run" => true,
-            "send" => false,
-            _ => return Err(PageError::Unprocessable),
-        };
-        let pack_lang = if form.get("lang") == "hi" {
-            Lang::Hi
-        } else {
-            Lang::En
-        };
-        let actor = user.actor();
-        let base = state.settings.base_url.clone();
-        // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
-        // Each pack's rows are written in a short transaction of their own.
-        let n = run_delivery(&state.pool, move |c| {
-            let plan = delivery::plan(c, id, pack_lang)?;
-            send::send(c, &plan, &actor, dry_run, &base)
-        })
-        .await?;
-        Ok(see_other(&format!(
-            "/admin/petitions/{id}/delivery?{}={n}",
-            if dry_run { "would_send" } else { "queued" }
-        )))
-    }
-    .await;
-    respond(&ctx, result)
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let id = parse_id(&path)?;
+    let dry_run = match form.get("mode") {
+        "dry-run" => true,
+        "send" => false,
+        _ => return Err(PageError::Unprocessable),
+    };
+    let pack_lang = if form.get("lang") == "hi" {
+        Lang::Hi
+    } else {
+        Lang::En
+    };
+    let actor = user.actor();
+    let base = state.settings.base_url.clone();
+    // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
+    // Each pack's rows are written in a short transaction of their own.
+    let n = run_delivery(&state.pool, move |c| {
+        let plan = delivery::plan(c, id, pack_lang)?;
+        send::send(c, &plan, &actor, dry_run, &base)
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/admin/petitions/{id}/delivery?{}={n}",
+        if dry_run { "would_send" } else { "queued" }
+    )))
 }
 
 pub async fn retry(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<(String, String)>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let (id, d) = path.into_inner();
-        let (id, d) = (parse_id(&id)?, parse_id(&d)?);
-        let actor = user.actor();
-        let done = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let done = send::retry(c, id, d)?;
-                if done {
-                    db::audit::note(
-                        c,
-                        &actor,
-                        "deliver retry",
-                        Some(id),
-                        serde_json::json!({ "delivery": d }),
-                    )?;
-                }
-                Ok::<_, diesel::result::Error>(done)
-            })?)
-        })
-        .await?;
-        if !done {
-            return Err(PageError::NotFound);
-        }
-        Ok(see_other(&format!("/admin/petitions/{id}/delivery")))
+) -> Result<HttpResponse, PageError> {
+    posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let (id, d) = path.into_inner();
+    let (id, d) = (parse_id(&id)?, parse_id(&d)?);
+    let actor = user.actor();
+    let done = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let done = send::retry(c, id, d)?;
+            if done {
+                db::audit::note(
+                    c,
+                    &actor,
+                    "deliver retry",
+                    Some(id),
+                    serde_json::json!({ "delivery": d }),
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(done)
+        })?)
+    })
+    .await?;
+    if !done {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    Ok(see_other(&format!("/admin/petitions/{id}/delivery")))
 }
 
 #[derive(serde::Deserialize)]
@@ -596,50 +533,47 @@ pub struct RecipientsQuery {
 
 pub async fn recipients_page(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     query: web::Query<RecipientsQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let q = super::form::search_term(query.q.as_deref(), 100);
-        let needle = q.to_lowercase();
-        let (ministries, members) = db::run(&state.pool, move |c| {
-            let ministries: Vec<delivery::RecipientRow> = recipients::table
-                .filter(recipients::kind.ne("member"))
-                .order(recipients::id)
-                .select((
-                    recipients::id,
-                    recipients::kind,
-                    recipients::name,
-                    recipients::email,
-                    recipients::postal_address,
-                ))
-                .load(c)?;
-            let mut members: Vec<(String, delivery::Member)> =
-                delivery::members(c)?.into_iter().collect();
-            members.sort_by(|a, b| a.0.cmp(&b.0));
-            Ok((ministries, members))
+    let SignedIn { session, .. } = signed;
+    let q = super::form::search_term(query.q.as_deref(), 100);
+    let needle = q.to_lowercase();
+    let (ministries, members) = db::run(&state.pool, move |c| {
+        let ministries: Vec<delivery::RecipientRow> = recipients::table
+            .filter(recipients::kind.ne("member"))
+            .order(recipients::id)
+            .select((
+                recipients::id,
+                recipients::kind,
+                recipients::name,
+                recipients::email,
+                recipients::postal_address,
+            ))
+            .load(c)?;
+        let mut members: Vec<(String, delivery::Member)> =
+            delivery::members(c)?.into_iter().collect();
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok((ministries, members))
+    })
+    .await?;
+    let members: Vec<(String, delivery::Member)> = members
+        .into_iter()
+        .filter(|(pc, m)| {
+            needle.is_empty()
+                || m.name.to_lowercase().contains(&needle)
+                || INDIA
+                    .constituency(pc)
+                    .is_some_and(|c| c.name.to_lowercase().contains(&needle))
+                || pc.to_lowercase() == needle
         })
-        .await?;
-        let members: Vec<(String, delivery::Member)> = members
-            .into_iter()
-            .filter(|(pc, m)| {
-                needle.is_empty()
-                    || m.name.to_lowercase().contains(&needle)
-                    || INDIA
-                        .constituency(pc)
-                        .is_some_and(|c| c.name.to_lowercase().contains(&needle))
-                    || pc.to_lowercase() == needle
-            })
-            .take(if needle.is_empty() { 50 } else { 543 })
-            .collect();
-        let markup = views::delivery::recipients(&ctx, &ministries, &members, &q, &session.csrf);
-        Ok(form_page(&state, &session, StatusCode::OK, markup))
-    }
-    .await;
-    respond(&ctx, result)
+        .take(if needle.is_empty() { 50 } else { 543 })
+        .collect();
+    let markup = views::delivery::recipients(&ctx, &ministries, &members, &q, &session.csrf);
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
 fn optional_email(form: &Form, problems: &mut Problems) -> Option<String> {
@@ -658,162 +592,153 @@ fn optional_email(form: &Form, problems: &mut Problems) -> Option<String> {
 
 pub async fn save_ministry(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let id = parse_id(&path)?;
-        let mut problems = Problems::default();
-        let name = problems.text(&form, "name", 200);
-        let postal = problems.optional_text(&form, "postal_address", 500);
-        let email = optional_email(&form, &mut problems);
-        if !problems.is_empty() {
-            return Err(PageError::Unprocessable);
-        }
-        let actor = user.actor();
-        let n = db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                let n = diesel::update(
-                    recipients::table
-                        .find(id)
-                        .filter(recipients::kind.ne("member")),
-                )
-                .set((
-                    recipients::name.eq(&name),
-                    recipients::email.eq(&email),
-                    recipients::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
-                ))
-                .execute(c)?;
-                if n == 1 {
-                    db::audit::note(
-                        c,
-                        &actor,
-                        "recipient.edit",
-                        None,
-                        serde_json::json!({ "recipient": id }),
-                    )?;
-                }
-                Ok::<_, diesel::result::Error>(n)
-            })?)
-        })
-        .await?;
-        if n == 0 {
-            return Err(PageError::NotFound);
-        }
-        Ok(see_other("/admin/recipients?saved=1"))
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let id = parse_id(&path)?;
+    let mut problems = Problems::default();
+    let name = problems.text(&form, "name", 200);
+    let postal = problems.optional_text(&form, "postal_address", 500);
+    let email = optional_email(&form, &mut problems);
+    if !problems.is_empty() {
+        return Err(PageError::Unprocessable);
     }
-    .await;
-    respond(&ctx, result)
+    let actor = user.actor();
+    let n = db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            let n = diesel::update(
+                recipients::table
+                    .find(id)
+                    .filter(recipients::kind.ne("member")),
+            )
+            .set((
+                recipients::name.eq(&name),
+                recipients::email.eq(&email),
+                recipients::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
+            ))
+            .execute(c)?;
+            if n == 1 {
+                db::audit::note(
+                    c,
+                    &actor,
+                    "recipient.edit",
+                    None,
+                    serde_json::json!({ "recipient": id }),
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(n)
+        })?)
+    })
+    .await?;
+    if n == 0 {
+        return Err(PageError::NotFound);
+    }
+    Ok(see_other("/admin/recipients?saved=1"))
 }
 
 pub async fn save_member(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
-    lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, _) = posted(&req, &state, &body, Role::Moderator).await?;
-        let pc = path.into_inner();
-        if INDIA.constituency(&pc).is_none() {
-            return Err(PageError::NotFound);
-        }
-        let mut problems = Problems::default();
-        let name = problems.text(&form, "name", 200);
-        let party = problems.optional_text(&form, "party", 200);
-        let postal = problems.optional_text(&form, "postal_address", 500);
-        let email = optional_email(&form, &mut problems);
-        if !problems.is_empty() {
-            return Err(PageError::Unprocessable);
-        }
-        let actor = user.actor();
-        db::write(&state.pool, move |c| {
-            Ok(c.transaction(|c| {
-                diesel::delete(representatives::table.find(&pc)).execute(c)?;
-                diesel::insert_into(representatives::table)
-                    .values((
-                        representatives::pc_id.eq(&pc),
-                        representatives::name.eq(&name),
-                        representatives::party.eq(&party),
-                        representatives::email.eq(&email),
-                        representatives::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
-                        representatives::updated_at.eq(db::now()),
-                    ))
-                    .execute(c)?;
-                db::audit::note(
-                    c,
-                    &actor,
-                    "representative.edit",
-                    None,
-                    serde_json::json!({ "pc_id": pc }),
-                )
-            })?)
-        })
-        .await?;
-        Ok(see_other("/admin/recipients?saved=1"))
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let pc = path.into_inner();
+    if INDIA.constituency(&pc).is_none() {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    let mut problems = Problems::default();
+    let name = problems.text(&form, "name", 200);
+    let party = problems.optional_text(&form, "party", 200);
+    let postal = problems.optional_text(&form, "postal_address", 500);
+    let email = optional_email(&form, &mut problems);
+    if !problems.is_empty() {
+        return Err(PageError::Unprocessable);
+    }
+    let actor = user.actor();
+    db::write(&state.pool, move |c| {
+        Ok(c.transaction(|c| {
+            diesel::delete(representatives::table.find(&pc)).execute(c)?;
+            diesel::insert_into(representatives::table)
+                .values((
+                    representatives::pc_id.eq(&pc),
+                    representatives::name.eq(&name),
+                    representatives::party.eq(&party),
+                    representatives::email.eq(&email),
+                    representatives::postal_address.eq(Some(&postal).filter(|p| !p.is_empty())),
+                    representatives::updated_at.eq(db::now()),
+                ))
+                .execute(c)?;
+            db::audit::note(
+                c,
+                &actor,
+                "representative.edit",
+                None,
+                serde_json::json!({ "pc_id": pc }),
+            )
+        })?)
+    })
+    .await?;
+    Ok(see_other("/admin/recipients?saved=1"))
 }
 
-pub async fn letters(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+pub async fn letters(
+    req: HttpRequest,
+    signed: SignedIn,
+    state: web::Data<AppState>,
+    lang: Lang,
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (_, session) = require_role(&req, &state, Role::Moderator).await?;
-        let (en, hi) = db::run(&state.pool, |c| {
-            Ok((
-                delivery::template(c, Lang::En)?,
-                delivery::template(c, Lang::Hi)?,
-            ))
-        })
-        .await?;
-        let form = Form::from_pairs(&[("body_en", &en), ("body_hi", &hi)]);
-        Ok(form_page(
-            &state,
-            &session,
-            StatusCode::OK,
-            views::delivery::letters(&ctx, &form, &Problems::default(), &session.csrf),
+    let SignedIn { session, .. } = signed;
+    let (en, hi) = db::run(&state.pool, |c| {
+        Ok((
+            delivery::template(c, Lang::En)?,
+            delivery::template(c, Lang::Hi)?,
         ))
-    }
-    .await;
-    respond(&ctx, result)
+    })
+    .await?;
+    let form = Form::from_pairs(&[("body_en", &en), ("body_hi", &hi)]);
+    Ok(form_page(
+        &state,
+        &session,
+        StatusCode::OK,
+        views::delivery::letters(&ctx, &form, &Problems::default(), &session.csrf),
+    ))
 }
 
 pub async fn save_letter(
     req: HttpRequest,
+    signed: SignedIn,
     state: web::Data<AppState>,
     lang: Lang,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let (form, user, session) = posted(&req, &state, &body, Role::Moderator).await?;
-        let mut problems = Problems::default();
-        let en = problems.text(&form, "body_en", 5_000);
-        let hi = problems.text(&form, "body_hi", 5_000);
-        if !problems.is_empty() {
-            return Ok(form_page(
-                &state,
-                &session,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::delivery::letters(&ctx, &form, &problems, &session.csrf),
-            ));
-        }
-        let actor = user.actor();
-        db::write(&state.pool, move |c| {
-            delivery::save_template(c, Lang::En, &en, &actor)?;
-            delivery::save_template(c, Lang::Hi, &hi, &actor)?;
-            Ok(())
-        })
-        .await?;
-        Ok(see_other("/admin/letters?saved=1"))
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, session } = signed;
+    let mut problems = Problems::default();
+    let en = problems.text(&form, "body_en", 5_000);
+    let hi = problems.text(&form, "body_hi", 5_000);
+    if !problems.is_empty() {
+        return Ok(form_page(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::delivery::letters(&ctx, &form, &problems, &session.csrf),
+        ));
     }
-    .await;
-    respond(&ctx, result)
+    let actor = user.actor();
+    db::write(&state.pool, move |c| {
+        delivery::save_template(c, Lang::En, &en, &actor)?;
+        delivery::save_template(c, Lang::Hi, &hi, &actor)?;
+        Ok(())
+    })
+    .await?;
+    Ok(see_other("/admin/letters?saved=1"))
 }

@@ -174,8 +174,9 @@ pub async fn security_headers(
     Ok(res)
 }
 
-/// Errors raised by actix itself (a body too large, a malformed request) come back as plain
-/// text; this gives them the same page as every other error, in the reader's language.
+/// Errors come back from handlers (`PageError`) and from actix itself (a body too large, a
+/// malformed request) without a page; this gives each the site's error page in the reader's
+/// language, keeping the status and headers (`Retry-After`) it came with.
 pub fn error_pages<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
@@ -189,15 +190,26 @@ pub fn error_pages<B: MessageBody + 'static>(
     }
     let (req, res) = res.into_parts();
     let status = res.status();
+    let retry = res
+        .headers()
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     let ctx = Ctx {
         lang: Lang::from_request(&req),
-        path: "/".into(),
+        path: super::local_path(&req),
         captcha_sitekey: None,
     };
-    let page = HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(views::pages::error(&ctx, status.as_u16(), None).into_string());
+    let shown_retry = retry.filter(|_| status == StatusCode::TOO_MANY_REQUESTS);
+    let mut page = HttpResponse::build(status);
+    page.content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    for (name, value) in res.headers() {
+        if matches!(*name, header::RETRY_AFTER | header::CONNECTION) {
+            page.insert_header((name.clone(), value.clone()));
+        }
+    }
+    let page = page.body(views::pages::error(&ctx, status.as_u16(), shown_retry).into_string());
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, page).map_into_right_body(),
     ))

@@ -13,6 +13,7 @@ pub mod form;
 pub mod middleware;
 pub mod ops;
 pub mod pages;
+pub mod routes;
 pub mod session;
 pub mod signing;
 
@@ -81,77 +82,14 @@ impl AppState {
 }
 
 /// The request's path with its query, for links back to it (the path is ours, so local).
-fn local_path(req: &HttpRequest) -> String {
+pub fn local_path(req: &HttpRequest) -> String {
     match req.uri().path_and_query() {
         Some(pq) if req.method() == actix_web::http::Method::GET => pq.to_string(),
         _ => req.path().to_string(),
     }
 }
 
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(pages::home))
-        .route("/petitions.json", web::get().to(api::petitions))
-        .route("/petitions/{id}.json", web::get().to(api::petition))
-        .route("/petitions/{id:\\d+}", web::get().to(pages::petition))
-        .route(
-            "/petitions/{id:\\d+}/signatures",
-            web::post().to(signing::sign),
-        )
-        .route(
-            "/petitions/{id:\\d+}/signatures",
-            web::get().to(pages::sign_form_again),
-        )
-        .route(
-            "/petitions/{id:\\d+}/lookup",
-            web::post().to(signing::lookup),
-        )
-        .route(
-            "/petitions/{id:\\d+}/check-email",
-            web::get().to(pages::check_email),
-        )
-        .route("/confirm/{token}", web::get().to(signing::confirm))
-        .route("/confirm/{token}/renew", web::post().to(signing::renew))
-        .route(
-            "/unsubscribe/{id}/{mac}",
-            web::get().to(campaigns::unsubscribe_page),
-        )
-        .route(
-            "/unsubscribe/{id}/{mac}",
-            web::post().to(campaigns::unsubscribe),
-        )
-        .route("/account/signup", web::get().to(account::signup_form))
-        .route("/account/signup", web::post().to(account::signup))
-        .route("/account/check-email", web::get().to(account::check_email))
-        .route("/account/confirm/{token}", web::get().to(account::confirm))
-        .route("/account/login", web::get().to(account::login_form))
-        .route("/account/login", web::post().to(account::login))
-        .route("/account/logout", web::post().to(account::logout))
-        .route(
-            "/account/password-reset",
-            web::get().to(account::reset_form),
-        )
-        .route(
-            "/account/password-reset",
-            web::post().to(account::reset_request),
-        )
-        .route(
-            "/account/password-reset/{token}",
-            web::get().to(account::new_password_form),
-        )
-        .route(
-            "/account/password-reset/{token}",
-            web::post().to(account::new_password),
-        )
-        .configure(campaigns::routes)
-        .configure(admin::routes)
-        .configure(delivery::routes)
-        .route("/lang/{code}", web::get().to(pages::switch_language))
-        .route("/api/pincodes/{pin}", web::get().to(api::pincode))
-        .route("/assets/{file}", web::get().to(assets::serve))
-        .route("/healthz", web::get().to(ops::healthz))
-        .route("/readyz", web::get().to(ops::readyz))
-        .route("/metrics", web::get().to(ops::metrics));
-}
+pub use routes::register as routes;
 
 /// What can go wrong while answering a page; each maps to one status and one error page.
 #[derive(Debug, thiserror::Error)]
@@ -204,40 +142,38 @@ pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
-/// Renders a handler's result, turning an error into its page in the reader's language.
-pub fn respond(ctx: &Ctx, result: Result<HttpResponse, PageError>) -> HttpResponse {
-    match result {
-        Ok(r) => r,
-        Err(e) => error_page(ctx, &e),
+/// A handler's error answers itself: a redirect to log in, or the status with its headers and
+/// no body, which `middleware::error_pages` turns into the error page in the reader's language.
+impl actix_web::ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
     }
-}
 
-pub fn error_page(ctx: &Ctx, e: &PageError) -> HttpResponse {
-    if let PageError::LoginRequired { next } = e {
-        return see_other(&format!(
-            "/account/login?next={}",
-            views::layout::urlencode(next)
-        ));
+    fn error_response(&self) -> HttpResponse {
+        if let PageError::LoginRequired { next } = self {
+            return see_other(&format!(
+                "/account/login?next={}",
+                views::layout::urlencode(next)
+            ));
+        }
+        let status = self.status();
+        if status.is_server_error() {
+            // The cause goes to the log (it never holds personal data); the page says nothing.
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut builder = HttpResponse::build(status);
+        builder.insert_header((header::CACHE_CONTROL, "no-store"));
+        match self {
+            PageError::RateLimited { retry_after_secs } => {
+                builder.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => {
+                builder.insert_header((header::RETRY_AFTER, "30"));
+            }
+            _ => {}
+        }
+        builder.finish()
     }
-    let status = e.status();
-    let retry = match e {
-        PageError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
-        _ => None,
-    };
-    if status.is_server_error() {
-        // The cause goes to the log (it never holds personal data); the page says nothing of it.
-        tracing::error!(error = %e, "request failed");
-    }
-    let mut builder = HttpResponse::build(status);
-    builder.content_type("text/html; charset=utf-8");
-    builder.insert_header((header::CACHE_CONTROL, "no-store"));
-    if let Some(secs) = retry {
-        builder.insert_header((header::RETRY_AFTER, secs.to_string()));
-    }
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        builder.insert_header((header::RETRY_AFTER, "30"));
-    }
-    builder.body(views::pages::error(ctx, status.as_u16(), retry).into_string())
 }
 
 /// 303 See Other: where a form goes after it has done its work.
@@ -265,7 +201,6 @@ pub fn form_page(
 }
 
 /// For routes that match nothing.
-pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let ctx = state.ctx(&req, Lang::from_request(&req), false);
-    error_page(&ctx, &PageError::NotFound)
+pub async fn not_found() -> Result<HttpResponse, PageError> {
+    Err(PageError::NotFound)
 }

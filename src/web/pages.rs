@@ -4,22 +4,21 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{AppState, PageError, html, respond};
+use super::{AppState, PageError, html};
 use crate::db::petitions::Petition;
 use crate::db::{self, petitions, signatures};
 use crate::i18n::{COOKIE, Lang};
 use crate::signing::{FieldError, SignForm};
 use crate::views::{self, petition::PetitionView};
 
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
+pub async fn home(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await;
-    respond(
-        &ctx,
-        result
-            .map(|list| html(StatusCode::OK, views::petition::home(&ctx, &list)))
-            .map_err(PageError::from),
-    )
+    let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
+    Ok(html(StatusCode::OK, views::petition::home(&ctx, &list)))
 }
 
 pub async fn petition(
@@ -27,23 +26,19 @@ pub async fn petition(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let id = parse_id(&path)?;
-        if let Some(body) = state.pages.get(&(id, lang)) {
-            return Ok(html_bytes(body));
-        }
-        let form = SignForm::default();
-        let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-        let markup = petition_markup(&state, &ctx, &petition, &form, &[], None).await?;
-        // Every visitor sees the same page until someone types into its form.
-        let body = web::Bytes::from(markup.into_string());
-        state.pages.put((id, lang), body.clone());
-        Ok(html_bytes(body))
+    let id = parse_id(&path)?;
+    if let Some(body) = state.pages.get(&(id, lang)) {
+        return Ok(html_bytes(body));
     }
-    .await;
-    respond(&ctx, result)
+    let form = SignForm::default();
+    let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+    let markup = petition_markup(&state, &ctx, &petition, &form, &[], None).await?;
+    // Every visitor sees the same page until someone types into its form.
+    let body = web::Bytes::from(markup.into_string());
+    state.pages.put((id, lang), body.clone());
+    Ok(html_bytes(body))
 }
 
 fn html_bytes(body: web::Bytes) -> HttpResponse {
@@ -117,43 +112,33 @@ pub async fn check_email(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let id = parse_id(&path)?;
-        if let Some(p) = state.petition(id).await? {
-            return Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)));
-        }
-        // A supporter of a petition not yet public: the same words, without its unmoderated
-        // title.
-        let status = db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?)).await?;
-        if !matches!(status.as_deref(), Some("gathering" | "pending" | "changes")) {
-            return Err(PageError::NotFound);
-        }
-        Ok(html(
-            StatusCode::OK,
-            views::account::message(
-                &ctx,
-                &ctx.t("check-email-title"),
-                &ctx.t("check-email-support-body"),
-            ),
-        ))
+    let id = parse_id(&path)?;
+    if let Some(p) = state.petition(id).await? {
+        return Ok(html(StatusCode::OK, views::pages::check_email(&ctx, &p)));
     }
-    .await;
-    respond(&ctx, result)
+    // A supporter of a petition not yet public: the same words, without its unmoderated
+    // title.
+    let status = db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?)).await?;
+    if !matches!(status.as_deref(), Some("gathering" | "pending" | "changes")) {
+        return Err(PageError::NotFound);
+    }
+    Ok(html(
+        StatusCode::OK,
+        views::account::message(
+            &ctx,
+            &ctx.t("check-email-title"),
+            &ctx.t("check-email-support-body"),
+        ),
+    ))
 }
 
 /// `GET` on the sign form's address (a reloaded or shared URL after a refused form): the form
 /// is on the petition's page.
-pub async fn sign_form_again(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    lang: Lang,
-    path: web::Path<String>,
-) -> HttpResponse {
-    let ctx = state.ctx(&req, lang, false);
-    let result = parse_id(&path).map(|id| super::see_other(&format!("/petitions/{id}#sign")));
-    respond(&ctx, result)
+pub async fn sign_form_again(path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    Ok(super::see_other(&format!("/petitions/{id}#sign")))
 }
 
 #[derive(serde::Deserialize)]

@@ -9,9 +9,12 @@
 //! session's (compared in constant time) and the request's `Origin`, when the browser sends one,
 //! must be this site's.
 
+use actix_web::body::BoxBody;
 use actix_web::cookie::{Cookie, CookieJar, Key, SameSite, time::Duration as CookieDuration};
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use subtle::ConstantTimeEq;
 
 use super::form::Form;
@@ -172,49 +175,68 @@ pub async fn current_user(
         .map(|u| (u, session)))
 }
 
-/// The logged-in account, or a redirect to the login page that comes back here.
-pub async fn require_user(
-    req: &HttpRequest,
-    state: &AppState,
-) -> Result<(User, Session), PageError> {
-    current_user(req, state)
-        .await?
-        .ok_or_else(|| PageError::LoginRequired {
-            next: login_return(req),
-        })
+/// The account a guarded route runs for: its guard (see `routes`) found it and checked its role,
+/// so the handler takes it as an argument and checks nothing by hand.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: User,
+    pub session: Session,
 }
 
-/// An account with at least `role`: anonymous visitors are sent to log in, others get 403.
-pub async fn require_role(
-    req: &HttpRequest,
-    state: &AppState,
-    role: Role,
-) -> Result<(User, Session), PageError> {
-    let (user, session) = require_user(req, state).await?;
-    if user.role() < role {
-        return Err(PageError::Forbidden);
+impl FromRequest for SignedIn {
+    type Error = PageError;
+    type Future = std::future::Ready<Result<SignedIn, PageError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        // Only a route declared with an access other than `Public` has one; asking for it
+        // anywhere else is refused rather than trusted.
+        std::future::ready(
+            req.extensions()
+                .get::<SignedIn>()
+                .cloned()
+                .ok_or(PageError::Forbidden),
+        )
     }
-    Ok((user, session))
 }
 
-/// A form that changes state, sent by an account with at least `role`: read, its CSRF token
-/// and origin checked first (a forged request is refused before anything is looked up), then
-/// its sender.
-pub async fn posted(
-    req: &HttpRequest,
-    state: &AppState,
-    body: &[u8],
+/// The guard of every route that needs an account: anonymous visitors are sent to log in (a
+/// form sent anonymously is refused), an account below `role` gets 403, and the account that
+/// passes is handed to the handler as `SignedIn`.
+pub async fn guard(
     role: Role,
-) -> Result<(Form, User, Session), PageError> {
+    req: ServiceRequest,
+    next: Next<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req
+        .app_data::<actix_web::web::Data<AppState>>()
+        .cloned()
+        .ok_or(PageError::Internal("no application state".into()))?;
+    let read = matches!(*req.method(), Method::GET | Method::HEAD);
+    match current_user(req.request(), &state).await? {
+        None if read => Err(PageError::LoginRequired {
+            next: login_return(req.request()),
+        }
+        .into()),
+        None => Err(PageError::Forbidden.into()),
+        Some((user, _)) if user.role() < role => Err(PageError::Forbidden.into()),
+        Some((user, session)) => {
+            req.extensions_mut().insert(SignedIn { user, session });
+            next.call(req).await
+        }
+    }
+}
+
+/// A form that changes state: read, and its CSRF token and origin checked (a forged request is
+/// refused before anything is looked up). Who may send it is its route's guard's business.
+pub fn posted(req: &HttpRequest, state: &AppState, body: &[u8]) -> Result<Form, PageError> {
     let form = Form::parse(body);
     check_csrf(req, state, form.get("csrf"))?;
-    let (user, session) = require_role(req, state, role).await?;
-    Ok((form, user, session))
+    Ok(form)
 }
 
 /// Where to come back to after logging in: this page if it was a GET, else nowhere special.
 fn login_return(req: &HttpRequest) -> String {
-    if req.method() == actix_web::http::Method::GET {
+    if req.method() == Method::GET {
         req.uri()
             .path_and_query()
             .map(|p| p.to_string())

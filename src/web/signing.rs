@@ -9,7 +9,7 @@ use diesel::Connection;
 use subtle::ConstantTimeEq;
 
 use super::pages::{parse_id, render_petition};
-use super::{AppState, PageError, client_ip::client_ip, html, respond};
+use super::{AppState, PageError, client_ip::client_ip, html};
 use crate::captcha::Verdict;
 use crate::db::petitions::Petition;
 use crate::db::signatures::{self as sigs, Confirmed, Signed};
@@ -59,29 +59,48 @@ pub async fn sign(
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let id = parse_id(&path)?;
-        limit_signing(&req, &state)?;
-        let form = SignForm::from_urlencoded(&body);
-        let petition = signable(&state, id, &form.key).await?;
-        if !petition.is_signable() {
-            let notice = Some(lang.t("petition-closed"));
+    let id = parse_id(&path)?;
+    limit_signing(&req, &state)?;
+    let form = SignForm::from_urlencoded(&body);
+    let petition = signable(&state, id, &form.key).await?;
+    if !petition.is_signable() {
+        let notice = Some(lang.t("petition-closed"));
+        return render_petition(
+            &state,
+            &ctx,
+            &petition,
+            &form,
+            &[],
+            notice,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let valid = match signing::validate(&form) {
+        Ok(v) => v,
+        Err(errors) => {
             return render_petition(
                 &state,
                 &ctx,
                 &petition,
                 &form,
-                &[],
-                notice,
+                &errors,
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
         }
-        let valid = match signing::validate(&form) {
-            Ok(v) => v,
-            Err(errors) => {
+    };
+    if let Some(verifier) = &state.captcha {
+        match verifier.verify(&form.captcha).await {
+            Verdict::Passed => {}
+            Verdict::Refused => {
+                let errors = [FieldError {
+                    field: "h-captcha-response",
+                    invalid: Invalid::Captcha,
+                }];
                 return render_petition(
                     &state,
                     &ctx,
@@ -93,47 +112,24 @@ pub async fn sign(
                 )
                 .await;
             }
-        };
-        if let Some(verifier) = &state.captcha {
-            match verifier.verify(&form.captcha).await {
-                Verdict::Passed => {}
-                Verdict::Refused => {
-                    let errors = [FieldError {
-                        field: "h-captcha-response",
-                        invalid: Invalid::Captcha,
-                    }];
-                    return render_petition(
-                        &state,
-                        &ctx,
-                        &petition,
-                        &form,
-                        &errors,
-                        None,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    )
-                    .await;
-                }
-                Verdict::Unavailable => return Err(PageError::CaptchaUnavailable),
-            }
+            Verdict::Unavailable => return Err(PageError::CaptchaUnavailable),
         }
-        let outcome = signing::sign(
-            &state.pool,
-            &state.settings.base_url,
-            state.settings.max_confirmation_sends,
-            &petition,
-            valid,
-            lang,
-        )
-        .await?;
-        if outcome == Signed::New {
-            state.metrics.signatures_created.inc();
-        }
-        Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/petitions/{id}/check-email")))
-            .finish())
     }
-    .await;
-    respond(&ctx, result)
+    let outcome = signing::sign(
+        &state.pool,
+        &state.settings.base_url,
+        state.settings.max_confirmation_sends,
+        &petition,
+        valid,
+        lang,
+    )
+    .await?;
+    if outcome == Signed::New {
+        state.metrics.signatures_created.inc();
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/petitions/{id}/check-email")))
+        .finish())
 }
 
 /// Without JavaScript, the "find my constituency" button posts the form here: it comes back
@@ -144,28 +140,24 @@ pub async fn lookup(
     lang: Lang,
     path: web::Path<String>,
     body: web::Bytes,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
-    let result = async {
-        let id = parse_id(&path)?;
-        let mut form = SignForm::from_urlencoded(&body);
-        form.prefill_from_pin();
-        let errors: Vec<FieldError> = signing::validate(&form)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|e| e.field == "pin_code" && e.invalid != Invalid::Required)
-            .collect();
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
-        let petition = signable(&state, id, &form.key).await?;
-        render_petition(&state, &ctx, &petition, &form, &errors, None, status).await
-    }
-    .await;
-    respond(&ctx, result)
+    let id = parse_id(&path)?;
+    let mut form = SignForm::from_urlencoded(&body);
+    form.prefill_from_pin();
+    let errors: Vec<FieldError> = signing::validate(&form)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| e.field == "pin_code" && e.invalid != Invalid::Required)
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let petition = signable(&state, id, &form.key).await?;
+    render_petition(&state, &ctx, &petition, &form, &errors, None, status).await
 }
 
 pub async fn confirm(
@@ -173,76 +165,72 @@ pub async fn confirm(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let token = path.into_inner();
-        if !tokens::well_formed(&token) {
-            return Err(PageError::NotFound);
-        }
-        let hash = tokens::hash(&token);
-        let needed = state.settings.supporters_needed;
-        let ttl = state.settings.confirm_link_ttl;
-        let base = state.settings.base_url.clone();
-        // The confirmation is one statement, as it was before petitions could gather
-        // supporters; only a confirmation for a petition still gathering them does more.
-        let outcome = db::write(&state.pool, move |c| {
-            let outcome = sigs::confirm(c, &hash, ttl)?;
-            if let Confirmed::Now { petition_id } = outcome
-                && petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
-            {
-                c.transaction(|c| {
-                    if let Some(mut p) = petitions::find_any(c, petition_id)?
-                        && campaigns::promote_if_supported(c, &mut p, needed)?
-                    {
-                        crate::campaigns::notify_creator(c, &p, "supported", &base, None)?;
-                    }
-                    Ok::<_, diesel::result::Error>(())
-                })?;
-            }
-            Ok(outcome)
-        })
-        .await?;
-        let page = match outcome {
-            Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
-                // Read after the writer's turn: a public petition comes from the cache.
-                let petition = match state.petition(petition_id).await? {
-                    Some(p) => Some(p),
-                    None => {
-                        db::run(&state.pool, move |c| {
-                            Ok(petitions::find_any(c, petition_id)?.map(Arc::new))
-                        })
-                        .await?
-                    }
-                };
-                let petition = petition.ok_or(PageError::NotFound)?;
-                let first_time = matches!(outcome, Confirmed::Now { .. });
-                if first_time {
-                    state.metrics.signatures_confirmed.inc();
-                }
-                html(
-                    StatusCode::OK,
-                    views::pages::confirmed(&ctx, &petition, first_time, &state.settings.base_url),
-                )
-            }
-            Confirmed::Expired { .. } => html(
-                StatusCode::GONE,
-                views::pages::confirm_expired(&ctx, &token),
-            ),
-            Confirmed::Closed { .. } => html(
-                StatusCode::GONE,
-                views::account::message(
-                    &ctx,
-                    &ctx.t("not-counted-title"),
-                    &ctx.t("not-counted-body"),
-                ),
-            ),
-            Confirmed::Unknown => return Err(PageError::NotFound),
-        };
-        Ok(private(page))
+    let token = path.into_inner();
+    if !tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    let hash = tokens::hash(&token);
+    let needed = state.settings.supporters_needed;
+    let ttl = state.settings.confirm_link_ttl;
+    let base = state.settings.base_url.clone();
+    // The confirmation is one statement, as it was before petitions could gather
+    // supporters; only a confirmation for a petition still gathering them does more.
+    let outcome = db::write(&state.pool, move |c| {
+        let outcome = sigs::confirm(c, &hash, ttl)?;
+        if let Confirmed::Now { petition_id } = outcome
+            && petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
+        {
+            c.transaction(|c| {
+                if let Some(mut p) = petitions::find_any(c, petition_id)?
+                    && campaigns::promote_if_supported(c, &mut p, needed)?
+                {
+                    crate::campaigns::notify_creator(c, &p, "supported", &base, None)?;
+                }
+                Ok::<_, diesel::result::Error>(())
+            })?;
+        }
+        Ok(outcome)
+    })
+    .await?;
+    let page = match outcome {
+        Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
+            // Read after the writer's turn: a public petition comes from the cache.
+            let petition = match state.petition(petition_id).await? {
+                Some(p) => Some(p),
+                None => {
+                    db::run(&state.pool, move |c| {
+                        Ok(petitions::find_any(c, petition_id)?.map(Arc::new))
+                    })
+                    .await?
+                }
+            };
+            let petition = petition.ok_or(PageError::NotFound)?;
+            let first_time = matches!(outcome, Confirmed::Now { .. });
+            if first_time {
+                state.metrics.signatures_confirmed.inc();
+            }
+            html(
+                StatusCode::OK,
+                views::pages::confirmed(&ctx, &petition, first_time, &state.settings.base_url),
+            )
+        }
+        Confirmed::Expired { .. } => html(
+            StatusCode::GONE,
+            views::pages::confirm_expired(&ctx, &token),
+        ),
+        Confirmed::Closed { .. } => html(
+            StatusCode::GONE,
+            views::account::message(
+                &ctx,
+                &ctx.t("not-counted-title"),
+                &ctx.t("not-counted-body"),
+            ),
+        ),
+        Confirmed::Unknown => return Err(PageError::NotFound),
+    };
+    Ok(private(page))
 }
 
 /// A page reached through a link with a token: kept by no cache, and its address sent to no
@@ -267,29 +255,25 @@ pub async fn renew(
     state: web::Data<AppState>,
     lang: Lang,
     path: web::Path<String>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let result = async {
-        let token = path.into_inner();
-        if !tokens::well_formed(&token) {
-            return Err(PageError::NotFound);
-        }
-        limit_signing(&req, &state)?;
-        let hash = tokens::hash(&token);
-        let ttl = state.settings.confirm_link_ttl;
-        let base = state.settings.base_url.clone();
-        let sent = db::write(&state.pool, move |c| {
-            Ok(signing::renew_link(c, &hash, ttl, &base)?)
-        })
-        .await?;
-        if !sent {
-            return Err(PageError::NotFound);
-        }
-        Ok(private(html(
-            StatusCode::OK,
-            views::account::message(&ctx, &ctx.t("check-email-title"), &ctx.t("new-link-sent")),
-        )))
+    let token = path.into_inner();
+    if !tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
     }
-    .await;
-    respond(&ctx, result)
+    limit_signing(&req, &state)?;
+    let hash = tokens::hash(&token);
+    let ttl = state.settings.confirm_link_ttl;
+    let base = state.settings.base_url.clone();
+    let sent = db::write(&state.pool, move |c| {
+        Ok(signing::renew_link(c, &hash, ttl, &base)?)
+    })
+    .await?;
+    if !sent {
+        return Err(PageError::NotFound);
+    }
+    Ok(private(html(
+        StatusCode::OK,
+        views::account::message(&ctx, &ctx.t("check-email-title"), &ctx.t("new-link-sent")),
+    )))
 }
