@@ -3,8 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::petitions::{Petition, Recipient};
+use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
-use crate::web::form::{Form, Problems};
 
 pub const TITLE_MAX: usize = 80;
 pub const ACTION_MAX: usize = 300;
@@ -224,6 +224,29 @@ pub fn notify_creator(
         &link,
     );
     crate::db::outbox::enqueue(c, &mail.outbox("creator_notice", &email))
+}
+
+/// A creator writes an update to their signers: it waits for a moderator, and the writing is
+/// noted in the audit log.
+pub fn write_update(
+    c: &mut crate::db::DbConnection,
+    petition_id: i64,
+    creator: &crate::db::users::User,
+    title: &str,
+    body: &str,
+) -> diesel::QueryResult<i64> {
+    use diesel::Connection;
+    c.transaction(|c| {
+        let update = crate::db::updates::create(c, petition_id, creator.id, title, body)?;
+        crate::db::audit::note(
+            c,
+            &creator.actor(),
+            "update.write",
+            Some(petition_id),
+            serde_json::json!({ "update": update }),
+        )?;
+        Ok(update)
+    })
 }
 
 /// The unsubscribe link's MAC message for a signature.

@@ -6,13 +6,8 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{
-    constituency_counts, petitions, representatives, signatures, state_counts,
-};
 use crate::db::{DbConnection, audit};
 use crate::refdata::INDIA;
 
@@ -161,24 +156,11 @@ pub fn cell(value: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn require_petition(conn: &mut DbConnection, id: i64) -> Result<(), ExportError> {
-    let found: Option<i64> = petitions::table
-        .find(id)
-        .select(petitions::id)
-        .first(conn)
-        .optional()?;
-    found.map(|_| ()).ok_or(ExportError::UnknownPetition(id))
+    match crate::db::petitions::status_of(conn, id)? {
+        Some(_) => Ok(()),
+        None => Err(ExportError::UnknownPetition(id)),
+    }
 }
-
-type SignatureRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<NaiveDateTime>,
-    bool,
-    bool,
-    String,
-);
 
 /// Writes the petition's confirmed signatures as CSV or XLSX: date, name (only where the
 /// signer consented to delivery), state, constituency, and, when `with_emails` is asked for by
@@ -219,23 +201,7 @@ pub fn signatures(
     let mut last = 0i64;
     let mut rows = 0i64;
     loop {
-        let page: Vec<SignatureRow> = signatures::table
-            .filter(signatures::petition_id.eq(petition_id))
-            .filter(signatures::confirmed_at.is_not_null())
-            .filter(signatures::id.gt(last))
-            .order(signatures::id)
-            .limit(PAGE)
-            .select((
-                signatures::id,
-                signatures::name,
-                signatures::state_code,
-                signatures::pc_id,
-                signatures::confirmed_at,
-                signatures::deliver_name,
-                signatures::updates,
-                signatures::email,
-            ))
-            .load(conn)?;
+        let page = crate::db::signatures::confirmed_after(conn, petition_id, last, PAGE)?;
         let Some(end) = page.last().map(|r| r.0) else {
             break;
         };
@@ -290,12 +256,10 @@ pub fn counts(
     require_petition(conn, petition_id)?;
     Ok(match by {
         CountsBy::State => {
-            let have: HashMap<String, i64> = state_counts::table
-                .filter(state_counts::petition_id.eq(petition_id))
-                .select((state_counts::state_code, state_counts::count))
-                .load(conn)?
-                .into_iter()
-                .collect();
+            let have: HashMap<String, i64> =
+                crate::db::petitions::counts_by_state(conn, petition_id)?
+                    .into_iter()
+                    .collect();
             INDIA
                 .states
                 .iter()
@@ -311,21 +275,13 @@ pub fn counts(
                 .collect()
         }
         CountsBy::Constituency => {
-            let have: HashMap<String, i64> = constituency_counts::table
-                .filter(constituency_counts::petition_id.eq(petition_id))
-                .select((constituency_counts::pc_id, constituency_counts::count))
-                .load(conn)?
+            let have: HashMap<String, i64> =
+                crate::db::petitions::counts_by_constituency(conn, petition_id)?
+                    .into_iter()
+                    .collect();
+            let members: HashMap<String, (String, String)> = crate::db::delivery::members(conn)?
                 .into_iter()
-                .collect();
-            let members: HashMap<String, (String, String)> = representatives::table
-                .select((
-                    representatives::pc_id,
-                    representatives::name,
-                    representatives::party,
-                ))
-                .load::<(String, String, String)>(conn)?
-                .into_iter()
-                .map(|(pc, name, party)| (pc, (name, party)))
+                .map(|(pc, m)| (pc, (m.name, m.party)))
                 .collect();
             let mut pcs: Vec<_> = INDIA.constituencies.iter().collect();
             pcs.sort_by(|a, b| a.pc_id.cmp(&b.pc_id));

@@ -1,6 +1,7 @@
 //! Hastakshar (हस्ताक्षर, "signature"): a petition and advocacy campaign platform.
 
 pub mod accounts;
+pub mod assets;
 pub mod campaigns;
 pub mod captcha;
 pub mod config;
@@ -8,11 +9,13 @@ pub mod db;
 pub mod delivery;
 pub mod domain;
 pub mod exports;
+pub mod forms;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod metrics;
+pub mod moderation;
 pub mod ratelimit;
 pub mod refdata;
 pub mod representatives;

@@ -4,9 +4,7 @@
 use std::collections::HashSet;
 
 use diesel::prelude::*;
-use diesel::upsert::excluded;
 
-use crate::db::schema::representatives;
 use crate::db::{DbConnection, audit, now};
 use crate::domain::EmailAddress;
 use crate::refdata::INDIA;
@@ -114,25 +112,13 @@ pub fn import(
     conn.transaction(|conn| {
         let at = now();
         for r in list {
-            crate::each_backend!(&mut *conn, c => diesel::insert_into(representatives::table)
-                .values((
-                    representatives::pc_id.eq(&r.pc_id),
-                    representatives::name.eq(&r.name),
-                    representatives::party.eq(&r.party),
-                    representatives::email.eq(&r.email),
-                    representatives::postal_address.eq(&r.postal_address),
-                    representatives::updated_at.eq(at),
-                ))
-                .on_conflict(representatives::pc_id)
-                .do_update()
-                .set((
-                    representatives::name.eq(excluded(representatives::name)),
-                    representatives::party.eq(excluded(representatives::party)),
-                    representatives::email.eq(excluded(representatives::email)),
-                    representatives::postal_address.eq(excluded(representatives::postal_address)),
-                    representatives::updated_at.eq(excluded(representatives::updated_at)),
-                ))
-                .execute(c))?;
+            let member = crate::db::delivery::Member {
+                name: r.name.clone(),
+                party: r.party.clone(),
+                email: r.email.clone(),
+                postal_address: r.postal_address.clone(),
+            };
+            crate::db::delivery::upsert_member(conn, &r.pc_id, &member, at)?;
         }
         audit::record(
             conn,

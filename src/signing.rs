@@ -220,6 +220,33 @@ pub async fn sign(
     .await
 }
 
+/// A signer confirms through their link. The confirmation is one statement, as it was before
+/// petitions could gather supporters; only one for a petition still gathering them does more:
+/// with enough supporters it goes to the moderators, and its creator is told.
+pub fn confirm(
+    c: &mut db::DbConnection,
+    token_hash: &str,
+    ttl: chrono::Duration,
+    supporters_needed: i64,
+    base_url: &str,
+) -> diesel::QueryResult<signatures::Confirmed> {
+    use diesel::Connection;
+    let outcome = signatures::confirm(c, token_hash, ttl)?;
+    if let signatures::Confirmed::Now { petition_id } = outcome
+        && db::petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
+    {
+        c.transaction(|c| {
+            if let Some(mut p) = db::petitions::find_any(c, petition_id)?
+                && db::campaigns::promote_if_supported(c, &mut p, supporters_needed)?
+            {
+                crate::campaigns::notify_creator(c, &p, "supported", base_url, None)?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })?;
+    }
+    Ok(outcome)
+}
+
 /// A fresh confirmation link for the signature an expired link belongs to, with its email, in
 /// one transaction; `false` if there is nothing to renew (see `db::signatures::renew`).
 pub fn renew_link(

@@ -9,6 +9,121 @@ use crate::i18n::Lang;
 
 /// How long a link to choose a new password works.
 pub const RESET_VALID_HOURS: i64 = 1;
+/// How long the link that confirms a new account's address works.
+pub const CONFIRM_VALID_HOURS: i64 = 48;
+
+/// A sign-up as the form gave it, every field checked.
+pub struct NewAccount {
+    pub email: EmailAddress,
+    pub name: crate::domain::SignerName,
+    pub password_hash: String,
+    pub lang: Lang,
+}
+
+/// Opens a campaigner's account and emails its address a link to confirm it; if the address
+/// has an account already, its owner is told so instead (the page says the same either way).
+/// Either email only while the address is under the day's cap.
+pub fn sign_up(c: &mut DbConnection, new: &NewAccount, base_url: &str) -> diesel::QueryResult<()> {
+    use diesel::Connection;
+    c.transaction(|c| {
+        let to = new.email.as_str();
+        let created = users::create(
+            c,
+            to,
+            new.name.as_str(),
+            Some(&new.password_hash),
+            Role::Campaigner,
+            new.lang.code(),
+        )?;
+        // Whoever typed the address, its owner gets at most a few of these a day.
+        if !under_mail_cap(c, to)? {
+            return Ok(());
+        }
+        let mail = match created {
+            Some(id) => {
+                let token = crate::tokens::new_token();
+                users::add_token(
+                    c,
+                    id,
+                    &token.hash,
+                    Purpose::Confirm,
+                    chrono::Duration::hours(CONFIRM_VALID_HOURS),
+                )?;
+                let link = format!("{base_url}/account/confirm/{}", token.plain);
+                crate::views::email::account_confirm(new.lang, new.name.as_str(), &link)
+                    .outbox("account_confirm", to)
+            }
+            None => crate::views::email::account_exists(
+                new.lang,
+                &format!("{base_url}/account/login"),
+                &format!("{base_url}/account/password-reset"),
+            )
+            .outbox("account_exists", to),
+        };
+        outbox::enqueue(c, &mail)
+    })
+}
+
+/// The link in the sign-up email: spends it and confirms the address; the account, or `None`
+/// for a link spent, expired or unknown.
+pub fn confirm_address(
+    c: &mut DbConnection,
+    token_hash: &str,
+) -> diesel::QueryResult<Option<users::User>> {
+    use diesel::Connection;
+    c.transaction(|c| {
+        let Some(user) = users::token_owner(c, token_hash, Purpose::Confirm)? else {
+            return Ok(None);
+        };
+        users::use_token(c, token_hash, Purpose::Confirm)?;
+        users::confirm_email(c, user.id)?;
+        users::find(c, user.id)
+    })
+}
+
+/// An admin gives an account a role, noted in the audit log; `false` if there is no such
+/// account.
+pub fn set_role(
+    c: &mut DbConnection,
+    id: i64,
+    role: Role,
+    actor: &str,
+) -> diesel::QueryResult<bool> {
+    use diesel::Connection;
+    c.transaction(|c| {
+        if users::set_role(c, id, role)? != 1 {
+            return Ok(false);
+        }
+        crate::db::audit::note(
+            c,
+            actor,
+            "user.role",
+            None,
+            serde_json::json!({ "user": id, "role": role.code() }),
+        )?;
+        Ok(true)
+    })
+}
+
+/// A new password through a reset (or first-password) link: spends the link, sets the
+/// password (which ends every session) and, since the link reached the inbox, confirms the
+/// address. The account, or `None` if the link was spent meanwhile.
+pub fn set_new_password(
+    c: &mut DbConnection,
+    token_hash: &str,
+    user_id: i64,
+    password_hash: &str,
+) -> diesel::QueryResult<Option<users::User>> {
+    use diesel::Connection;
+    c.transaction(|c| {
+        if !users::use_token(c, token_hash, Purpose::Password)? {
+            return Ok(None);
+        }
+        users::set_password(c, user_id, password_hash)?;
+        users::confirm_email(c, user_id)?;
+        users::find(c, user_id)
+    })
+}
 
 /// Emails about accounts (confirmations, "you already have an account", reset links) that any
 /// one address gets in a day at most, however many strangers type it into our forms.

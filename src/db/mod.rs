@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod campaigns;
 pub mod counts;
+pub mod delivery;
 pub mod jobs;
 pub mod outbox;
 pub mod petitions;

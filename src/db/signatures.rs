@@ -240,6 +240,46 @@ pub fn renew(
     })
 }
 
+/// One row of a signatures export: id, name, state, constituency, confirmed at, consents to
+/// delivery and to updates, email.
+pub type ExportRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<NaiveDateTime>,
+    bool,
+    bool,
+    String,
+);
+
+/// Up to `limit` confirmed signatures of a petition after the id `after`, in id order (an
+/// export reads them page by page, in constant memory).
+pub fn confirmed_after(
+    conn: &mut DbConnection,
+    petition: i64,
+    after: i64,
+    limit: i64,
+) -> QueryResult<Vec<ExportRow>> {
+    signatures::table
+        .filter(signatures::petition_id.eq(petition))
+        .filter(signatures::confirmed_at.is_not_null())
+        .filter(signatures::id.gt(after))
+        .order(signatures::id)
+        .limit(limit)
+        .select((
+            signatures::id,
+            signatures::name,
+            signatures::state_code,
+            signatures::pc_id,
+            signatures::confirmed_at,
+            signatures::deliver_name,
+            signatures::updates,
+            signatures::email,
+        ))
+        .load(conn)
+}
+
 pub fn count_for(conn: &mut DbConnection, petition: i64) -> QueryResult<(i64, i64)> {
     let total: i64 = signatures::table
         .filter(signatures::petition_id.eq(petition))

@@ -7,6 +7,7 @@
 //! tallies, so a pack's figures and its list of names always agree.
 
 pub mod pdf;
+pub mod recipients;
 pub mod send;
 
 use std::collections::HashMap;
@@ -16,8 +17,9 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::delivery::confirmed_by_constituency;
+pub use crate::db::delivery::{Member, RecipientRow, members, names, template};
 use crate::db::petitions::{self, Petition};
-use crate::db::schema::{letter_templates, representatives, signatures};
 use crate::db::{DbConnection, audit};
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
@@ -62,15 +64,6 @@ impl Db<'_> {
     }
 }
 
-/// A member of the Lok Sabha as the packs address them.
-#[derive(Debug, Clone, Default)]
-pub struct Member {
-    pub name: String,
-    pub party: String,
-    pub email: Option<String>,
-    pub postal_address: Option<String>,
-}
-
 /// Everything the packs of one petition need, read once.
 pub struct Plan {
     pub petition: Petition,
@@ -83,85 +76,20 @@ pub struct Plan {
     pub today: chrono::NaiveDate,
 }
 
-/// Confirmed signatures per constituency, counted from the signatures themselves.
-fn confirmed_by_constituency(
-    conn: &mut DbConnection,
-    id: i64,
-) -> QueryResult<HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> = signatures::table
-        .filter(signatures::petition_id.eq(id))
-        .filter(signatures::confirmed_at.is_not_null())
-        .group_by(signatures::pc_id)
-        .select((signatures::pc_id, diesel::dsl::count_star()))
-        .load(conn)?;
-    Ok(rows.into_iter().collect())
-}
-
-/// pc_id, name, party, email, postal address.
-type MemberRow = (String, String, String, Option<String>, Option<String>);
-
-/// A ministry or other recipient as staff edit it: id, kind, name, email, postal address.
-pub type RecipientRow = (i64, String, String, Option<String>, Option<String>);
-
-pub fn members(conn: &mut DbConnection) -> QueryResult<HashMap<String, Member>> {
-    let rows: Vec<MemberRow> = representatives::table
-        .select((
-            representatives::pc_id,
-            representatives::name,
-            representatives::party,
-            representatives::email,
-            representatives::postal_address,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(pc, name, party, email, postal_address)| {
-            (
-                pc,
-                Member {
-                    name,
-                    party,
-                    email: email.filter(|e| !e.trim().is_empty()),
-                    postal_address,
-                },
-            )
-        })
-        .collect())
-}
-
-/// The letter template for a language: the one staff saved, else the default.
-pub fn template(conn: &mut DbConnection, lang: Lang) -> QueryResult<String> {
-    Ok(letter_templates::table
-        .find(lang.code())
-        .select(letter_templates::body)
-        .first::<String>(conn)
-        .optional()?
-        .unwrap_or_else(|| lang.t("pack-letter-default")))
-}
-
-pub fn save_template(
-    conn: &mut DbConnection,
-    lang: Lang,
-    body: &str,
-    actor: &str,
-) -> QueryResult<()> {
+/// Staff save both languages' letter templates, noted in the audit log.
+pub fn save_templates(conn: &mut DbConnection, en: &str, hi: &str, actor: &str) -> QueryResult<()> {
     conn.transaction(|conn| {
-        diesel::delete(letter_templates::table.find(lang.code())).execute(conn)?;
-        diesel::insert_into(letter_templates::table)
-            .values((
-                letter_templates::lang.eq(lang.code()),
-                letter_templates::body.eq(body),
-                letter_templates::updated_at.eq(crate::db::now()),
-                letter_templates::updated_by.eq(actor),
-            ))
-            .execute(conn)?;
-        audit::note(
-            conn,
-            actor,
-            "letter.edit",
-            None,
-            serde_json::json!({ "lang": lang.code() }),
-        )
+        for (lang, body) in [(Lang::En, en), (Lang::Hi, hi)] {
+            crate::db::delivery::put_template(conn, lang, body, actor)?;
+            audit::note(
+                conn,
+                actor,
+                "letter.edit",
+                None,
+                serde_json::json!({ "lang": lang.code() }),
+            )?;
+        }
+        Ok(())
     })
 }
 
@@ -201,18 +129,6 @@ pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Pla
         template: template(conn, lang)?,
         today: chrono::Utc::now().date_naive(),
     })
-}
-
-/// The names of a constituency's confirmed signers who consented to delivery, oldest first.
-pub fn names(conn: &mut DbConnection, petition_id: i64, pc_id: &str) -> QueryResult<Vec<String>> {
-    signatures::table
-        .filter(signatures::petition_id.eq(petition_id))
-        .filter(signatures::pc_id.eq(pc_id))
-        .filter(signatures::confirmed_at.is_not_null())
-        .filter(signatures::deliver_name.eq(true))
-        .order(signatures::id)
-        .select(signatures::name)
-        .load(conn)
 }
 
 fn date(d: Option<NaiveDateTime>) -> String {

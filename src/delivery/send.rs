@@ -3,13 +3,12 @@
 //! error) is the outbox row's and a failed one can be retried. A preview and a dry run come
 //! first; a recipient already sent (or queued) is not sent again.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{DeliveryError, Plan};
+pub use crate::db::delivery::{Delivery, delivered, list};
 use crate::db::outbox;
-use crate::db::schema::{deliveries, outbox as outbox_table, recipients};
-use crate::db::{DbConnection, audit, now};
+use crate::db::{DbConnection, audit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -44,11 +43,7 @@ pub fn targets(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Vec<Target>>
         .iter()
         .filter(|r| r.kind == "ministry")
     {
-        let email: Option<String> = recipients::table
-            .find(r.id)
-            .select(recipients::email)
-            .first::<Option<String>>(conn)?
-            .filter(|e| !e.trim().is_empty());
+        let email = crate::db::delivery::recipient_email(conn, r.id)?;
         out.push(Target {
             kind: Kind::Ministry { recipient_id: r.id },
             name: r.name.clone(),
@@ -59,105 +54,12 @@ pub fn targets(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Vec<Target>>
     Ok(out)
 }
 
-/// A delivery as staff follow it.
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    pub id: i64,
-    pub recipient_kind: String,
-    pub pc_id: Option<String>,
-    pub recipient_id: Option<i64>,
-    pub recipient_name: String,
-    pub email: String,
-    pub signatures: i64,
-    pub created_at: NaiveDateTime,
-    pub sent_at: Option<NaiveDateTime>,
-    pub failed_at: Option<NaiveDateTime>,
-    pub last_error: Option<String>,
-    pub attempts: i32,
-}
-
-impl Delivery {
-    pub fn state(&self) -> &'static str {
-        match (self.sent_at, self.failed_at) {
-            (Some(_), _) => "sent",
-            (None, Some(_)) => "failed",
-            (None, None) => "queued",
-        }
+/// Whether a delivery went to this target.
+fn is_for(d: &Delivery, t: &Target) -> bool {
+    match &t.kind {
+        Kind::Member { pc_id } => d.pc_id.as_deref() == Some(pc_id.as_str()),
+        Kind::Ministry { recipient_id } => d.recipient_id == Some(*recipient_id),
     }
-
-    fn is_for(&self, t: &Target) -> bool {
-        match &t.kind {
-            Kind::Member { pc_id } => self.pc_id.as_deref() == Some(pc_id.as_str()),
-            Kind::Ministry { recipient_id } => self.recipient_id == Some(*recipient_id),
-        }
-    }
-}
-
-type ListRow = (
-    (
-        i64,
-        String,
-        Option<String>,
-        Option<i64>,
-        String,
-        String,
-        i64,
-        NaiveDateTime,
-    ),
-    (
-        Option<NaiveDateTime>,
-        Option<NaiveDateTime>,
-        Option<String>,
-        i32,
-    ),
-);
-
-pub fn list(conn: &mut DbConnection, petition_id: i64) -> QueryResult<Vec<Delivery>> {
-    let rows: Vec<ListRow> = deliveries::table
-        .inner_join(outbox_table::table)
-        .filter(deliveries::petition_id.eq(petition_id))
-        .order(deliveries::id)
-        .select((
-            (
-                deliveries::id,
-                deliveries::recipient_kind,
-                deliveries::pc_id,
-                deliveries::recipient_id,
-                deliveries::recipient_name,
-                deliveries::email,
-                deliveries::signatures,
-                deliveries::created_at,
-            ),
-            (
-                outbox_table::sent_at,
-                outbox_table::failed_at,
-                outbox_table::last_error,
-                outbox_table::attempts,
-            ),
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                (id, kind, pc_id, recipient_id, name, email, signatures, created_at),
-                (sent_at, failed_at, last_error, attempts),
-            )| Delivery {
-                id,
-                recipient_kind: kind,
-                pc_id,
-                recipient_id,
-                recipient_name: name,
-                email,
-                signatures,
-                created_at,
-                sent_at,
-                failed_at,
-                last_error,
-                attempts,
-            },
-        )
-        .collect())
 }
 
 /// What a send would do, without doing it.
@@ -177,7 +79,7 @@ pub fn preview(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Preview> {
     for t in targets(conn, plan)? {
         if existing
             .iter()
-            .any(|d| d.is_for(&t) && d.state() != "failed")
+            .any(|d| is_for(d, &t) && d.state() != "failed")
         {
             p.done.push(t);
         } else if t.email.is_some() {
@@ -235,21 +137,20 @@ pub fn send(
                     Kind::Member { pc_id } => ("member", Some(pc_id.clone()), None),
                     Kind::Ministry { recipient_id } => ("ministry", None, Some(*recipient_id)),
                 };
-                diesel::insert_into(deliveries::table)
-                    .values((
-                        deliveries::petition_id.eq(plan.petition.id()),
-                        deliveries::recipient_kind.eq(kind),
-                        deliveries::pc_id.eq(pc_id),
-                        deliveries::recipient_id.eq(recipient_id),
-                        deliveries::recipient_name.eq(&t.name),
-                        deliveries::email.eq(email),
-                        deliveries::signatures.eq(t.signatures),
-                        deliveries::outbox_id.eq(outbox_id),
-                        deliveries::created_at.eq(now()),
-                        deliveries::created_by.eq(actor),
-                    ))
-                    .execute(c)?;
-                Ok::<_, diesel::result::Error>(())
+                crate::db::delivery::record(
+                    c,
+                    &crate::db::delivery::NewDelivery {
+                        petition_id: plan.petition.id(),
+                        kind,
+                        pc_id,
+                        recipient_id,
+                        name: &t.name,
+                        email,
+                        signatures: t.signatures,
+                        outbox_id,
+                        actor,
+                    },
+                )
             })?;
             queued += 1;
         }
@@ -284,57 +185,24 @@ pub fn send(
     })
 }
 
-/// Tries a failed delivery again; `false` if it is not failed.
-pub fn retry(conn: &mut DbConnection, petition_id: i64, delivery_id: i64) -> QueryResult<bool> {
-    let outbox_id: Option<i64> = deliveries::table
-        .filter(deliveries::id.eq(delivery_id))
-        .filter(deliveries::petition_id.eq(petition_id))
-        .select(deliveries::outbox_id)
-        .first(conn)
-        .optional()?;
-    let Some(outbox_id) = outbox_id else {
-        return Ok(false);
-    };
-    let n = diesel::update(
-        outbox_table::table
-            .filter(outbox_table::id.eq(outbox_id))
-            .filter(outbox_table::failed_at.is_not_null())
-            .filter(outbox_table::sent_at.is_null()),
-    )
-    .set((
-        outbox_table::failed_at.eq(None::<NaiveDateTime>),
-        outbox_table::attempts.eq(0),
-        outbox_table::next_attempt_at.eq(now()),
-    ))
-    .execute(conn)?;
-    Ok(n == 1)
-}
-
-/// For the petition page: how many members and whether a ministry have received their packs,
-/// and when the last one went.
-pub fn delivered(
+/// Staff try a failed delivery again, noted in the audit log; `false` if it is not failed.
+pub fn retry(
     conn: &mut DbConnection,
     petition_id: i64,
-) -> QueryResult<Option<(i64, bool, NaiveDateTime)>> {
-    // One small aggregate: this runs each time the petition page is rendered.
-    let sent: Vec<(String, i64, Option<NaiveDateTime>)> = deliveries::table
-        .inner_join(outbox_table::table)
-        .filter(deliveries::petition_id.eq(petition_id))
-        .filter(outbox_table::sent_at.is_not_null())
-        .group_by(deliveries::recipient_kind)
-        .select((
-            deliveries::recipient_kind,
-            diesel::dsl::count_star(),
-            diesel::dsl::max(outbox_table::sent_at),
-        ))
-        .load(conn)?;
-    let Some(last) = sent.iter().filter_map(|(_, _, at)| *at).max() else {
-        return Ok(None);
-    };
-    let members = sent
-        .iter()
-        .find(|(kind, _, _)| kind == "member")
-        .map_or(0, |(_, n, _)| *n);
-    let ministry = sent.iter().any(|(kind, _, _)| kind == "ministry");
-    Ok(Some((members, ministry, last)))
+    delivery_id: i64,
+    actor: &str,
+) -> QueryResult<bool> {
+    conn.transaction(|c| {
+        if !crate::db::delivery::retry(c, petition_id, delivery_id)? {
+            return Ok(false);
+        }
+        audit::note(
+            c,
+            actor,
+            "deliver retry",
+            Some(petition_id),
+            serde_json::json!({ "delivery": delivery_id }),
+        )?;
+        Ok(true)
+    })
 }

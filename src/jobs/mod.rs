@@ -3,6 +3,8 @@
 //! Runs in the server process by default, or alone as `hastakshar worker`; any number of
 //! workers can share one PostgreSQL database.
 
+pub mod packs_zip;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,7 +4,7 @@ use maud::{Markup, html};
 
 use super::forms::{Fields, Input, captcha, csrf};
 use super::layout::{Ctx, page};
-use crate::web::form::{Form, Problems};
+use crate::forms::{Form, Problems};
 
 fn title_with_errors(ctx: &Ctx, problems: &Problems, title: &str) -> String {
     if problems.is_empty() {

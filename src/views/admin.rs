@@ -12,9 +12,9 @@ use crate::db::audit::Logged;
 use crate::db::petitions::Petition;
 use crate::db::updates::Update;
 use crate::db::users::User;
+use crate::forms::{Form, Problems};
 use crate::i18n::Arg;
 use crate::markdown;
-use crate::web::form::{Form, Problems};
 
 fn age(ctx: &Ctx, since: Option<NaiveDateTime>) -> String {
     let Some(since) = since else {

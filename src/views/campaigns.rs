@@ -12,9 +12,9 @@ use crate::campaigns::{
 use crate::db::petitions::{Petition, Recipient};
 use crate::db::updates::Update;
 use crate::db::users::User;
+use crate::forms::{Form, Problems};
 use crate::i18n::{Arg, Lang};
 use crate::markdown;
-use crate::web::form::{Form, Problems};
 
 pub struct PetitionForm<'a> {
     pub action_url: String,

@@ -8,8 +8,8 @@ use super::petition::constituency_name;
 use crate::db::petitions::Petition;
 use crate::delivery::send::{Delivery, Kind, Preview, Target};
 use crate::delivery::{Member, PLACEHOLDERS};
+use crate::forms::{Form, Problems};
 use crate::i18n::{Arg, Lang};
-use crate::web::form::{Form, Problems};
 
 pub struct DeliveryPage<'a> {
     pub petition: &'a Petition,

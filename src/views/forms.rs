@@ -4,8 +4,8 @@
 
 use maud::{Markup, html};
 
+use crate::forms::{Form, Problem, Problems};
 use crate::i18n::Lang;
-use crate::web::form::{Form, Problem, Problems};
 
 pub struct Fields<'a> {
     pub lang: Lang,

@@ -2,8 +2,8 @@
 
 use maud::{DOCTYPE, Markup, html};
 
+use crate::assets;
 use crate::i18n::Lang;
-use crate::web::assets;
 
 /// What every page needs to know about the request it answers.
 pub struct Ctx {

@@ -7,23 +7,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 
 use super::client_ip::client_ip;
-use super::form::{Form, Problems};
 use super::session::{Session, check_csrf, current_user, safe_next};
 use super::{AppState, PageError, form_page, see_other};
-use crate::accounts::{Role, password};
+use crate::accounts::{self, password};
 use crate::captcha::Verdict;
-use crate::db::outbox;
 use crate::db::users::{self, Purpose};
 use crate::db::{self};
 use crate::domain::{EmailAddress, SignerName};
+use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::tokens;
 use crate::views;
-
-const CONFIRM_VALID_HOURS: i64 = 48;
 
 /// What the rate limits allow for an attempt on an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,51 +118,15 @@ pub async fn signup(
             views::account::signup(&ctx, &form, &problems, &session.csrf),
         ));
     };
-    let hash = hash_password(form.get("password").to_string()).await?;
-    let token = tokens::new_token();
+    let password_hash = hash_password(form.get("password").to_string()).await?;
     let base = state.settings.base_url.clone();
-    db::write(&state.pool, move |c| {
-        c.transaction(|c| {
-            let to = email.as_str();
-            let created = users::create(
-                c,
-                to,
-                name.as_str(),
-                Some(&hash),
-                Role::Campaigner,
-                lang.code(),
-            )?;
-            // Whoever typed the address, its owner gets at most a few of these a day.
-            if !crate::accounts::under_mail_cap(c, to)? {
-                return Ok(());
-            }
-            match created {
-                Some(id) => {
-                    users::add_token(
-                        c,
-                        id,
-                        &token.hash,
-                        Purpose::Confirm,
-                        chrono::Duration::hours(CONFIRM_VALID_HOURS),
-                    )?;
-                    let link = format!("{base}/account/confirm/{}", token.plain);
-                    let mail = views::email::account_confirm(lang, name.as_str(), &link);
-                    outbox::enqueue(c, &mail.outbox("account_confirm", to))?;
-                }
-                None => {
-                    let mail = views::email::account_exists(
-                        lang,
-                        &format!("{base}/account/login"),
-                        &format!("{base}/account/password-reset"),
-                    );
-                    outbox::enqueue(c, &mail.outbox("account_exists", to))?;
-                }
-            }
-            Ok::<_, diesel::result::Error>(())
-        })?;
-        Ok(())
-    })
-    .await?;
+    let new = accounts::NewAccount {
+        email,
+        name,
+        password_hash,
+        lang,
+    };
+    db::write(&state.pool, move |c| Ok(accounts::sign_up(c, &new, &base)?)).await?;
     Ok(see_other("/account/check-email"))
 }
 
@@ -196,14 +156,7 @@ pub async fn confirm(
     }
     let hash = tokens::hash(&token);
     let user = db::write(&state.pool, move |c| {
-        Ok(c.transaction(|c| {
-            let Some(user) = users::token_owner(c, &hash, Purpose::Confirm)? else {
-                return Ok::<_, diesel::result::Error>(None);
-            };
-            users::use_token(c, &hash, Purpose::Confirm)?;
-            users::confirm_email(c, user.id)?;
-            Ok(Some(user))
-        })?)
+        Ok(accounts::confirm_address(c, &hash)?)
     })
     .await?;
     let Some(user) = user else {
@@ -441,15 +394,7 @@ pub async fn new_password(
     let hash = hash_password(form.get("password").to_string()).await?;
     let token_hash = tokens::hash(&token);
     let user = db::write(&state.pool, move |c| {
-        Ok(c.transaction(|c| {
-            if !users::use_token(c, &token_hash, Purpose::Password)? {
-                return Ok::<_, diesel::result::Error>(None);
-            }
-            users::set_password(c, owner.id, &hash)?;
-            // The link reached this inbox: the address is confirmed too.
-            users::confirm_email(c, owner.id)?;
-            users::find(c, owner.id)
-        })?)
+        Ok(accounts::set_new_password(c, &token_hash, owner.id, &hash)?)
     })
     .await?;
     let Some(user) = user else {

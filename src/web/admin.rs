@@ -5,9 +5,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 
-use super::form::{Form, Problems};
 use super::pages::parse_id;
 use super::session::{SignedIn, posted};
 use super::{AppState, PageError, form_page, see_other};
@@ -15,7 +13,9 @@ use crate::accounts::Role;
 use crate::campaigns::REJECT_REASONS;
 use crate::db::campaigns::{self as store, Decision};
 use crate::db::{self, audit, petitions, updates, users};
+use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
+use crate::moderation;
 use crate::views;
 
 pub async fn home() -> HttpResponse {
@@ -128,37 +128,14 @@ pub async fn decide(
     };
     let reason = (decision == Decision::Reject).then_some(reason);
     let base = state.settings.base_url.clone();
-    let actor = moderator.actor();
-    let msg = message.clone();
+    let step = moderation::Decided {
+        petition_id: id,
+        decision,
+        reason,
+        message,
+    };
     let decided = db::write(&state.pool, move |c| {
-        Ok(c.transaction(|c| {
-            let Some(p) = store::decide(c, id, decision, reason.as_deref(), &msg)? else {
-                return Ok::<_, diesel::result::Error>(None);
-            };
-            audit::note(
-                c,
-                &actor,
-                &format!("petition.{}", decision.code()),
-                Some(id),
-                serde_json::json!({ "reason": reason, "message": msg }),
-            )?;
-            let event = match decision {
-                Decision::Approve => "approved",
-                Decision::Reject => "rejected",
-                Decision::Changes => "changes",
-                Decision::Hide => "hidden",
-            };
-            let reason_text = reason
-                .as_deref()
-                .map(|r| Lang::En.t(&format!("reason-{r}")));
-            let note = match (&reason_text, msg.is_empty()) {
-                (Some(r), false) => Some(format!("{r}\n{msg}")),
-                (Some(r), true) => Some(r.clone()),
-                (None, _) => Some(msg.clone()),
-            };
-            crate::campaigns::notify_creator(c, &p, event, &base, note.as_deref())?;
-            Ok(Some(p))
-        })?)
+        Ok(moderation::decide(c, &step, &moderator, &base)?)
     })
     .await?;
     if decided.is_none() {
@@ -190,25 +167,8 @@ pub async fn decide_update(
         "reject" => false,
         _ => return Err(PageError::NotFound),
     };
-    let actor = moderator.actor();
     let decided = db::write(&state.pool, move |c| {
-        Ok(c.transaction(|c| {
-            let Some(u) = updates::decide(c, id, approve, moderator.id)? else {
-                return Ok::<_, diesel::result::Error>(None);
-            };
-            audit::note(
-                c,
-                &actor,
-                if approve {
-                    "update.approve"
-                } else {
-                    "update.reject"
-                },
-                Some(u.petition_id),
-                serde_json::json!({ "update": u.id }),
-            )?;
-            Ok(Some(u))
-        })?)
+        Ok(moderation::decide_update(c, id, approve, &moderator)?)
     })
     .await?;
     decided.ok_or(PageError::NotFound)?;
@@ -233,7 +193,7 @@ pub async fn list_users(
         user: admin,
         session,
     } = signed;
-    let q = super::form::search_term(query.q.as_deref(), 100);
+    let q = crate::forms::search_term(query.q.as_deref(), 100);
     let search = q.clone();
     let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
     let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));
@@ -258,19 +218,7 @@ pub async fn set_role(
     };
     let actor = admin.actor();
     let changed = db::write(&state.pool, move |c| {
-        Ok(c.transaction(|c| {
-            let n = users::set_role(c, id, role)?;
-            if n == 1 {
-                audit::note(
-                    c,
-                    &actor,
-                    "user.role",
-                    None,
-                    serde_json::json!({ "user": id, "role": role.code() }),
-                )?;
-            }
-            Ok::<_, diesel::result::Error>(n == 1)
-        })?)
+        Ok(crate::accounts::set_role(c, id, role, &actor)?)
     })
     .await?;
     if !changed {

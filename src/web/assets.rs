@@ -1,71 +1,12 @@
-//! Static assets, compiled into the binary and served under content-hashed names
-//! (`/assets/app.3f2a9c1e.css`) with a year-long, immutable cache lifetime.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
+//! Serves the compiled-in assets (`crate::assets`) under their content-hashed names, with a
+//! year-long, immutable cache lifetime.
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-use sha2::{Digest, Sha256};
-
-struct Asset {
-    versioned: String,
-    bytes: &'static [u8],
-    content_type: &'static str,
-}
-
-const FILES: &[(&str, &[u8], &str)] = &[
-    (
-        "app.css",
-        include_bytes!("../../assets/static/app.css"),
-        "text/css; charset=utf-8",
-    ),
-    (
-        "app.js",
-        include_bytes!("../../assets/static/app.js"),
-        "text/javascript; charset=utf-8",
-    ),
-    (
-        "favicon.svg",
-        include_bytes!("../../assets/static/favicon.svg"),
-        "image/svg+xml",
-    ),
-];
-
-static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
-    FILES
-        .iter()
-        .map(|(name, bytes, content_type)| {
-            let digest = hex::encode(&Sha256::digest(bytes)[..4]);
-            let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-            Asset {
-                versioned: format!("{stem}.{digest}.{ext}"),
-                bytes,
-                content_type,
-            }
-        })
-        .collect()
-});
-
-static BY_NAME: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
-    FILES
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _, _))| (*name, i))
-        .collect()
-});
-
-/// The versioned URL of an asset by its plain name.
-pub fn url(name: &str) -> String {
-    match BY_NAME.get(name) {
-        Some(&i) => format!("/assets/{}", ASSETS[i].versioned),
-        None => format!("/assets/{name}"),
-    }
-}
 
 pub async fn serve(path: web::Path<String>) -> HttpResponse {
     let name = path.into_inner();
-    match ASSETS.iter().find(|a| a.versioned == name) {
+    match crate::assets::by_versioned_name(&name) {
         Some(a) => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, a.content_type))
             .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))

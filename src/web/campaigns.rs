@@ -3,9 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 
-use super::form::{Form, Problems};
 use super::pages::{parse_id, render_petition};
 use super::session::{Session, SignedIn, posted};
 use super::{AppState, PageError, form_page, html as page_response, see_other};
@@ -13,7 +11,8 @@ use crate::campaigns::{self, Draft};
 use crate::db::campaigns::{self as store, Submitted};
 use crate::db::petitions::{self, Petition};
 use crate::db::users::User;
-use crate::db::{self, audit, updates};
+use crate::db::{self, updates};
+use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::signing::SignForm;
 use crate::tokens;
@@ -509,19 +508,8 @@ pub async fn post_update(
             ));
         }
     };
-    let actor = user.actor();
     db::write(&state.pool, move |c| {
-        c.transaction(|c| {
-            let update = updates::create(c, id, user.id, &title, &text)?;
-            audit::note(
-                c,
-                &actor,
-                "update.write",
-                Some(id),
-                serde_json::json!({ "update": update }),
-            )
-        })?;
-        Ok(())
+        Ok(campaigns::write_update(c, id, &user, &title, &text)?)
     })
     .await?;
     Ok(see_other(&format!(
@@ -540,7 +528,7 @@ pub async fn similar_api(
     state: web::Data<AppState>,
     query: web::Query<SimilarQuery>,
 ) -> HttpResponse {
-    let q = super::form::search_term(query.q.as_deref(), 200);
+    let q = crate::forms::search_term(query.q.as_deref(), 200);
     let exclude = query.exclude;
     let lang = Lang::En;
     match db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await {

@@ -9,7 +9,7 @@ pub mod cache;
 pub mod campaigns;
 pub mod client_ip;
 pub mod delivery;
-pub mod form;
+
 pub mod middleware;
 pub mod ops;
 pub mod pages;

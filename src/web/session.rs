@@ -17,10 +17,10 @@ use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use subtle::ConstantTimeEq;
 
-use super::form::Form;
 use super::{AppState, PageError};
 use crate::accounts::Role;
 use crate::db::{self, users::User};
+use crate::forms::Form;
 
 pub const COOKIE: &str = "hs_session";
 /// A session lasts two weeks from its last login.

@@ -5,15 +5,14 @@ use std::sync::Arc;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 use subtle::ConstantTimeEq;
 
 use super::pages::{parse_id, render_petition};
 use super::{AppState, PageError, client_ip::client_ip, html};
 use crate::captcha::Verdict;
 use crate::db::petitions::Petition;
-use crate::db::signatures::{self as sigs, Confirmed, Signed};
-use crate::db::{self, campaigns, petitions};
+use crate::db::signatures::{Confirmed, Signed};
+use crate::db::{self, petitions};
 use crate::domain::Invalid;
 use crate::i18n::Lang;
 use crate::signing::{self, FieldError, SignForm};
@@ -175,23 +174,8 @@ pub async fn confirm(
     let needed = state.settings.supporters_needed;
     let ttl = state.settings.confirm_link_ttl;
     let base = state.settings.base_url.clone();
-    // The confirmation is one statement, as it was before petitions could gather
-    // supporters; only a confirmation for a petition still gathering them does more.
     let outcome = db::write(&state.pool, move |c| {
-        let outcome = sigs::confirm(c, &hash, ttl)?;
-        if let Confirmed::Now { petition_id } = outcome
-            && petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
-        {
-            c.transaction(|c| {
-                if let Some(mut p) = petitions::find_any(c, petition_id)?
-                    && campaigns::promote_if_supported(c, &mut p, needed)?
-                {
-                    crate::campaigns::notify_creator(c, &p, "supported", &base, None)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-        }
-        Ok(outcome)
+        Ok(signing::confirm(c, &hash, ttl, needed, &base)?)
     })
     .await?;
     let page = match outcome {
