@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::petitions::{Petition, Recipient};
+use crate::domain::Status;
 use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 
@@ -210,7 +211,7 @@ pub fn notify_creator(
         return Ok(());
     };
     let lang = Lang::parse(&lang).unwrap_or_default();
-    let link = if matches!(p.status(), "open" | "closed") && event != "hidden" {
+    let link = if matches!(p.status(), Status::Open | Status::Closed) && event != "hidden" {
         format!("{base_url}/petitions/{}", p.id())
     } else {
         format!("{base_url}/dashboard/petitions/{}", p.id())
@@ -223,7 +224,10 @@ pub fn notify_creator(
         note,
         &link,
     );
-    crate::db::outbox::enqueue(c, &mail.outbox("creator_notice", &email))
+    crate::db::outbox::enqueue(
+        c,
+        &mail.outbox(crate::db::outbox::MailKind::CreatorNotice, &email),
+    )
 }
 
 /// A creator writes an update to their signers: it waits for a moderator, and the writing is

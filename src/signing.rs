@@ -1,8 +1,9 @@
 //! Signing a petition: the form as sent, its validation into domain values, and the store.
 
+use crate::db::outbox::MailKind;
 use crate::db::signatures::{self, NewSignature, Signed};
 use crate::db::{self, DbError, DbPool, petitions::Petition};
-use crate::domain::{EmailAddress, Invalid, PinCode, SignerName};
+use crate::domain::{EmailAddress, Invalid, PinCode, SignerName, Status};
 use crate::i18n::Lang;
 use crate::refdata::INDIA;
 use crate::tokens;
@@ -182,14 +183,14 @@ pub async fn sign(
         lang: lang.code().to_string(),
         created_at: db::now(),
     };
-    let email = move |kind: &'static str, mail: views::email::Email| mail.outbox(kind, &recipient);
+    let email = move |kind: MailKind, mail: views::email::Email| mail.outbox(kind, &recipient);
     // A petition gathering its first supporters has not been moderated: anyone can type any
     // address into its form, so its title stays out of the email.
-    let unmoderated = petition.status() == "gathering";
+    let unmoderated = petition.status() == Status::Gathering;
     // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
     // every signing sends this one. The rare "already signed" email is rendered when needed.
     let confirmation = email(
-        "confirm_signature",
+        MailKind::ConfirmSignature,
         if unmoderated {
             views::email::confirm_support(lang, &link)
         } else {
@@ -200,11 +201,11 @@ pub async fn sign(
         let email_for = |outcome: Signed| match outcome {
             Signed::New | Signed::StillPending => Some(confirmation.clone()),
             Signed::AlreadyConfirmed if unmoderated => Some(email(
-                "already_signed",
+                MailKind::AlreadySigned,
                 views::email::already_supported(lang),
             )),
             Signed::AlreadyConfirmed => Some(email(
-                "already_signed",
+                MailKind::AlreadySigned,
                 views::email::already_signed(lang, &title, &petition_url),
             )),
             Signed::Quiet => None,
@@ -233,7 +234,7 @@ pub fn confirm(
     use diesel::Connection;
     let outcome = signatures::confirm(c, token_hash, ttl)?;
     if let signatures::Confirmed::Now { petition_id } = outcome
-        && db::petitions::status_of(c, petition_id)?.as_deref() == Some("gathering")
+        && db::petitions::status_of(c, petition_id)? == Some(Status::Gathering)
     {
         c.transaction(|c| {
             if let Some(mut p) = db::petitions::find_any(c, petition_id)?
@@ -266,13 +267,13 @@ pub fn renew_link(
         };
         let lang = Lang::parse(&r.lang).unwrap_or_default();
         let link = format!("{base_url}/confirm/{}", token.plain);
-        let mail = if petition.status() == "open" {
+        let mail = if petition.status() == Status::Open {
             let url = format!("{base_url}/petitions/{}", petition.id());
             views::email::confirm_signature(lang, &petition.text(lang).title, &link, &url)
         } else {
             views::email::confirm_support(lang, &link)
         };
-        db::outbox::enqueue(c, &mail.outbox("confirm_signature", &r.email))?;
+        db::outbox::enqueue(c, &mail.outbox(MailKind::ConfirmSignature, &r.email))?;
         Ok(true)
     })
 }

@@ -2,6 +2,7 @@
 
 pub mod password;
 
+use crate::db::outbox::MailKind;
 use crate::db::users::{self, Purpose};
 use crate::db::{DbConnection, outbox};
 use crate::domain::EmailAddress;
@@ -51,14 +52,14 @@ pub fn sign_up(c: &mut DbConnection, new: &NewAccount, base_url: &str) -> diesel
                 )?;
                 let link = format!("{base_url}/account/confirm/{}", token.plain);
                 crate::views::email::account_confirm(new.lang, new.name.as_str(), &link)
-                    .outbox("account_confirm", to)
+                    .outbox(MailKind::AccountConfirm, to)
             }
             None => crate::views::email::account_exists(
                 new.lang,
                 &format!("{base_url}/account/login"),
                 &format!("{base_url}/account/password-reset"),
             )
-            .outbox("account_exists", to),
+            .outbox(MailKind::AccountExists, to),
         };
         outbox::enqueue(c, &mail)
     })
@@ -128,12 +129,11 @@ pub fn set_new_password(
 /// Emails about accounts (confirmations, "you already have an account", reset links) that any
 /// one address gets in a day at most, however many strangers type it into our forms.
 pub const ACCOUNT_MAILS_PER_DAY: i64 = 5;
-const ACCOUNT_MAIL_KINDS: [&str; 3] = ["account_confirm", "account_exists", "password_reset"];
 
 /// Whether one more account email to `to` stays under the daily cap.
 pub fn under_mail_cap(c: &mut DbConnection, to: &str) -> diesel::QueryResult<bool> {
     let since = crate::db::now() - chrono::Duration::days(1);
-    Ok(outbox::recent_to(c, to, &ACCOUNT_MAIL_KINDS, since)? < ACCOUNT_MAILS_PER_DAY)
+    Ok(outbox::recent_to(c, to, &MailKind::ACCOUNT, since)? < ACCOUNT_MAILS_PER_DAY)
 }
 
 /// A request for a new password: if `email` has an account, and it has not had its share of
@@ -167,7 +167,7 @@ pub fn request_password_reset(
                 let link = format!("{base_url}/account/password-reset/{}", token.plain);
                 let user_lang = Lang::parse(&user.lang).unwrap_or(lang);
                 let mail = crate::views::email::password_reset(user_lang, &link, RESET_VALID_HOURS);
-                outbox::enqueue(c, &mail.outbox("password_reset", &user.email))
+                outbox::enqueue(c, &mail.outbox(MailKind::PasswordReset, &user.email))
             })
         },
         crate::db::is_locked,

@@ -13,7 +13,17 @@ use super::schema::{petition_recipients, petition_texts, petitions, signatures, 
 use super::users::User;
 use super::{DbConnection, now};
 use crate::campaigns::Draft;
-use crate::domain::EmailAddress;
+use crate::domain::{EmailAddress, Move, Status};
+
+/// The petitions a move may leave: every change of status is written through this filter.
+fn leaving(m: Move) -> diesel::dsl::EqAny<petitions::status, Vec<&'static str>> {
+    petitions::status.eq_any(Status::codes(m.from()))
+}
+
+/// The status a move enters.
+fn entering(m: Move) -> diesel::dsl::Eq<petitions::status, &'static str> {
+    petitions::status.eq(m.to().code())
+}
 
 /// Creates a draft (`id` None) or rewrites one its creator may still edit; `None` if there is
 /// no such petition of theirs in an editable state.
@@ -27,7 +37,7 @@ pub fn save_draft(
         let id = match id {
             None => diesel::insert_into(petitions::table)
                 .values((
-                    petitions::status.eq("draft"),
+                    petitions::status.eq(Status::Draft.code()),
                     petitions::lang.eq(d.lang.code()),
                     petitions::goal.eq(d.goal),
                     petitions::signature_count.eq(0i64),
@@ -43,7 +53,10 @@ pub fn save_draft(
                     petitions::table
                         .filter(petitions::id.eq(id))
                         .filter(petitions::creator_id.eq(creator_id))
-                        .filter(petitions::status.eq_any(["draft", "changes"])),
+                        .filter(
+                            petitions::status
+                                .eq_any(Status::codes(&[Status::Draft, Status::Changes])),
+                        ),
                 )
                 .set((
                     petitions::lang.eq(d.lang.code()),
@@ -126,20 +139,20 @@ pub fn submit(
             .filter(petitions::id.eq(id))
             .filter(petitions::creator_id.eq(creator.id));
         match p.status() {
-            "draft" if !creator.confirmed() => Ok(Submitted::NeedsConfirmedEmail),
-            "draft" if supporters_needed > 0 => {
-                diesel::update(mine.filter(petitions::status.eq("draft")))
+            Status::Draft if !creator.confirmed() => Ok(Submitted::NeedsConfirmedEmail),
+            Status::Draft if supporters_needed > 0 => {
+                diesel::update(mine.filter(leaving(Move::Gather)))
                     .set((
-                        petitions::status.eq("gathering"),
+                        entering(Move::Gather),
                         petitions::share_key.eq(Some(share_key)),
                     ))
                     .execute(conn)?;
                 Ok(Submitted::Gathering)
             }
-            "draft" | "changes" => {
-                diesel::update(mine.filter(petitions::status.eq_any(["draft", "changes"])))
+            s if Move::Submit.allowed_from(s) => {
+                diesel::update(mine.filter(leaving(Move::Submit)))
                     .set((
-                        petitions::status.eq("pending"),
+                        entering(Move::Submit),
                         petitions::submitted_at.eq(Some(now())),
                     ))
                     .execute(conn)?;
@@ -158,7 +171,7 @@ pub fn promote_if_supported(
     p: &mut Petition,
     needed: i64,
 ) -> QueryResult<bool> {
-    if p.status() != "gathering" {
+    if !Move::Promote.allowed_from(p.status()) {
         return Ok(false);
     }
     // People, not spellings: `asha+1@` and `asha+2@` are one supporter, and the creator does
@@ -182,17 +195,14 @@ pub fn promote_if_supported(
     let n = diesel::update(
         petitions::table
             .filter(petitions::id.eq(p.id()))
-            .filter(petitions::status.eq("gathering")),
+            .filter(leaving(Move::Promote)),
     )
-    .set((
-        petitions::status.eq("pending"),
-        petitions::submitted_at.eq(Some(t)),
-    ))
+    .set((entering(Move::Promote), petitions::submitted_at.eq(Some(t))))
     .execute(conn)?;
     if n == 0 {
         return Ok(false);
     }
-    p.row.status = "pending".into();
+    p.row.status = Move::Promote.to().code().into();
     p.row.submitted_at = Some(t);
     Ok(true)
 }
@@ -200,7 +210,7 @@ pub fn promote_if_supported(
 /// Petitions waiting for a moderator, oldest first.
 pub fn queue(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     let rows = petitions::table
-        .filter(petitions::status.eq("pending"))
+        .filter(petitions::status.eq(Status::Pending.code()))
         .order((petitions::submitted_at.asc(), petitions::id.asc()))
         .limit(500)
         .select(PetitionRow::as_select())
@@ -236,13 +246,13 @@ impl Decision {
         }
     }
 
-    /// The states a petition may be in for this decision, and the state it goes to.
-    fn transition(self) -> (&'static [&'static str], &'static str) {
+    /// The move this decision makes.
+    pub fn move_(self) -> Move {
         match self {
-            Decision::Approve => (&["pending"], "open"),
-            Decision::Reject => (&["pending", "changes"], "rejected"),
-            Decision::Changes => (&["pending"], "changes"),
-            Decision::Hide => (&["open", "closed"], "hidden"),
+            Decision::Approve => Move::Approve,
+            Decision::Reject => Move::Reject,
+            Decision::Changes => Move::AskChanges,
+            Decision::Hide => Move::Hide,
         }
     }
 }
@@ -255,16 +265,16 @@ pub fn decide(
     reason: Option<&str>,
     message: &str,
 ) -> QueryResult<Option<Petition>> {
-    let (from, to) = decision.transition();
+    let m = decision.move_();
     let t = now();
     let target = petitions::table
         .filter(petitions::id.eq(id))
-        .filter(petitions::status.eq_any(from));
+        .filter(leaving(m));
     // Only an approval opens the petition; a `None` in a changeset leaves its column alone.
     let opened = (decision == Decision::Approve).then_some(petitions::opened_at.eq(Some(t)));
     let n = diesel::update(target)
         .set((
-            petitions::status.eq(to),
+            entering(m),
             opened,
             petitions::decided_at.eq(Some(t)),
             petitions::decision.eq(Some(decision.code())),
@@ -447,13 +457,10 @@ pub fn close_due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<
     conn.transaction(|conn| {
         let ids: Vec<i64> = diesel::update(
             petitions::table
-                .filter(petitions::status.eq("open"))
+                .filter(leaving(Move::Close))
                 .filter(petitions::closes_at.le(at)),
         )
-        .set((
-            petitions::status.eq("closed"),
-            petitions::closed_at.eq(Some(at)),
-        ))
+        .set((entering(Move::Close), petitions::closed_at.eq(Some(at))))
         .returning(petitions::id)
         .get_results(conn)?;
         // `RETURNING` a whole row is not open to the two-backend connection: read them back.
@@ -466,7 +473,7 @@ pub fn close_due(conn: &mut DbConnection, at: NaiveDateTime) -> QueryResult<Vec<
 pub fn claim_milestones(conn: &mut DbConnection) -> QueryResult<Vec<(Petition, i32)>> {
     conn.transaction(|conn| {
         let rows: Vec<PetitionRow> = petitions::table
-            .filter(petitions::status.eq("open"))
+            .filter(petitions::status.eq(Status::Open.code()))
             .filter(petitions::creator_id.is_not_null())
             .filter(
                 petitions::milestones

@@ -13,19 +13,53 @@ pub const ZIP: &str = "packs.zip";
 /// was cut off by a stopped server.
 const SILENCE: chrono::Duration = chrono::Duration::minutes(2);
 
+/// Where a job stands; stored as text, read at the boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobStatus {
+    Running,
+    Done,
+    Failed,
+}
+
+impl JobStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Failed => "failed",
+        }
+    }
+
+    fn parse(code: &str) -> JobStatus {
+        match code {
+            "running" => JobStatus::Running,
+            "done" => JobStatus::Done,
+            // The schema allows no other value; anything else did not end well.
+            _ => JobStatus::Failed,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = staff_jobs)]
 pub struct Job {
     pub id: i64,
     pub kind: String,
     pub petition_id: i64,
-    pub status: String,
+    #[diesel(column_name = status)]
+    status_code: String,
     pub done: i64,
     pub total: i64,
     pub file: Option<String>,
     pub error: Option<String>,
     pub created_at: NaiveDateTime,
     pub finished_at: Option<NaiveDateTime>,
+}
+
+impl Job {
+    pub fn status(&self) -> JobStatus {
+        JobStatus::parse(&self.status_code)
+    }
 }
 
 /// A petition's latest jobs, newest first.
@@ -51,7 +85,7 @@ pub fn start(
         sweep_stale(conn)?;
         let running: i64 = staff_jobs::table
             .filter(staff_jobs::kind.eq(kind))
-            .filter(staff_jobs::status.eq("running"))
+            .filter(staff_jobs::status.eq(JobStatus::Running.code()))
             .count()
             .get_result(conn)?;
         if running >= max_running {
@@ -62,7 +96,7 @@ pub fn start(
             .values((
                 staff_jobs::kind.eq(kind),
                 staff_jobs::petition_id.eq(petition_id),
-                staff_jobs::status.eq("running"),
+                staff_jobs::status.eq(JobStatus::Running.code()),
                 staff_jobs::created_by.eq(actor),
                 staff_jobs::created_at.eq(t),
                 staff_jobs::heartbeat_at.eq(t),
@@ -87,7 +121,7 @@ pub fn progress(conn: &mut DbConnection, job: i64, done: i64, total: i64) -> Que
 pub fn finish(conn: &mut DbConnection, job: i64, total: i64, file: &str) -> QueryResult<()> {
     diesel::update(staff_jobs::table.find(job))
         .set((
-            staff_jobs::status.eq("done"),
+            staff_jobs::status.eq(JobStatus::Done.code()),
             staff_jobs::done.eq(total),
             staff_jobs::total.eq(total),
             staff_jobs::file.eq(Some(file)),
@@ -100,7 +134,7 @@ pub fn finish(conn: &mut DbConnection, job: i64, total: i64, file: &str) -> Quer
 pub fn fail(conn: &mut DbConnection, job: i64, error: &str) -> QueryResult<()> {
     diesel::update(staff_jobs::table.find(job))
         .set((
-            staff_jobs::status.eq("failed"),
+            staff_jobs::status.eq(JobStatus::Failed.code()),
             staff_jobs::error.eq(Some(error)),
             staff_jobs::finished_at.eq(Some(now())),
         ))
@@ -112,11 +146,11 @@ pub fn fail(conn: &mut DbConnection, job: i64, error: &str) -> QueryResult<()> {
 pub fn sweep_stale(conn: &mut DbConnection) -> QueryResult<usize> {
     diesel::update(
         staff_jobs::table
-            .filter(staff_jobs::status.eq("running"))
+            .filter(staff_jobs::status.eq(JobStatus::Running.code()))
             .filter(staff_jobs::heartbeat_at.lt(now() - SILENCE)),
     )
     .set((
-        staff_jobs::status.eq("failed"),
+        staff_jobs::status.eq(JobStatus::Failed.code()),
         staff_jobs::error.eq(Some(
             "interrupted: the server stopped while it ran; start it again",
         )),
@@ -139,7 +173,7 @@ pub fn files_made_before(
     before: NaiveDateTime,
 ) -> QueryResult<Vec<(i64, String)>> {
     staff_jobs::table
-        .filter(staff_jobs::status.eq("done"))
+        .filter(staff_jobs::status.eq(JobStatus::Done.code()))
         .filter(staff_jobs::finished_at.lt(before))
         .filter(staff_jobs::file.is_not_null())
         .select((staff_jobs::id, staff_jobs::file.assume_not_null()))

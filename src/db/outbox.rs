@@ -9,9 +9,45 @@ use diesel::sql_types::{BigInt, Timestamp};
 use super::schema::{outbox, outbox_attachments};
 use super::{DbConnection, now};
 
+/// What an email is for; stored as text in `outbox.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    ConfirmSignature,
+    AlreadySigned,
+    AccountConfirm,
+    AccountExists,
+    PasswordReset,
+    CreatorNotice,
+    PetitionUpdate,
+    DeliveryPack,
+}
+
+impl MailKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            MailKind::ConfirmSignature => "confirm_signature",
+            MailKind::AlreadySigned => "already_signed",
+            MailKind::AccountConfirm => "account_confirm",
+            MailKind::AccountExists => "account_exists",
+            MailKind::PasswordReset => "password_reset",
+            MailKind::CreatorNotice => "creator_notice",
+            MailKind::PetitionUpdate => "petition_update",
+            MailKind::DeliveryPack => "delivery_pack",
+        }
+    }
+
+    /// The emails about an account that a stranger can cause by typing an address into a form
+    /// (their daily cap is counted over these).
+    pub const ACCOUNT: [MailKind; 3] = [
+        MailKind::AccountConfirm,
+        MailKind::AccountExists,
+        MailKind::PasswordReset,
+    ];
+}
+
 #[derive(Debug, Clone)]
 pub struct NewEmail {
-    pub kind: &'static str,
+    pub kind: MailKind,
     pub recipient: String,
     pub subject: String,
     pub body_text: String,
@@ -30,7 +66,7 @@ pub fn enqueue_returning(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<i
     let t = now();
     diesel::insert_into(outbox::table)
         .values((
-            outbox::kind.eq(e.kind),
+            outbox::kind.eq(e.kind.code()),
             outbox::recipient.eq(&e.recipient),
             outbox::subject.eq(&e.subject),
             outbox::body_text.eq(&e.body_text),
@@ -52,7 +88,7 @@ pub fn enqueue_many(conn: &mut DbConnection, emails: &[NewEmail]) -> QueryResult
             .iter()
             .map(|e| {
                 (
-                    outbox::kind.eq(e.kind),
+                    outbox::kind.eq(e.kind.code()),
                     outbox::recipient.eq(&e.recipient),
                     outbox::subject.eq(&e.subject),
                     outbox::body_text.eq(&e.body_text),
@@ -224,9 +260,10 @@ pub fn mark_failed(
 pub fn recent_to(
     conn: &mut DbConnection,
     recipient: &str,
-    kinds: &[&str],
+    kinds: &[MailKind],
     since: NaiveDateTime,
 ) -> QueryResult<i64> {
+    let kinds: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
     outbox::table
         .filter(outbox::recipient.eq(recipient))
         .filter(outbox::kind.eq_any(kinds))

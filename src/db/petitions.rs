@@ -7,7 +7,11 @@ use super::DbConnection;
 use super::schema::{
     constituency_counts, petition_recipients, petition_texts, petitions, recipients, state_counts,
 };
+use crate::domain::Status;
 use crate::i18n::Lang;
+
+/// The statuses the public sees.
+const PUBLIC: [&str; 2] = ["open", "closed"];
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = petitions)]
@@ -73,16 +77,18 @@ impl Petition {
     }
 
     pub fn is_open(&self) -> bool {
-        self.row.status == "open"
+        self.status() == Status::Open
     }
 
     /// Open to the public, or gathering its first supporters through its share link.
     pub fn is_signable(&self) -> bool {
-        matches!(self.row.status.as_str(), "open" | "gathering")
+        matches!(self.status(), Status::Open | Status::Gathering)
     }
 
-    pub fn status(&self) -> &str {
-        &self.row.status
+    /// The status, read at the boundary; a value the schema's check would refuse is taken for
+    /// hidden, the safest.
+    pub fn status(&self) -> Status {
+        Status::parse(&self.row.status).unwrap_or(Status::Hidden)
     }
 
     /// The text in the reader's language when there is one, else in the petition's own.
@@ -130,7 +136,7 @@ fn with_details(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<
 /// Open petitions, the most signed first.
 pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     let rows = petitions::table
-        .filter(petitions::status.eq("open"))
+        .filter(petitions::status.eq(Status::Open.code()))
         .order((petitions::signature_count.desc(), petitions::id.desc()))
         .limit(200)
         .select(PetitionRow::as_select())
@@ -141,7 +147,7 @@ pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
 /// Open and closed petitions, newest first (for staff to deliver).
 pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     let rows = petitions::table
-        .filter(petitions::status.eq_any(["open", "closed"]))
+        .filter(petitions::status.eq_any(PUBLIC))
         .order(petitions::id.desc())
         .limit(200)
         .select(PetitionRow::as_select())
@@ -153,7 +159,7 @@ pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
 pub fn find_public(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition>> {
     let rows = petitions::table
         .filter(petitions::id.eq(id))
-        .filter(petitions::status.eq_any(["open", "closed"]))
+        .filter(petitions::status.eq_any(PUBLIC))
         .select(PetitionRow::as_select())
         .load(conn)?;
     Ok(with_details(conn, rows)?.into_iter().next())
@@ -168,12 +174,14 @@ pub fn find_any(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition
     Ok(with_details(conn, rows)?.into_iter().next())
 }
 
-pub fn status_of(conn: &mut DbConnection, id: i64) -> QueryResult<Option<String>> {
-    petitions::table
+/// A petition's status, if it exists.
+pub fn status_of(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Status>> {
+    let code: Option<String> = petitions::table
         .find(id)
         .select(petitions::status)
         .first(conn)
-        .optional()
+        .optional()?;
+    Ok(code.map(|c| Status::parse(&c).unwrap_or(Status::Hidden)))
 }
 
 /// These petitions, in any state (in no particular order).
@@ -238,14 +246,14 @@ pub struct NewPetition<'a> {
     pub recipient_ids: Vec<i64>,
     pub opened_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
-    pub status: &'a str,
+    pub status: Status,
 }
 
 pub fn insert(conn: &mut DbConnection, p: &NewPetition<'_>) -> QueryResult<i64> {
     conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(petitions::table)
             .values((
-                petitions::status.eq(p.status),
+                petitions::status.eq(p.status.code()),
                 petitions::lang.eq(p.lang.code()),
                 petitions::goal.eq(p.goal),
                 petitions::signature_count.eq(0i64),

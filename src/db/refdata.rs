@@ -178,7 +178,7 @@ pub fn seed_demo(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
             recipient_ids: recipients,
             opened_at: Some(now),
             closes_at: Some(now + chrono::Duration::days(180)),
-            status: "open",
+            status: crate::domain::Status::Open,
         },
     )?;
     Ok(Some(id))

@@ -123,10 +123,17 @@ pub enum Confirmed {
     Unknown,
 }
 
-/// The states in which a confirmation still counts: open, and before opening (supporters'
+/// The statuses in which a confirmation still counts: open, and before opening (supporters'
 /// confirmations are kept for when it opens). Closed, hidden and rejected petitions count
 /// nothing more.
-pub const COUNTING: [&str; 4] = ["open", "gathering", "pending", "changes"];
+fn counting() -> Vec<&'static str> {
+    let all = crate::domain::Status::ALL;
+    let list: Vec<_> = all
+        .into_iter()
+        .filter(|s| s.counts_confirmations())
+        .collect();
+    crate::domain::Status::codes(&list)
+}
 
 /// Confirms the signature a token belongs to, if the token is younger than `ttl` and the
 /// petition still counts. Idempotent: the update only touches a pending signature, and a second
@@ -145,7 +152,7 @@ pub fn confirm(
         .filter(signature_tokens::created_at.gt(t - ttl))
         .select(signature_tokens::signature_id);
     let counting = petitions::table
-        .filter(petitions::status.eq_any(COUNTING))
+        .filter(petitions::status.eq_any(counting()))
         .select(petitions::id);
     let updated: Option<i64> = diesel::update(
         signatures::table
@@ -205,7 +212,7 @@ pub fn renew(
             .inner_join(signatures::table.inner_join(petitions::table))
             .filter(signature_tokens::token_hash.eq(token_hash))
             .filter(signatures::confirmed_at.is_null())
-            .filter(petitions::status.eq_any(COUNTING))
+            .filter(petitions::status.eq_any(counting()))
             .select((
                 signatures::id,
                 signatures::petition_id,
@@ -352,7 +359,7 @@ fn sign_new_pg(
         .bind::<Text, _>(&new.lang)
         .bind::<Timestamp, _>(new.created_at)
         .bind::<Text, _>(token_hash)
-        .bind::<Text, _>(email.kind)
+        .bind::<Text, _>(email.kind.code())
         .bind::<Text, _>(&email.recipient)
         .bind::<Text, _>(&email.subject)
         .bind::<Text, _>(&email.body_text)

@@ -21,6 +21,7 @@ use crate::db::delivery::confirmed_by_constituency;
 pub use crate::db::delivery::{Member, RecipientRow, members, names, template};
 use crate::db::petitions::{self, Petition};
 use crate::db::{DbConnection, audit};
+use crate::domain::Status;
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
 use crate::views::petition::{constituency_name, state_name};
@@ -108,7 +109,7 @@ pub const PLACEHOLDERS: [&str; 9] = [
 
 pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Plan, DeliveryError> {
     let petition = petitions::find_any(conn, petition_id)?
-        .filter(|p| matches!(p.status(), "open" | "closed"))
+        .filter(|p| matches!(p.status(), Status::Open | Status::Closed))
         .ok_or(DeliveryError::UnknownPetition(petition_id))?;
     let by_constituency = confirmed_by_constituency(conn, petition_id)?;
     // A signature's state is its constituency's (the sign form checks it): summed, not counted

@@ -129,7 +129,7 @@ pub fn send(
                 t.signatures,
                 &format!("{base_url}/petitions/{}", plan.petition.id()),
             );
-            let row = mail.outbox("delivery_pack", email);
+            let row = mail.outbox(crate::db::outbox::MailKind::DeliveryPack, email);
             conn.transaction(|c| {
                 let outbox_id = outbox::enqueue_returning(c, &row)?;
                 outbox::attach(c, outbox_id, &filename, "application/pdf", &bytes)?;

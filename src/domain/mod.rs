@@ -3,10 +3,12 @@
 mod email;
 mod name;
 mod pin;
+mod status;
 
 pub use email::EmailAddress;
 pub use name::SignerName;
 pub use pin::PinCode;
+pub use status::{Move, Status};
 
 /// Why a field was refused; each maps to a translated message (`error-<key>` in the Fluent files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

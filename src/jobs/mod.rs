@@ -14,7 +14,7 @@ use lettre::message::Mailbox;
 use tokio::sync::watch;
 
 use crate::config::Settings;
-use crate::db::outbox::NewEmail;
+use crate::db::outbox::{MailKind, NewEmail};
 use crate::db::{self, DbError, DbPool, campaigns, counts, outbox, updates};
 use crate::i18n::Lang;
 use crate::mail::Mailer;
@@ -139,7 +139,7 @@ impl Worker {
             // Only delivery packs have attachments; the query is one index lookup otherwise.
             let packs: Vec<i64> = claimed
                 .iter()
-                .filter(|e| e.kind == "delivery_pack")
+                .filter(|e| e.kind == MailKind::DeliveryPack.code())
                 .map(|e| e.id)
                 .collect();
             let files = if packs.is_empty() {
@@ -304,7 +304,7 @@ fn update_email(
     });
     let unsubscribe = crate::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
     NewEmail {
-        kind: "petition_update",
+        kind: MailKind::PetitionUpdate,
         recipient: reader.email.clone(),
         subject: mail.subject.clone(),
         body_text: mail.text.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe),

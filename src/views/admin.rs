@@ -12,6 +12,7 @@ use crate::db::audit::Logged;
 use crate::db::petitions::Petition;
 use crate::db::updates::Update;
 use crate::db::users::User;
+use crate::domain::Status;
 use crate::forms::{Form, Problems};
 use crate::i18n::Arg;
 use crate::markdown;
@@ -81,7 +82,7 @@ pub fn moderation(
                 @for p in public {
                     li {
                         a href={ "/admin/petitions/" (p.id()) "/delivery" } { (p.text(lang).title) }
-                        " · " (lang.t(&format!("status-{}", p.status()))) " · " (lang.number(p.row.signature_count))
+                        " · " (lang.t(&format!("status-{}", p.status().code()))) " · " (lang.number(p.row.signature_count))
                     }
                 }
             }
@@ -111,9 +112,9 @@ pub fn review(
     );
     let actions: Vec<&str> = match p.status() {
         _ if own => vec![],
-        "pending" => vec!["approve", "changes", "reject"],
-        "changes" => vec!["reject"],
-        "open" | "closed" => vec!["hide"],
+        Status::Pending => vec!["approve", "changes", "reject"],
+        Status::Changes => vec!["reject"],
+        Status::Open | Status::Closed => vec!["hide"],
         _ => vec![],
     };
     let reasons: Vec<(String, String)> = std::iter::once((String::new(), lang.t("choose-reason")))
@@ -129,10 +130,10 @@ pub fn review(
         &title,
         html! {
             p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
-            p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status()))) }
+            p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status().code()))) }
                 " · " (lang.ta("waiting-for", &[("age", Arg::Str(age(ctx, p.row.submitted_at)))])) }
             (petition_body(ctx, p))
-            @if matches!(p.status(), "open" | "closed") {
+            @if matches!(p.status(), Status::Open | Status::Closed) {
                 p { a.button.primary href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("delivery-link")) } }
             }
             p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "

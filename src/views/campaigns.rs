@@ -12,6 +12,7 @@ use crate::campaigns::{
 use crate::db::petitions::{Petition, Recipient};
 use crate::db::updates::Update;
 use crate::db::users::User;
+use crate::domain::Status;
 use crate::forms::{Form, Problems};
 use crate::i18n::{Arg, Lang};
 use crate::markdown;
@@ -176,8 +177,8 @@ pub fn petition_body(ctx: &Ctx, p: &Petition) -> Markup {
     }
 }
 
-fn status_label(lang: Lang, status: &str) -> String {
-    lang.t(&format!("status-{status}"))
+fn status_label(lang: Lang, status: Status) -> String {
+    lang.t(&format!("status-{}", status.code()))
 }
 
 pub fn dashboard(
@@ -265,7 +266,7 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
         0
     };
     let public_url = match (&p.row.share_key, p.status()) {
-        (Some(key), "gathering") => format!("{}/support/{key}", d.base_url),
+        (Some(key), Status::Gathering) => format!("{}/support/{key}", d.base_url),
         _ => format!("{}/petitions/{id}", d.base_url),
     };
     page(
@@ -277,8 +278,8 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
             @if let Some(n) = &d.notice { p.notice role="status" { (n) } }
             p.status { (lang.t("dashboard-col-status")) ": " strong { (status_label(lang, p.status())) } }
             @match p.status() {
-                "draft" | "changes" => {
-                    @if p.status() == "changes" {
+                Status::Draft | Status::Changes => {
+                    @if p.status() == Status::Changes {
                         div.notice {
                             p { (lang.t("changes-requested")) }
                             @if let Some(m) = &p.row.decision_message { blockquote { (m) } }
@@ -288,18 +289,18 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                     form method="post" action={ "/petitions/" (id) "/submit" } {
                         (csrf(d.csrf))
                         button.primary type="submit" {
-                            @if p.status() == "draft" { (lang.t("submit-for-support")) } @else { (lang.t("resubmit")) }
+                            @if p.status() == Status::Draft { (lang.t("submit-for-support")) } @else { (lang.t("resubmit")) }
                         }
                     }
-                    @if p.status() == "draft" {
+                    @if p.status() == Status::Draft {
                         p.hint { (lang.ta("submit-hint", &[("count", Arg::Num(d.supporters_needed))])) }
                     }
                 }
-                "gathering" => {
+                Status::Gathering => {
                     p { (lang.ta("gathering-progress", &[("count", Arg::Num(d.confirmed)), ("needed", Arg::Num(d.supporters_needed))])) }
                 }
-                "pending" => { p { (lang.t("pending-explained")) } }
-                "rejected" => {
+                Status::Pending => { p { (lang.t("pending-explained")) } }
+                Status::Rejected => {
                     div.notice {
                         p { (lang.t("rejected-explained")) " "
                             @if let Some(r) = &p.row.decision_reason { strong { (lang.t(&format!("reason-{r}"))) } } }
@@ -308,7 +309,7 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                 }
                 _ => {}
             }
-            @if matches!(p.status(), "gathering" | "open" | "closed") {
+            @if matches!(p.status(), Status::Gathering | Status::Open | Status::Closed) {
                 (share(lang, &text.title, &public_url))
             }
             section.figures aria-labelledby="figures-heading" {
@@ -333,13 +334,13 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
             }
             section.updates aria-labelledby="updates-heading" {
                 h2 #updates-heading { (lang.t("updates-heading")) }
-                @if matches!(p.status(), "open" | "closed") {
+                @if matches!(p.status(), Status::Open | Status::Closed) {
                     p { a href={ "/petitions/" (id) "/updates/new" } { (lang.t("write-update")) } }
                 }
                 @for u in d.updates {
                     article.update {
                         h3 { (u.title) }
-                        p.meta { (status_label(lang, &format!("update-{}", u.status))) " · " (u.created_at.format("%Y-%m-%d")) " · "
+                        p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (u.created_at.format("%Y-%m-%d")) " · "
                             (lang.ta("update-emailed", &[("count", Arg::Num(u.emailed))])) }
                         (markdown::render(&u.body))
                     }

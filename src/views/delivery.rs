@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use super::forms::{Fields, Input, csrf};
 use super::layout::{Ctx, page};
 use super::petition::constituency_name;
+use crate::db::jobs::JobStatus;
 use crate::db::petitions::Petition;
 use crate::delivery::send::{Delivery, Kind, Preview, Target};
 use crate::delivery::{Member, PLACEHOLDERS};
@@ -94,7 +95,7 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
                 @if !v.jobs.is_empty() {
                     ul.jobs {
                         @for j in v.jobs {
-                            li { a href={ "/admin/jobs/" (j.id) } { (j.created_at.format("%Y-%m-%d %H:%M")) } " · " (lang.t(&format!("job-{}", j.status))) " · " (j.done) "/" (j.total) }
+                            li { a href={ "/admin/jobs/" (j.id) } { (j.created_at.format("%Y-%m-%d %H:%M")) } " · " (lang.t(&format!("job-{}", j.status().code()))) " · " (j.done) "/" (j.total) }
                         }
                     }
                 }
@@ -171,11 +172,11 @@ pub fn job(ctx: &Ctx, j: &crate::db::jobs::Job, kept_hours: u64) -> Markup {
             p { a href={ "/admin/petitions/" (j.petition_id) "/delivery" } { (lang.t("delivery-back")) } }
             h1 { (title) }
             div role="status" {
-                p { (lang.t(&format!("job-{}", j.status))) " · " (done) "/" (total) }
+                p { (lang.t(&format!("job-{}", j.status().code()))) " · " (done) "/" (total) }
                 progress value=(done) max=(total.max(1)) aria-label=(title) { (done) "/" (total) }
-                @if j.status == "running" { p.hint { (lang.t("job-leave")) } }
+                @if j.status() == JobStatus::Running { p.hint { (lang.t("job-leave")) } }
                 @if let Some(e) = &j.error { p.error { (e) } }
-                @if j.status == "done" {
+                @if j.status() == JobStatus::Done {
                     @if j.file.is_some() {
                         p { a.button.primary href={ "/admin/jobs/" (j.id) "/download" } { (lang.t("job-download")) } }
                         p.hint { (lang.ta("job-kept", &[("hours", Arg::Num(kept_hours as i64))])) }

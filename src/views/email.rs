@@ -3,7 +3,7 @@
 
 use maud::{DOCTYPE, html};
 
-use crate::db::outbox::NewEmail;
+use crate::db::outbox::{MailKind, NewEmail};
 use crate::i18n::{Arg, Lang};
 
 pub struct Email {
@@ -28,7 +28,7 @@ enum Block {
 
 impl Email {
     /// This email as an outbox row of `kind` to `recipient`.
-    pub fn outbox(self, kind: &'static str, recipient: &str) -> NewEmail {
+    pub fn outbox(self, kind: MailKind, recipient: &str) -> NewEmail {
         NewEmail {
             kind,
             recipient: recipient.to_string(),

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use super::layout::{Ctx, page};
 use super::petition::share;
 use crate::db::petitions::Petition;
+use crate::domain::Status;
 use crate::i18n::Arg;
 
 pub fn check_email(ctx: &Ctx, petition: &Petition) -> Markup {
@@ -33,7 +34,9 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
     };
     let text = petition.text(lang);
     let path = match (&petition.row.share_key, petition.status()) {
-        (Some(key), "gathering" | "pending" | "changes") => format!("/support/{key}"),
+        (Some(key), Status::Gathering | Status::Pending | Status::Changes) => {
+            format!("/support/{key}")
+        }
         _ => format!("/petitions/{}", petition.id()),
     };
     page(

@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use super::layout::{Ctx, page, urlencode};
 use crate::db::petitions::Petition;
 use crate::domain::Invalid;
+use crate::domain::Status;
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
 use crate::signing::{FieldError, SignForm};
@@ -79,7 +80,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
         ctx,
         &format!("{title_prefix}{}", text.title),
         html! {
-            @if p.status() == "gathering" {
+            @if p.status() == Status::Gathering {
                 p.notice role="status" { (lang.t("gathering-notice")) }
             }
             (super::campaigns::petition_body(ctx, p))
@@ -99,7 +100,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                     (lang.ta("petition-closed-final", &[("count", Arg::Num(p.row.signature_count))]))
                 }
             }
-            @if p.status() != "gathering" {
+            @if p.status() != Status::Gathering {
                 (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
             }
             (super::campaigns::public_updates(lang, v.updates))
@@ -226,7 +227,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 p.notice.error role="alert" { (n) }
             }
             form method="post" action={ "/petitions/" (id) "/signatures" } novalidate {
-                @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == "gathering") {
+                @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == Status::Gathering) {
                     input type="hidden" name="key" value=(key);
                 }
                 (text_field("name", "text", &f.name, "name", Some(lang.t("hint-name"))))

@@ -12,6 +12,7 @@ use crate::db::campaigns::{self as store, Submitted};
 use crate::db::petitions::{self, Petition};
 use crate::db::users::User;
 use crate::db::{self, updates};
+use crate::domain::Status;
 use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::signing::SignForm;
@@ -153,7 +154,7 @@ fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
     Petition {
         row: petitions::PetitionRow {
             id: 0,
-            status: "draft".into(),
+            status: Status::Draft.code().into(),
             lang: d.lang.code().into(),
             goal: d.goal,
             signature_count: 0,
@@ -241,7 +242,7 @@ pub async fn edit_form(
     let id = parse_id(&path)?;
     let SignedIn { user, session } = signed;
     let p = own_petition(&state, &user, id).await?;
-    if !matches!(p.status(), "draft" | "changes") {
+    if !matches!(p.status(), Status::Draft | Status::Changes) {
         return Ok(see_other(&format!("/dashboard/petitions/{id}")));
     }
     let form = campaigns::form_from(&p);
@@ -345,10 +346,10 @@ pub async fn support(
     })
     .await?
     .ok_or(PageError::NotFound)?;
-    if p.is_open() || p.status() == "closed" {
+    if p.is_open() || p.status() == Status::Closed {
         return Ok(see_other(&format!("/petitions/{}", p.id())));
     }
-    if matches!(p.status(), "pending" | "changes") {
+    if matches!(p.status(), Status::Pending | Status::Changes) {
         // Late supporters are told where it stands, and that support given is kept.
         return Ok(page_response(
             StatusCode::OK,
@@ -359,7 +360,7 @@ pub async fn support(
             ),
         ));
     }
-    if p.status() != "gathering" {
+    if p.status() != Status::Gathering {
         return Err(PageError::NotFound);
     }
     let mut res = render_petition(
@@ -467,7 +468,7 @@ pub async fn update_form(
     let id = parse_id(&path)?;
     let SignedIn { user, session } = signed;
     let p = own_petition(&state, &user, id).await?;
-    if !matches!(p.status(), "open" | "closed") {
+    if !matches!(p.status(), Status::Open | Status::Closed) {
         return Ok(see_other(&format!("/dashboard/petitions/{id}")));
     }
     let markup = views::campaigns::update_form(
@@ -493,7 +494,7 @@ pub async fn post_update(
     let form = posted(&req, &state, &body)?;
     let SignedIn { user, session } = signed;
     let p = own_petition(&state, &user, id).await?;
-    if !matches!(p.status(), "open" | "closed") {
+    if !matches!(p.status(), Status::Open | Status::Closed) {
         return Err(PageError::NotFound);
     }
     let (title, text) = match campaigns::validate_update(&form) {

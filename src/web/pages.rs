@@ -121,7 +121,7 @@ pub async fn check_email(
     // A supporter of a petition not yet public: the same words, without its unmoderated
     // title.
     let status = db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?)).await?;
-    if !matches!(status.as_deref(), Some("gathering" | "pending" | "changes")) {
+    if !status.is_some_and(|s| s.before_opening()) {
         return Err(PageError::NotFound);
     }
     Ok(html(

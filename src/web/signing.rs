@@ -14,6 +14,7 @@ use crate::db::petitions::Petition;
 use crate::db::signatures::{Confirmed, Signed};
 use crate::db::{self, petitions};
 use crate::domain::Invalid;
+use crate::domain::Status;
 use crate::i18n::Lang;
 use crate::signing::{self, FieldError, SignForm};
 use crate::tokens;
@@ -34,8 +35,8 @@ async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>,
         .share_key
         .as_deref()
         .is_some_and(|k| bool::from(k.as_bytes().ct_eq(key.as_bytes())));
-    let public = matches!(p.status(), "open" | "closed");
-    if public || (p.status() == "gathering" && matches) {
+    let public = matches!(p.status(), Status::Open | Status::Closed);
+    if public || (p.status() == Status::Gathering && matches) {
         Ok(Arc::new(p))
     } else {
         Err(PageError::NotFound)

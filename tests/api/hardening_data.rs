@@ -335,10 +335,15 @@ async fn zips_of_packs_are_private_kept_for_a_while_and_few_at_once(backend: Bac
             let mut conn = app.pool.get().unwrap();
             hastakshar::db::jobs::find(&mut conn, job).unwrap().unwrap()
         };
-        if j.status == "done" {
+        if j.status() == hastakshar::db::jobs::JobStatus::Done {
             break j;
         }
-        assert_ne!(j.status, "failed", "{:?}", j.error);
+        assert_ne!(
+            j.status(),
+            hastakshar::db::jobs::JobStatus::Failed,
+            "{:?}",
+            j.error
+        );
         assert!(Instant::now() < deadline, "the zip is made");
         tokio::time::sleep(Duration::from_millis(50)).await;
     };

@@ -172,7 +172,7 @@ impl EmailTemplate {
     fn with_token(&self, recipient: &str, token: &str) -> NewEmail {
         let link = format!("{BASE_URL}/confirm/{token}");
         NewEmail {
-            kind: "confirm_signature",
+            kind: hastakshar::db::outbox::MailKind::ConfirmSignature,
             recipient: recipient.to_string(),
             subject: self.subject.clone(),
             body_text: self.text.replace(LINK_PLACEHOLDER, &link),

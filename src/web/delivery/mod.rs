@@ -21,6 +21,7 @@ use super::{AppState, PageError, form_page, see_other};
 use crate::accounts::Role;
 use crate::db::{self, DbPool, jobs};
 use crate::delivery::{self, DeliveryError, send};
+use crate::domain::Status;
 use crate::i18n::Lang;
 use crate::views;
 
@@ -59,7 +60,7 @@ fn pack_lang(req: &HttpRequest) -> Lang {
 async fn known_petition(state: &AppState, id: i64) -> Result<(), PageError> {
     let found = db::run(&state.pool, move |c| Ok(db::petitions::find_any(c, id)?))
         .await?
-        .is_some_and(|p| matches!(p.status(), "open" | "closed"));
+        .is_some_and(|p| matches!(p.status(), Status::Open | Status::Closed));
     if found {
         Ok(())
     } else {

@@ -68,7 +68,7 @@ pub async fn job(
     let SignedIn { session, .. } = signed;
     let id = parse_id(&path)?;
     let j = load_job(&state, id).await?;
-    let running = j.status == "running";
+    let running = j.status() == jobs::JobStatus::Running;
     let mut res = form_page(
         &state,
         &session,
@@ -89,10 +89,8 @@ pub async fn job_download(
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
     let j = load_job(&state, id).await?;
-    let file = j
-        .file
-        .filter(|_| j.status == "done")
-        .ok_or(PageError::NotFound)?;
+    let done = j.status() == jobs::JobStatus::Done;
+    let file = j.file.filter(|_| done).ok_or(PageError::NotFound)?;
     let bytes = web::block(move || std::fs::read(file))
         .await
         .map_err(|e| PageError::Internal(e.to_string()))?
