@@ -17,7 +17,11 @@ pub fn init(json: bool) {
             )
             .try_init()
     } else {
-        registry.with(fmt::layer().with_target(false)).try_init()
+        // Colours only on a terminal: a log file or a collector gets plain text.
+        let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        registry
+            .with(fmt::layer().with_target(false).with_ansi(ansi))
+            .try_init()
     };
     // Tests start many apps in one process; only the first sets the subscriber.
     let _ = result;

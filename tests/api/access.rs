@@ -625,13 +625,20 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
     }
     let ids = message_ids();
     let mut pages: Vec<(String, String)> = Vec::new();
+    // Each page is the page itself, not an error page or a login form in Hindi.
+    let mut visit = |who: &'static str, path: String, (status, page): (u16, String)| {
+        assert_eq!(status, 200, "GET {path} as {who}");
+        pages.push((path, page));
+    };
     for path in [
         "/account/signup",
         "/account/login",
         "/account/password-reset",
         "/account/check-email",
+        "/petitions/1",
+        "/",
     ] {
-        pages.push((path.into(), anonymous.get(path).await.1));
+        visit("a visitor", path.into(), anonymous.get(path).await);
     }
     for path in [
         "/dashboard".to_string(),
@@ -639,15 +646,18 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
         format!("/dashboard/petitions/{p}"),
         format!("/petitions/{p}/edit"),
     ] {
-        pages.push((path.clone(), creator.get(&path).await.1));
+        visit("its creator", path.clone(), creator.get(&path).await);
     }
     for path in [
         "/admin/moderation".to_string(),
         format!("/admin/petitions/{p}"),
         "/admin/users".into(),
         "/admin/audit".into(),
+        "/admin/recipients".into(),
+        "/admin/letters".into(),
+        "/admin/petitions/1/delivery".into(),
     ] {
-        pages.push((path.clone(), admin.get(&path).await.1));
+        visit("an admin", path.clone(), admin.get(&path).await);
     }
     for (path, page) in &pages {
         assert!(page.contains("<html lang=\"hi\""), "{path} is in Hindi");

@@ -165,7 +165,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
         page.contains("We met the minister"),
         "the update is on the petition page"
     );
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.settled().await;
     let got_update = |who: &str| {
         app.smtp.messages().iter().any(|m| {
             m.to.iter().any(|t| t == who)

@@ -51,7 +51,7 @@ async fn smtp_down_while_signing_then_back_delivers_once(backend: Backend) {
     app.smtp.set_down(false);
     let mail = app.email(1).await;
     assert_eq!(mail.to, vec!["down@example.in".to_string()]);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.settled().await;
     assert_eq!(app.smtp.messages().len(), 1, "delivered once");
     assert_eq!(depth(&app).await, 0);
     let link = app.confirm_link(&mail);
@@ -99,7 +99,7 @@ async fn two_workers_on_one_database_deliver_each_email_exactly_once(backend: Ba
         total += w.await.unwrap();
     }
     let messages = app.smtp.wait_for(n as usize, WAIT).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.settled().await;
     assert_eq!(total, n as usize, "the workers sent {total} between them");
     assert_eq!(app.smtp.messages().len(), n as usize);
     let recipients: HashSet<String> = messages.iter().flat_map(|m| m.to.clone()).collect();

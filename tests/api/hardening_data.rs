@@ -257,7 +257,7 @@ async fn a_confirmation_after_closing_or_hiding_counts_nothing(backend: Backend)
         );
         assert!(!confirmed(&app, email), "nothing counted once {status}");
     }
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.settled().await;
     let mut conn = app.pool.get().unwrap();
     let count: i64 = petitions::table
         .find(DEMO)

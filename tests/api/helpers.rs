@@ -119,7 +119,7 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, options: Options) -> TestApp {
-        let db = TestDb::fresh(backend);
+        let db = TestDb::prepared(backend);
         let smtp = SmtpServer::start().await;
         let captcha = if options.captcha {
             Some(FakeCaptcha::start().await)
@@ -311,6 +311,30 @@ impl TestApp {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Waits, up to `WAIT`, until `done` holds; panics saying `what` if it never does. The one
+    /// way tests wait for something to happen: a condition, never a fixed sleep.
+    pub async fn eventually(&self, what: &str, mut done: impl FnMut(&TestApp) -> bool) {
+        let deadline = std::time::Instant::now() + WAIT;
+        while !done(self) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never happened: {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until the worker has nothing left to do: every email due is sent (or has failed
+    /// for good) and every confirmation counted. After it, what has not happened will not
+    /// happen on its own, so a test may assert that something was not sent.
+    pub async fn settled(&self) {
+        self.eventually("the worker settles", |app| {
+            app.count("outbox WHERE sent_at IS NULL AND failed_at IS NULL") == 0
+                && app.count("signatures WHERE confirmed_at IS NOT NULL AND counted = FALSE") == 0
+        })
+        .await;
     }
 
     pub fn count(&self, table: &str) -> i64 {

@@ -1,8 +1,9 @@
 //! What operators rely on: health, readiness, metrics, headers, assets, and logs that hold no
 //! personal data.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::helpers::{DEMO, TestApp, WAIT, as_refs, form};
@@ -118,24 +119,63 @@ async fn pages_carry_a_strict_policy_and_versioned_assets(backend: Backend) {
     assert_eq!(gz.headers()["content-encoding"], "gzip");
 }
 
+/// Everything a child process writes, read as it runs (a pipe nobody reads fills up and stalls
+/// the child), kept to be searched.
+struct Drained(Arc<Mutex<String>>);
+
+impl Drained {
+    fn from(child: &mut std::process::Child) -> Drained {
+        let text = Arc::new(Mutex::new(String::new()));
+        let out: Box<dyn Read + Send> = Box::new(child.stdout.take().unwrap());
+        let err: Box<dyn Read + Send> = Box::new(child.stderr.take().unwrap());
+        for pipe in [out, err] {
+            let text = text.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    let mut t = text.lock().unwrap();
+                    t.push_str(&line);
+                    t.push('\n');
+                }
+            });
+        }
+        Drained(text)
+    }
+
+    fn text(&self) -> String {
+        self.0.lock().unwrap().clone()
+    }
+
+    /// Waits until a line matching `matches` has been logged, and returns that line.
+    async fn line(&self, what: &str, matches: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            if let Some(line) = self.text().lines().find(|l| matches(l)) {
+                return line.to_string();
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never logged: {what}\n{}",
+                self.text()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
 /// Runs the real binary, signs and confirms through it, and reads every line it logged.
 async fn logs_carry_no_personal_data(backend: Backend) {
     let db = TestDb::fresh(backend);
     let smtp = SmtpServer::start().await;
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let base = format!("http://127.0.0.1:{port}");
     let dir = tempfile::tempdir().unwrap();
+    // The binary binds a port of its own choosing and says which.
     let mut child = Command::new(env!("CARGO_BIN_EXE_hastakshar"))
         .arg("serve")
         .current_dir(dir.path())
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", &db.url)
-        .env("BIND", format!("127.0.0.1:{port}"))
-        .env("BASE_URL", &base)
+        .env("BIND", "127.0.0.1:0")
+        .env("BASE_URL", "http://site.invalid")
         .env("SMTP_URL", smtp.url())
         .env("TRUSTED_PROXIES", "127.0.0.1")
         .env("WORKER_TICK_MS", "50")
@@ -144,15 +184,23 @@ async fn logs_carry_no_personal_data(backend: Backend) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let logs = Drained::from(&mut child);
+    let listening = logs
+        .line("the port it listens on", |l| {
+            l.contains("listening") && l.contains("port=")
+        })
+        .await;
+    let port: u16 = listening
+        .split("port=")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("a port in {listening:?}"));
+    let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let deadline = std::time::Instant::now() + WAIT;
-    while client.get(format!("{base}/healthz")).send().await.is_err() {
-        assert!(std::time::Instant::now() < deadline, "the binary starts");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     let email = "secret.signer@example.in";
     let name = "Zoravar Secretname";
     let client_ip = "203.0.113.77";
@@ -172,7 +220,8 @@ async fn logs_carry_no_personal_data(backend: Backend) {
         .links()
         .into_iter()
         .find(|l| l.contains("/confirm/"))
-        .unwrap();
+        .unwrap()
+        .replace("http://site.invalid", &base);
     let token = link.rsplit('/').next().unwrap().to_string();
     assert_eq!(client.get(&link).send().await.unwrap().status(), 200);
     let bad = client
@@ -183,21 +232,13 @@ async fn logs_carry_no_personal_data(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(bad.status(), 422);
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The refused form is the last request: once its line is logged, every line is in.
+    logs.line("the refused form", |l| {
+        l.contains("served") && l.contains("422")
+    })
+    .await;
     unsafe_kill(&mut child);
-    let mut logs = String::new();
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut logs)
-        .unwrap();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut logs)
-        .unwrap();
+    let logs = logs.text();
     assert!(
         logs.contains("served"),
         "the binary logged requests:\n{logs}"

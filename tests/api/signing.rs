@@ -80,7 +80,7 @@ async fn confirm_link_is_idempotent(backend: Backend) {
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("already counted"));
     app.wait_for_count(DEMO, 1).await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.settled().await;
     assert_eq!(app.petition_json(DEMO).await["signature_count"], 1);
 }
 
@@ -166,7 +166,7 @@ async fn confirmation_resends_are_bounded(backend: Backend) {
     }
     let max = app.settings.max_confirmation_sends as usize;
     app.smtp.wait_for(max, crate::helpers::WAIT).await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.settled().await;
     assert_eq!(app.smtp.messages().len(), max);
     assert_eq!(app.count("outbox"), max as i64);
 }
@@ -235,7 +235,7 @@ async fn each_invalid_field_gets_422_naming_it_and_changes_nothing(backend: Back
     }
     assert_eq!(app.count("signatures"), 0);
     assert_eq!(app.count("outbox"), 0);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.settled().await;
     assert!(app.smtp.messages().is_empty());
 }
 

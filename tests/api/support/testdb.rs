@@ -1,7 +1,12 @@
-//! Fresh, empty databases for tests: a SQLite file in a temporary directory,
-//! or a new PostgreSQL database on the server named by `TEST_DATABASE_URL`.
+//! Databases for tests: a SQLite file in a temporary directory, or a new
+//! PostgreSQL database on the server named by `TEST_DATABASE_URL`; empty
+//! (`fresh`), or ready for the application (`prepared`: migrated, reference
+//! data and demo petition loaded) by copying a template made once per run, so
+//! that no test loads the PIN-code table again.
 
 use std::fmt;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use tempfile::TempDir;
@@ -79,6 +84,23 @@ impl TestDb {
         }
     }
 
+    /// A database as the application leaves it after its first start (migrated,
+    /// reference data and demo petition loaded), copied from this run's template.
+    pub fn prepared(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let db = Self::fresh_sqlite();
+                let Cleanup::Sqlite(dir) = &db.cleanup else {
+                    unreachable!("a SQLite database lives in a directory")
+                };
+                std::fs::copy(sqlite_template(), dir.path().join("test.db"))
+                    .expect("copy the SQLite template database");
+                db
+            }
+            Backend::Postgres => Self::create_postgres(Some(postgres_template())),
+        }
+    }
+
     /// PostgreSQL database name; `None` for SQLite.
     pub fn postgres_name(&self) -> Option<&str> {
         match &self.cleanup {
@@ -112,19 +134,37 @@ impl TestDb {
     }
 
     fn fresh_postgres() -> TestDb {
+        Self::create_postgres(None)
+    }
+
+    /// A new PostgreSQL database, empty or a copy of `template`.
+    fn create_postgres(template: Option<&str>) -> TestDb {
+        Self::create_postgres_named("hastakshar_t", template)
+    }
+
+    fn create_postgres_named(prefix: &str, template: Option<&str>) -> TestDb {
         let admin_url = postgres_admin_url()
             .unwrap_or_else(|| panic!("{TEST_DATABASE_URL} must be set to test PostgreSQL"));
-        let name = format!("hastakshar_t_{:016x}", rand::random::<u64>());
+        let name = format!("{prefix}_{:016x}", rand::random::<u64>());
         let mut url = url::Url::parse(&admin_url)
             .unwrap_or_else(|e| panic!("{TEST_DATABASE_URL} is not a URL ({e}): {admin_url}"));
         url.set_path(&format!("/{name}"));
 
         let mut admin = PgConnection::establish(&admin_url)
             .unwrap_or_else(|e| panic!("connect to {TEST_DATABASE_URL} {admin_url}: {e}"));
-        // The name is generated above from hex digits, so interpolating it is safe.
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
+        // The names are generated here from hex digits, so interpolating them is safe.
+        let create = match template {
+            Some(t) => format!("CREATE DATABASE {name} TEMPLATE {t}"),
+            None => format!("CREATE DATABASE {name}"),
+        };
+        // Copying a template fails while another session is connected to it, or copies it:
+        // such a refusal passes in moments.
+        let mut tries = 0;
+        while let Err(e) = diesel::sql_query(&create).execute(&mut admin) {
+            tries += 1;
+            assert!(tries < 100, "{create}: {e}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
 
         TestDb {
             url: url.into(),
@@ -152,6 +192,74 @@ impl Drop for TestDb {
                 eprintln!("warning: could not drop test database {name}: {e}");
             }
         }
+    }
+}
+
+/// Settings that make the application prepare a database as on its first start.
+fn prepare(url: &str) {
+    let settings = hastakshar::config::Settings::for_tests(url);
+    let pool = hastakshar::startup::prepare_database(&settings)
+        .unwrap_or_else(|e| panic!("prepare the template database: {e}"));
+    if url.starts_with("sqlite://") {
+        // Everything into the main file, so a copy of that file is the whole database.
+        let mut conn = pool.get().expect("a connection to the template");
+        diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut *conn)
+            .expect("checkpoint the template");
+    }
+}
+
+/// This run's SQLite template: a prepared database file, made once.
+fn sqlite_template() -> &'static PathBuf {
+    static TEMPLATE: OnceLock<(TestDb, PathBuf)> = OnceLock::new();
+    &TEMPLATE
+        .get_or_init(|| {
+            let db = TestDb::fresh_sqlite();
+            prepare(&db.url);
+            let Cleanup::Sqlite(dir) = &db.cleanup else {
+                unreachable!("a SQLite database lives in a directory")
+            };
+            let file = dir.path().join("test.db");
+            (db, file)
+        })
+        .1
+}
+
+/// This run's PostgreSQL template database, made once; its name.
+fn postgres_template() -> &'static str {
+    static TEMPLATE: OnceLock<TestDb> = OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| {
+            forget_old_templates();
+            let db = TestDb::create_postgres_named("hastakshar_tpl", None);
+            prepare(&db.url);
+            db
+        })
+        .postgres_name()
+        .expect("a PostgreSQL template has a name")
+}
+
+/// A run's template outlives it (statics are not dropped): the next run drops those it finds
+/// unused. One in use by a run still going is refused by the server, and left alone.
+fn forget_old_templates() {
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        datname: String,
+    }
+    let Some(admin_url) = postgres_admin_url() else {
+        return;
+    };
+    let Ok(mut admin) = PgConnection::establish(&admin_url) else {
+        return;
+    };
+    let old: Vec<Name> =
+        diesel::sql_query("SELECT datname FROM pg_database WHERE datname LIKE 'hastakshar_tpl_%'")
+            .load(&mut admin)
+            .unwrap_or_default();
+    for n in old {
+        let _ =
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {}", n.datname)).execute(&mut admin);
     }
 }
 
