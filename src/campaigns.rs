@@ -245,7 +245,7 @@ pub fn write_update(
         crate::db::audit::note(
             c,
             &creator.actor(),
-            "update.write",
+            crate::db::audit::Action::UpdateWrite,
             Some(petition_id),
             serde_json::json!({ "update": update }),
         )?;

@@ -170,7 +170,7 @@ pub fn signatures(
     petition_id: i64,
     format: Format,
     with_emails: bool,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     out: impl Write,
 ) -> Result<i64, ExportError> {
     require_petition(conn, petition_id)?;
@@ -179,7 +179,7 @@ pub fn signatures(
         conn,
         &audit::Entry {
             actor,
-            action: "export signatures",
+            action: crate::db::audit::Action::ExportSignatures,
             petition_id: Some(petition_id),
             details: serde_json::json!({ "format": format.name(), "with_emails": with_emails }),
             row_count: audit::UNFINISHED,
@@ -316,7 +316,7 @@ pub fn write_counts(
     petition_id: i64,
     by: CountsBy,
     format: Format,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     out: impl Write,
 ) -> Result<i64, ExportError> {
     let rows = counts(conn, petition_id, by)?;
@@ -357,7 +357,7 @@ pub fn write_counts(
         conn,
         &audit::Entry {
             actor,
-            action: "export counts",
+            action: crate::db::audit::Action::ExportCounts,
             petition_id: Some(petition_id),
             details: serde_json::json!({ "by": by_name, "format": format.name() }),
             row_count: rows.len() as i64,

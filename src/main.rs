@@ -438,11 +438,11 @@ fn admin_create(
 }
 
 /// Who ran an export from the command line, for the audit log.
-fn cli_actor() -> String {
+fn cli_actor() -> hastakshar::db::audit::Actor {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
         .unwrap_or_else(|_| "unknown".into());
-    format!("command line ({user})")
+    hastakshar::db::audit::Actor::command_line(&user)
 }
 
 type ExportRun<'a> = Box<dyn FnOnce(&mut dyn std::io::Write) -> Result<i64, ExportError> + 'a>;

@@ -5,10 +5,11 @@ use diesel::Connection;
 use diesel::QueryResult;
 
 use crate::db::DbConnection;
+use crate::db::audit::{self, Action};
 use crate::db::campaigns::{self as store, Decision};
 use crate::db::petitions::Petition;
+use crate::db::updates;
 use crate::db::users::User;
-use crate::db::{audit, updates};
 use crate::i18n::Lang;
 
 /// A decision as a moderator made it, its fields checked.
@@ -37,7 +38,12 @@ pub fn decide(
         audit::note(
             c,
             &moderator.actor(),
-            &format!("petition.{}", d.decision.code()),
+            match d.decision {
+                Decision::Approve => Action::PetitionApprove,
+                Decision::Reject => Action::PetitionReject,
+                Decision::Changes => Action::PetitionChanges,
+                Decision::Hide => Action::PetitionHide,
+            },
             Some(d.petition_id),
             serde_json::json!({ "reason": reason, "message": d.message }),
         )?;
@@ -70,9 +76,9 @@ pub fn decide_update(
             return Ok(None);
         };
         let action = if approve {
-            "update.approve"
+            Action::UpdateApprove
         } else {
-            "update.reject"
+            Action::UpdateReject
         };
         audit::note(
             c,

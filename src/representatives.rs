@@ -106,7 +106,7 @@ pub fn parse(input: impl std::io::Read) -> Result<Vec<Representative>, ImportErr
 pub fn import(
     conn: &mut DbConnection,
     list: &[Representative],
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     file: &str,
 ) -> Result<usize, ImportError> {
     conn.transaction(|conn| {
@@ -124,7 +124,7 @@ pub fn import(
             conn,
             &audit::Entry {
                 actor,
-                action: "import representatives",
+                action: crate::db::audit::Action::ImportRepresentatives,
                 petition_id: None,
                 details: serde_json::json!({ "file": file }),
                 row_count: list.len() as i64,

@@ -88,7 +88,7 @@ pub fn set_role(
     c: &mut DbConnection,
     id: i64,
     role: Role,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
 ) -> diesel::QueryResult<bool> {
     use diesel::Connection;
     c.transaction(|c| {
@@ -98,7 +98,7 @@ pub fn set_role(
         crate::db::audit::note(
             c,
             actor,
-            "user.role",
+            crate::db::audit::Action::UserRole,
             None,
             serde_json::json!({ "user": id, "role": role.code() }),
         )?;
@@ -239,7 +239,7 @@ pub mod admin {
         email: &str,
         role: Role,
         base_url: &str,
-        actor: &str,
+        actor: &crate::db::audit::Actor,
     ) -> Result<String, AdminError> {
         let email = EmailAddress::parse(email).map_err(|_| AdminError::BadEmail(email.into()))?;
         let token = crate::tokens::new_token();
@@ -281,7 +281,7 @@ pub mod admin {
             audit::note(
                 c,
                 actor,
-                "user.role",
+                crate::db::audit::Action::UserRole,
                 None,
                 serde_json::json!({ "user": user.id, "role": role.code(), "via": "admin create" }),
             )?;

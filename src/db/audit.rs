@@ -5,9 +5,80 @@ use diesel::prelude::*;
 use super::schema::audit_log;
 use super::{DbConnection, now};
 
+/// What was done, as the audit log names it (stored as text, `code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    PetitionApprove,
+    PetitionReject,
+    PetitionChanges,
+    PetitionHide,
+    UpdateWrite,
+    UpdateApprove,
+    UpdateReject,
+    UserRole,
+    ExportSignatures,
+    ExportCounts,
+    DeliverPack,
+    DeliverPacks,
+    DeliverPacksZip,
+    DeliverSend,
+    DeliverSendDryRun,
+    DeliverRetry,
+    RecipientEdit,
+    RepresentativeEdit,
+    LetterEdit,
+    ImportRepresentatives,
+}
+
+impl Action {
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::PetitionApprove => "petition.approve",
+            Action::PetitionReject => "petition.reject",
+            Action::PetitionChanges => "petition.changes",
+            Action::PetitionHide => "petition.hide",
+            Action::UpdateWrite => "update.write",
+            Action::UpdateApprove => "update.approve",
+            Action::UpdateReject => "update.reject",
+            Action::UserRole => "user.role",
+            Action::ExportSignatures => "export signatures",
+            Action::ExportCounts => "export counts",
+            Action::DeliverPack => "deliver pack",
+            Action::DeliverPacks => "deliver packs",
+            Action::DeliverPacksZip => "deliver packs (zip)",
+            Action::DeliverSend => "deliver send",
+            Action::DeliverSendDryRun => "deliver send (dry run)",
+            Action::DeliverRetry => "deliver retry",
+            Action::RecipientEdit => "recipient.edit",
+            Action::RepresentativeEdit => "representative.edit",
+            Action::LetterEdit => "letter.edit",
+            Action::ImportRepresentatives => "import representatives",
+        }
+    }
+}
+
+/// Who did it: a member of staff (by id, so the log holds no email address) or someone at the
+/// command line (by their login name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(String);
+
+impl Actor {
+    pub fn user(id: i64) -> Actor {
+        Actor(format!("user:{id}"))
+    }
+
+    pub fn command_line(login: &str) -> Actor {
+        Actor(format!("command line ({login})"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 pub struct Entry<'a> {
-    pub actor: &'a str,
-    pub action: &'a str,
+    pub actor: &'a Actor,
+    pub action: Action,
     pub petition_id: Option<i64>,
     /// The filters and options, as JSON.
     pub details: serde_json::Value,
@@ -27,8 +98,8 @@ pub fn record_returning(conn: &mut DbConnection, e: &Entry<'_>) -> QueryResult<i
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(now()),
-            audit_log::actor.eq(e.actor),
-            audit_log::action.eq(e.action),
+            audit_log::actor.eq(e.actor.as_str()),
+            audit_log::action.eq(e.action.code()),
             audit_log::petition_id.eq(e.petition_id),
             audit_log::details.eq(e.details.to_string()),
             audit_log::row_count.eq(e.row_count),
@@ -52,8 +123,8 @@ pub fn finished(conn: &mut DbConnection, id: i64, rows: i64) -> QueryResult<()> 
 /// One staff action on one thing (a decision, an edit): the common case of `record`.
 pub fn note(
     conn: &mut DbConnection,
-    actor: &str,
-    action: &str,
+    actor: &Actor,
+    action: Action,
     petition_id: Option<i64>,
     details: serde_json::Value,
 ) -> QueryResult<()> {

@@ -78,7 +78,7 @@ pub fn start(
     conn: &mut DbConnection,
     kind: &str,
     petition_id: i64,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     max_running: i64,
 ) -> QueryResult<Option<i64>> {
     conn.transaction(|conn| {
@@ -97,7 +97,7 @@ pub fn start(
                 staff_jobs::kind.eq(kind),
                 staff_jobs::petition_id.eq(petition_id),
                 staff_jobs::status.eq(JobStatus::Running.code()),
-                staff_jobs::created_by.eq(actor),
+                staff_jobs::created_by.eq(actor.as_str()),
                 staff_jobs::created_at.eq(t),
                 staff_jobs::heartbeat_at.eq(t),
             ))

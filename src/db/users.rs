@@ -31,8 +31,8 @@ impl User {
     }
 
     /// How the audit log names this person (an id, so the log holds no email address).
-    pub fn actor(&self) -> String {
-        format!("user:{}", self.id)
+    pub fn actor(&self) -> super::audit::Actor {
+        super::audit::Actor::user(self.id)
     }
 }
 

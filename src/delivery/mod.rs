@@ -78,14 +78,19 @@ pub struct Plan {
 }
 
 /// Staff save both languages' letter templates, noted in the audit log.
-pub fn save_templates(conn: &mut DbConnection, en: &str, hi: &str, actor: &str) -> QueryResult<()> {
+pub fn save_templates(
+    conn: &mut DbConnection,
+    en: &str,
+    hi: &str,
+    actor: &crate::db::audit::Actor,
+) -> QueryResult<()> {
     conn.transaction(|conn| {
         for (lang, body) in [(Lang::En, en), (Lang::Hi, hi)] {
-            crate::db::delivery::put_template(conn, lang, body, actor)?;
+            crate::db::delivery::put_template(conn, lang, body, actor.as_str())?;
             audit::note(
                 conn,
                 actor,
-                "letter.edit",
+                crate::db::audit::Action::LetterEdit,
                 None,
                 serde_json::json!({ "lang": lang.code() }),
             )?;
@@ -395,6 +400,30 @@ pub fn constituency_pack(
     Ok(pdf::render(&plan.constituency_doc(pc_id, names)?)?)
 }
 
+/// One pack for staff to read or print (`pc_id`, or `ministry`), noted in the audit log.
+pub fn one_pack(
+    conn: &mut DbConnection,
+    petition_id: i64,
+    lang: Lang,
+    pc_id: &str,
+    actor: &audit::Actor,
+) -> Result<Vec<u8>, DeliveryError> {
+    let plan = plan(conn, petition_id, lang)?;
+    let bytes = if pc_id == "ministry" {
+        ministry_pack(conn, &plan)?
+    } else {
+        constituency_pack(conn, &plan, pc_id)?
+    };
+    audit::note(
+        conn,
+        actor,
+        audit::Action::DeliverPack,
+        Some(petition_id),
+        serde_json::json!({ "pack": pc_id, "lang": lang.code() }),
+    )?;
+    Ok(bytes)
+}
+
 pub fn ministry_pack(conn: &mut DbConnection, plan: &Plan) -> Result<Vec<u8>, DeliveryError> {
     let per_day = crate::db::campaigns::per_day(conn, plan.petition.id())?;
     Ok(pdf::render(&plan.ministry_doc(per_day))?)
@@ -473,7 +502,7 @@ pub fn write_packs(
     plan: &Plan,
     dir: &Path,
     all: bool,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Written, DeliveryError> {
     std::fs::create_dir_all(dir)?;
@@ -507,7 +536,7 @@ pub fn write_packs(
         conn,
         &audit::Entry {
             actor,
-            action: "deliver packs",
+            action: crate::db::audit::Action::DeliverPacks,
             petition_id: Some(plan.petition.id()),
             details: serde_json::json!({ "all": all, "lang": plan.lang.code(), "names": written.names }),
             row_count: written.packs as i64,

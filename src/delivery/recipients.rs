@@ -14,7 +14,12 @@ pub struct Edit {
 }
 
 /// `false` if there is no such ministry (or other recipient).
-pub fn edit_ministry(c: &mut DbConnection, id: i64, e: &Edit, actor: &str) -> QueryResult<bool> {
+pub fn edit_ministry(
+    c: &mut DbConnection,
+    id: i64,
+    e: &Edit,
+    actor: &crate::db::audit::Actor,
+) -> QueryResult<bool> {
     c.transaction(|c| {
         let found = store::edit_recipient(
             c,
@@ -27,7 +32,7 @@ pub fn edit_ministry(c: &mut DbConnection, id: i64, e: &Edit, actor: &str) -> Qu
             audit::note(
                 c,
                 actor,
-                "recipient.edit",
+                crate::db::audit::Action::RecipientEdit,
                 None,
                 serde_json::json!({ "recipient": id }),
             )?;
@@ -37,13 +42,18 @@ pub fn edit_ministry(c: &mut DbConnection, id: i64, e: &Edit, actor: &str) -> Qu
 }
 
 /// A constituency's member, replacing whoever was there.
-pub fn edit_member(c: &mut DbConnection, pc_id: &str, m: &Member, actor: &str) -> QueryResult<()> {
+pub fn edit_member(
+    c: &mut DbConnection,
+    pc_id: &str,
+    m: &Member,
+    actor: &crate::db::audit::Actor,
+) -> QueryResult<()> {
     c.transaction(|c| {
         store::put_member(c, pc_id, m)?;
         audit::note(
             c,
             actor,
-            "representative.edit",
+            crate::db::audit::Action::RepresentativeEdit,
             None,
             serde_json::json!({ "pc_id": pc_id }),
         )

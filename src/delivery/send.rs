@@ -96,7 +96,7 @@ pub fn preview(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Preview> {
 pub fn send(
     conn: &mut DbConnection,
     plan: &Plan,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
     dry_run: bool,
     base_url: &str,
 ) -> Result<usize, DeliveryError> {
@@ -148,7 +148,7 @@ pub fn send(
                         email,
                         signatures: t.signatures,
                         outbox_id,
-                        actor,
+                        actor: actor.as_str(),
                     },
                 )
             })?;
@@ -160,9 +160,9 @@ pub fn send(
         &audit::Entry {
             actor,
             action: if dry_run {
-                "deliver send (dry run)"
+                audit::Action::DeliverSendDryRun
             } else {
-                "deliver send"
+                audit::Action::DeliverSend
             },
             petition_id: Some(plan.petition.id()),
             details: serde_json::json!({
@@ -190,7 +190,7 @@ pub fn retry(
     conn: &mut DbConnection,
     petition_id: i64,
     delivery_id: i64,
-    actor: &str,
+    actor: &crate::db::audit::Actor,
 ) -> QueryResult<bool> {
     conn.transaction(|c| {
         if !crate::db::delivery::retry(c, petition_id, delivery_id)? {
@@ -199,7 +199,7 @@ pub fn retry(
         audit::note(
             c,
             actor,
-            "deliver retry",
+            crate::db::audit::Action::DeliverRetry,
             Some(petition_id),
             serde_json::json!({ "delivery": delivery_id }),
         )?;

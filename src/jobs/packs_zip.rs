@@ -20,7 +20,14 @@ fn private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 
 /// Makes the zip, taking a database connection only for each query (the PDFs take minutes to
 /// render, and a held connection would be one fewer for signers all that time).
-pub fn run(pool: &DbPool, dir: &std::path::Path, job: i64, petition: i64, lang: Lang, actor: &str) {
+pub fn run(
+    pool: &DbPool,
+    dir: &std::path::Path,
+    job: i64,
+    petition: i64,
+    lang: Lang,
+    actor: &crate::db::audit::Actor,
+) {
     let run = || -> anyhow::Result<()> {
         let plan = delivery::plan(&mut *pool.get()?, petition, lang)?;
         std::fs::create_dir_all(dir)?;
@@ -58,7 +65,7 @@ pub fn run(pool: &DbPool, dir: &std::path::Path, job: i64, petition: i64, lang: 
                 c,
                 &db::audit::Entry {
                     actor,
-                    action: "deliver packs (zip)",
+                    action: crate::db::audit::Action::DeliverPacksZip,
                     petition_id: Some(petition),
                     details: serde_json::json!({ "job": job, "lang": lang.code() }),
                     row_count: total,

@@ -426,7 +426,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
             "mod@example.in",
             hastakshar::accounts::Role::Moderator,
             &app.address,
-            "test",
+            &hastakshar::db::audit::Actor::command_line("test"),
         )
         .unwrap()
     };

@@ -67,7 +67,7 @@ async fn a_stranger_who_signed_up_first_gets_nothing_when_the_address_is_made_st
             "boss@example.in",
             Role::Admin,
             &app.address,
-            "test",
+            &hastakshar::db::audit::Actor::command_line("test"),
         )
         .unwrap()
     };
@@ -93,7 +93,7 @@ async fn a_stranger_who_signed_up_first_gets_nothing_when_the_address_is_made_st
             "meera@example.in",
             Role::Moderator,
             &app.address,
-            "test",
+            &hastakshar::db::audit::Actor::command_line("test"),
         )
         .unwrap();
     }

@@ -367,9 +367,15 @@ async fn zips_of_packs_are_private_kept_for_a_while_and_few_at_once(backend: Bac
     // Only so many zips at once, counted in the database (so across processes).
     {
         let mut conn = app.pool.get().unwrap();
-        hastakshar::db::jobs::start(&mut conn, hastakshar::db::jobs::ZIP, DEMO, "test", 1)
-            .unwrap()
-            .expect("a running job");
+        hastakshar::db::jobs::start(
+            &mut conn,
+            hastakshar::db::jobs::ZIP,
+            DEMO,
+            &hastakshar::db::audit::Actor::command_line("test"),
+            1,
+        )
+        .unwrap()
+        .expect("a running job");
     }
     let jobs_before = app.count("staff_jobs");
     let r = moderator

@@ -143,7 +143,14 @@ pub async fn campaigner(app: &TestApp, email: &str) -> Browser {
 pub async fn staff(app: &TestApp, email: &str, role: Role) -> Browser {
     let link_url = {
         let mut conn = app.pool.get().unwrap();
-        hastakshar::accounts::admin::create(&mut conn, email, role, &app.address, "test").unwrap()
+        hastakshar::accounts::admin::create(
+            &mut conn,
+            email,
+            role,
+            &app.address,
+            &hastakshar::db::audit::Actor::command_line("test"),
+        )
+        .unwrap()
     };
     let path = link_url.trim_start_matches(&app.address).to_string();
     let b = Browser::new(app);

@@ -171,20 +171,7 @@ pub async fn pack(
     let actor = user.actor();
     let name = file.clone();
     let bytes = run_delivery(&state.pool, move |c| {
-        let plan = delivery::plan(c, id, pack_lang)?;
-        let bytes = if pc == "ministry" {
-            delivery::ministry_pack(c, &plan)?
-        } else {
-            delivery::constituency_pack(c, &plan, &pc)?
-        };
-        db::audit::note(
-            c,
-            &actor,
-            "deliver pack",
-            Some(id),
-            serde_json::json!({ "pack": pc, "lang": pack_lang.code() }),
-        )?;
-        Ok(bytes)
+        delivery::one_pack(c, id, pack_lang, &pc, &actor)
     })
     .await?;
     Ok(HttpResponse::Ok()
