@@ -4,6 +4,7 @@ use crate::db::outbox::MailKind;
 use crate::db::signatures::{self, NewSignature, Signed};
 use crate::db::{self, DbError, DbPool, petitions::Petition};
 use crate::domain::{EmailAddress, Invalid, PinCode, SignerName, Status};
+use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::refdata::INDIA;
 use crate::tokens;
@@ -25,32 +26,27 @@ pub struct SignForm {
     pub key: String,
 }
 
-/// Longest value kept from any one field; longer input is cut before it is validated or shown.
-const FIELD_LIMIT: usize = 2_000;
-
 impl SignForm {
-    /// Reads an `application/x-www-form-urlencoded` body. Invalid UTF-8 becomes U+FFFD, which the
-    /// validators refuse, so hostile bytes get a 422 rather than an error page.
+    /// Reads an `application/x-www-form-urlencoded` body through the one form reader
+    /// (`forms::Form`): its length limit, and invalid UTF-8 as U+FFFD, which the validators
+    /// refuse, so hostile bytes get a 422 rather than an error page.
     pub fn from_urlencoded(body: &[u8]) -> SignForm {
-        let mut f = SignForm::default();
-        for (k, v) in url::form_urlencoded::parse(body) {
-            let v: String = v.chars().take(FIELD_LIMIT).collect();
-            let on = matches!(v.as_str(), "on" | "yes" | "true" | "1");
-            match k.as_ref() {
-                "name" => f.name = v,
-                "email" => f.email = v,
-                "pin_code" => f.pin_code = v,
-                "state" => f.state = v,
-                "constituency" => f.constituency = v,
-                "show_name" => f.show_name = on,
-                "deliver_name" => f.deliver_name = on,
-                "updates" => f.updates = on,
-                "h-captcha-response" => f.captcha = v,
-                "key" => f.key = v,
-                _ => {}
-            }
+        SignForm::from_form(&Form::parse(body))
+    }
+
+    pub fn from_form(f: &Form) -> SignForm {
+        SignForm {
+            name: f.get("name").to_string(),
+            email: f.get("email").to_string(),
+            pin_code: f.get("pin_code").to_string(),
+            state: f.get("state").to_string(),
+            constituency: f.get("constituency").to_string(),
+            show_name: f.checked("show_name"),
+            deliver_name: f.checked("deliver_name"),
+            updates: f.checked("updates"),
+            captcha: f.get("h-captcha-response").to_string(),
+            key: f.get("key").to_string(),
         }
-        f
     }
 
     /// Fills state and constituency from the PIN code where the directory knows it, leaving
@@ -82,12 +78,6 @@ impl SignForm {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub invalid: Invalid,
-}
-
 #[derive(Debug, Clone)]
 pub struct ValidSignature {
     pub name: SignerName,
@@ -100,11 +90,13 @@ pub struct ValidSignature {
     pub updates: bool,
 }
 
-pub fn validate(f: &SignForm) -> Result<ValidSignature, Vec<FieldError>> {
-    let mut errors = Vec::new();
+/// Checks the sign form into domain values; `Err` names every field at fault, in the form's
+/// order, each with the message that says why.
+pub fn validate(f: &SignForm) -> Result<ValidSignature, Problems> {
+    let mut errors = Problems::default();
     let mut check = |field: &'static str, r: Result<(), Invalid>| {
         if let Err(invalid) = r {
-            errors.push(FieldError { field, invalid });
+            errors.add(field, invalid.key());
         }
     };
     let name = SignerName::parse(&f.name);
@@ -294,7 +286,7 @@ mod tests {
     }
 
     fn fields(f: &SignForm) -> Vec<&'static str> {
-        validate(f).unwrap_err().iter().map(|e| e.field).collect()
+        validate(f).unwrap_err().0.iter().map(|e| e.field).collect()
     }
 
     #[test]

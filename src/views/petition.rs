@@ -4,11 +4,11 @@ use maud::{Markup, html};
 
 use super::layout::{Ctx, page, urlencode};
 use crate::db::petitions::Petition;
-use crate::domain::Invalid;
 use crate::domain::Status;
+use crate::forms::{Problem, Problems};
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
-use crate::signing::{FieldError, SignForm};
+use crate::signing::SignForm;
 
 pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
     let lang = ctx.lang;
@@ -57,7 +57,7 @@ pub struct PetitionView<'a> {
     /// Latest confirmed signers who asked to be shown: name and constituency.
     pub recent: &'a [(String, String)],
     pub form: &'a SignForm,
-    pub errors: &'a [FieldError],
+    pub errors: &'a Problems,
     /// A message about the form as a whole (the captcha, a closed petition).
     pub notice: Option<String>,
     pub base_url: &'a str,
@@ -155,17 +155,17 @@ pub fn constituency_name(lang: Lang, pc_id: &str) -> String {
         .unwrap_or_else(|| pc_id.to_string())
 }
 
-fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
-    errors.iter().find(|e| e.field == field)
+fn error_for<'a>(errors: &'a Problems, field: &str) -> Option<&'a Problem> {
+    errors.of(field)
 }
 
 fn field_label(lang: Lang, field: &str) -> String {
     lang.t(&format!("field-{}", field.replace('_', "-")))
 }
 
-fn error_message(lang: Lang, e: &FieldError) -> String {
-    let msg = lang.t(e.invalid.key());
-    if matches!(e.invalid, Invalid::Required | Invalid::TooLong) {
+fn error_message(lang: Lang, e: &Problem) -> String {
+    let msg = lang.t(e.key);
+    if matches!(e.key, "error-required" | "error-too-long") {
         format!("{}: {msg}", field_label(lang, e.field))
     } else {
         msg
@@ -217,7 +217,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
                     h3 #error-summary-title { (lang.t("error-summary")) }
                     ul {
-                        @for e in v.errors {
+                        @for e in &v.errors.0 {
                             li { a href={ "#" (e.field) } { (error_message(lang, e)) } }
                         }
                     }

@@ -368,7 +368,7 @@ pub async fn support(
         &ctx,
         &p,
         &SignForm::default(),
-        &[],
+        &crate::forms::Problems::default(),
         None,
         StatusCode::OK,
     )

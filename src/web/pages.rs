@@ -7,8 +7,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::{AppState, PageError, html};
 use crate::db::petitions::Petition;
 use crate::db::{self, petitions, signatures};
+use crate::forms::Problems;
 use crate::i18n::{COOKIE, Lang};
-use crate::signing::{FieldError, SignForm};
+use crate::signing::SignForm;
 use crate::views::{self, petition::PetitionView};
 
 pub async fn home(
@@ -34,7 +35,8 @@ pub async fn petition(
     }
     let form = SignForm::default();
     let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-    let markup = petition_markup(&state, &ctx, &petition, &form, &[], None).await?;
+    let markup =
+        petition_markup(&state, &ctx, &petition, &form, &Problems::default(), None).await?;
     // Every visitor sees the same page until someone types into its form.
     let body = web::Bytes::from(markup.into_string());
     state.pages.put((id, lang), body.clone());
@@ -57,7 +59,7 @@ pub async fn render_petition(
     ctx: &views::Ctx,
     petition: &Petition,
     form: &SignForm,
-    errors: &[FieldError],
+    errors: &Problems,
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
@@ -78,7 +80,7 @@ async fn petition_markup(
     ctx: &views::Ctx,
     petition: &Petition,
     form: &SignForm,
-    errors: &[FieldError],
+    errors: &Problems,
     notice: Option<String>,
 ) -> Result<maud::Markup, PageError> {
     let id = petition.id();

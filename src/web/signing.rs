@@ -15,8 +15,9 @@ use crate::db::signatures::{Confirmed, Signed};
 use crate::db::{self, petitions};
 use crate::domain::Invalid;
 use crate::domain::Status;
+use crate::forms::Problems;
 use crate::i18n::Lang;
-use crate::signing::{self, FieldError, SignForm};
+use crate::signing::{self, SignForm};
 use crate::tokens;
 use crate::views;
 
@@ -72,7 +73,7 @@ pub async fn sign(
             &ctx,
             &petition,
             &form,
-            &[],
+            &crate::forms::Problems::default(),
             notice,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -97,10 +98,8 @@ pub async fn sign(
         match verifier.verify(&form.captcha).await {
             Verdict::Passed => {}
             Verdict::Refused => {
-                let errors = [FieldError {
-                    field: "h-captcha-response",
-                    invalid: Invalid::Captcha,
-                }];
+                let mut errors = Problems::default();
+                errors.add("h-captcha-response", Invalid::Captcha.key());
                 return render_petition(
                     &state,
                     &ctx,
@@ -145,12 +144,15 @@ pub async fn lookup(
     let id = parse_id(&path)?;
     let mut form = SignForm::from_urlencoded(&body);
     form.prefill_from_pin();
-    let errors: Vec<FieldError> = signing::validate(&form)
+    // Only the PIN code's own fault matters here (the rest is still being filled in).
+    let mut errors = Problems::default();
+    if let Some(p) = signing::validate(&form)
         .err()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|e| e.field == "pin_code" && e.invalid != Invalid::Required)
-        .collect();
+        .and_then(|all| all.of("pin_code").cloned())
+        .filter(|p| p.key != Invalid::Required.key())
+    {
+        errors.add(p.field, p.key);
+    }
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
