@@ -4,7 +4,7 @@
 
 use hastakshar::accounts::Role;
 
-use crate::helpers::TestApp;
+use crate::helpers::{Step, TestApp};
 use crate::on_both_backends;
 use crate::people::*;
 use crate::support::testdb::Backend;
@@ -88,6 +88,7 @@ async fn let_in(b: &Browser, path: &str) -> Result<u16, (u16, String)> {
 /// walked too: every route behind an account as an anonymous visitor, another campaigner, a
 /// moderator and an admin; every public route without a 5xx.
 async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
+    let mut step = Step::first("setting up");
     use hastakshar::web::routes::{Access, table};
     let app = TestApp::spawn(backend).await;
     let owner = campaigner(&app, "owner@example.in").await;
@@ -195,6 +196,7 @@ async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
         "the refused requests changed nothing"
     );
     // Only what staff were let in to see is in the audit log (their exports and packs).
+    step.next("Only what staff were let in to see is in the audit log (their exports and packs)");
     let refused_wrote: i64 = {
         use diesel::prelude::*;
         use hastakshar::db::schema::audit_log;
@@ -213,6 +215,7 @@ async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
     );
     assert_eq!(owner.get(&format!("/dashboard/petitions/{p}")).await.0, 200);
     // An admin makes the other campaigner a moderator; the change is audited.
+    step.next("An admin makes the other campaigner a moderator; the change is audited");
     let other_id = {
         use diesel::prelude::*;
         use hastakshar::db::schema::users;
@@ -312,6 +315,7 @@ async fn csrf_is_required_and_checked(backend: Backend) {
 }
 
 async fn login_and_password_reset(backend: Backend) {
+    let mut step = Step::first("setting up");
     let app = TestApp::spawn(backend).await;
     let _ = campaigner(&app, "meera@example.in").await;
     let b = Browser::new(&app);
@@ -372,6 +376,7 @@ async fn login_and_password_reset(backend: Backend) {
     assert_eq!(location(&r), "/petitions/new");
 
     // A forgotten password: the same answer for known and unknown addresses.
+    step.next("A forgotten password");
     let anon = Browser::new(&app);
     for email in ["meera@example.in", "nobody@example.in"] {
         let r = anon

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::helpers::{DEMO, TestApp, WAIT};
+use crate::helpers::{DEMO, Step, TestApp, WAIT};
 use crate::support::testdb::Backend;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -317,6 +317,7 @@ async fn wait_heading(c: &fantoccini::Client, want: &str) {
 /// in the browser, and a member of the public signs it: the first signature after opening.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature() {
+    let mut step = Step::first("setting up");
     if !browser_available() {
         return;
     }
@@ -328,6 +329,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     let mut broken = Vec::new();
 
     // Sign up, and confirm the address from the email.
+    step.next("Sign up, and confirm the address from the email");
     c.goto(&app.url("/account/signup")).await.unwrap();
     if let Some(axe) = &axe {
         broken.extend(wcag_violations(&c, axe).await);
@@ -344,6 +346,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     wait_heading(&c, "Your petitions").await;
 
     // Start a petition: typing its title suggests the similar demo petition.
+    step.next("Start a petition");
     click(&c, Locator::Css("a.button.primary")).await;
     wait_heading(&c, "Start a petition").await;
     if let Some(axe) = &axe {
@@ -401,6 +404,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
         .unwrap();
 
     // Five supporters confirm through the share link (by HTTP: the browser part is above).
+    step.next("Five supporters confirm through the share link (by HTTP");
     for i in 0..5 {
         let email = format!("supporter{i}@example.in");
         let f = crate::helpers::with(crate::helpers::form(&email), "key", &key);
@@ -415,6 +419,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     }
 
     // Log out; a moderator sets a password from the printed link and approves it.
+    step.next("Log out; a moderator sets a password from the printed link and approves it");
     click(&c, Locator::Css("a[href='/dashboard']")).await;
     wait_heading(&c, "Your petitions").await;
     click(&c, Locator::Css("form[action='/account/logout'] button")).await;
@@ -456,6 +461,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     wait_heading(&c, "Moderation").await;
 
     // The public finds it open and signs it.
+    step.next("The public finds it open and signs it");
     c.goto(&app.url(&format!("/petitions/{id}"))).await.unwrap();
     wait_heading(&c, "Cool men never buy sex in our city").await;
     fill(&c, "name", "Kavita Rao").await;

@@ -4,7 +4,7 @@
 
 use hastakshar::accounts::Role;
 
-use crate::helpers::{TestApp, form, with};
+use crate::helpers::{Step, TestApp, form, with};
 use crate::on_both_backends;
 use crate::people::*;
 use crate::support::testdb::Backend;
@@ -34,6 +34,7 @@ fn status_of(app: &TestApp, id: i64) -> String {
 }
 
 async fn a_petition_from_signup_to_update(backend: Backend) {
+    let mut step = Step::first("setting up");
     let app = TestApp::spawn(backend).await;
     let creator = campaigner(&app, "meera@example.in").await;
     let id = draft(
@@ -46,6 +47,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     assert_eq!(status, 404, "a draft is not public");
 
     // Sent on to its first supporters through a share link.
+    step.next("Sent on to its first supporters through a share link");
     let r = creator
         .submit(
             &format!("/dashboard/petitions/{id}"),
@@ -66,6 +68,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     assert_eq!(status, 200);
     assert!(support_page.contains("Shelters in every district"));
     // Without the key, the gathering petition takes no signatures.
+    step.next("Without the key, the gathering petition takes no signatures");
     let f = form("nokey@example.in");
     let r = app.sign_with(id, &crate::helpers::as_refs(&f), &[]).await;
     assert_eq!(r.status(), 404);
@@ -87,6 +90,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     mail_to(&app, "meera@example.in", "is with the moderators").await;
 
     // A moderator finds it in the queue and approves it.
+    step.next("A moderator finds it in the queue and approves it");
     let moderator = staff(&app, "mod@example.in", Role::Moderator).await;
     let (status, queue) = moderator.get("/admin/moderation").await;
     assert_eq!(status, 200);
@@ -112,6 +116,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     );
 
     // The public signs; the supporters already count.
+    step.next("The public signs; the supporters already count");
     let (status, page) = app.get_text(&format!("/petitions/{id}")).await;
     assert_eq!(status, 200);
     assert!(
@@ -123,6 +128,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     mail_to(&app, "meera@example.in", "halfway").await;
 
     // An update, approved, reaches the two signers who asked for news, and no one else.
+    step.next("An update, approved, reaches the two signers who asked for news, and no one else");
     let r = creator
         .submit(
             &format!("/petitions/{id}/updates/new"),
@@ -175,6 +181,7 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     assert!(!got_update("supporter2@example.in") && !got_update("public@example.in"));
 
     // One click, as a mail client makes it (RFC 8058), with no login.
+    step.next("One click, as a mail client makes it (RFC 8058), with no login");
     let url = unsubscribe.trim_matches(['<', '>']).to_string();
     let r = reqwest::Client::new()
         .post(&url)

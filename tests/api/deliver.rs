@@ -7,7 +7,7 @@ use std::process::Command;
 use hastakshar::accounts::Role;
 
 use crate::exports::cli;
-use crate::helpers::{DEMO, TestApp, form, with, with_all};
+use crate::helpers::{DEMO, Step, TestApp, form, with, with_all};
 use crate::on_both_backends;
 use crate::people::*;
 use crate::support::testdb::Backend;
@@ -70,6 +70,7 @@ async fn signers(app: &TestApp) {
 }
 
 async fn packs_name_the_member_and_their_constituents(backend: Backend) {
+    let mut step = Step::first("setting up");
     let app = TestApp::spawn(backend).await;
     signers(&app).await;
     let dir = tempfile::tempdir().unwrap();
@@ -143,6 +144,7 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
     }
 
     // In Hindi: shaped, and the text can be copied back out.
+    step.next("In Hindi");
     let hi = tempfile::tempdir().unwrap();
     let out = cli(
         &app,
@@ -164,6 +166,7 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         assert!(text.contains(want), "the Hindi pack says {want:?}:\n{text}");
     }
     // poppler ignores ActualText, and where a vowel sign sits on its consonant by an offset
+    step.next("the Hindi title comes back whole");
     // (कू, के) it sees a gap and adds a space; every character still comes back, in order.
     let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(
@@ -171,6 +174,7 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         "the title comes back whole"
     );
     // Every pack is in the audit log.
+    step.next("Every pack is in the audit log");
     assert!(app.count("audit_log") >= 2);
 }
 
@@ -314,6 +318,7 @@ async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
 }
 
 async fn only_staff_export_and_deliver(backend: Backend) {
+    let mut step = Step::first("setting up");
     let app = TestApp::spawn(backend).await;
     signers(&app).await;
     let campaigner = campaigner(&app, "meera@example.in").await;
@@ -369,6 +374,7 @@ async fn only_staff_export_and_deliver(backend: Backend) {
         "emails are for admins"
     );
     // Staff get the files; the figures in the web export are the confirmed signatures.
+    step.next("Staff get the files; the figures in the web export are the confirmed signatures");
     let (status, body) = moderator
         .get("/admin/petitions/1/exports/counts-state.json")
         .await;
@@ -405,6 +411,7 @@ async fn only_staff_export_and_deliver(backend: Backend) {
     assert_eq!(r.headers()["content-type"], "application/pdf");
     assert!(r.bytes().await.unwrap().starts_with(b"%PDF"));
     // The zip of every pack runs in the background, with a page to come back to.
+    step.next("The zip of every pack runs in the background, with a page to come back to");
     let r = moderator
         .submit(
             "/admin/petitions/1/delivery",
@@ -439,6 +446,9 @@ async fn only_staff_export_and_deliver(backend: Backend) {
     names.sort();
     assert_eq!(names, ["S13-31.pdf", "S24-77.pdf", "ministry.pdf"]);
     // A job whose server stopped while it ran is shown as failed, not as running for ever.
+    step.next(
+        "A job whose server stopped while it ran is shown as failed, not as running for ever",
+    );
     let stale: i64 = {
         use diesel::prelude::*;
         use hastakshar::db::schema::staff_jobs;

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use diesel::prelude::*;
 
-use crate::helpers::{DEMO, TestApp, as_refs, form, with, with_all};
+use crate::helpers::{DEMO, Step, TestApp, as_refs, form, with, with_all};
 use crate::on_both_backends;
 use crate::support::testdb::Backend;
 
@@ -51,6 +51,7 @@ fn csv_rows(out: &Output) -> Vec<csv::StringRecord> {
 }
 
 async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Backend) {
+    let mut step = Step::first("setting up");
     let app = TestApp::spawn(backend).await;
     let delivered = with_all(
         form("deliver@example.in"),
@@ -70,8 +71,10 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     app.sign_and_confirm(DEMO, &private).await;
     app.sign_and_confirm(DEMO, &delhi).await;
     // Pending: never exported.
+    step.next("Pending");
     app.sign(&as_refs(&form("pending@example.in"))).await;
     // A name from before validation refused formulas, as an import might bring.
+    step.next("A name from before validation refused formulas, as an import might bring");
     {
         let mut conn = app.pool.get().unwrap();
         diesel::sql_query(
@@ -152,6 +155,7 @@ async fn exports_match_the_confirmed_signatures_and_respect_consent(backend: Bac
     assert!(std::fs::read(&file).unwrap().starts_with(b"\xEF\xBB\xBF"));
 
     // The same signatures as a workbook: a zip whose sheet holds the names that may be shown.
+    step.next("The same signatures as a workbook");
     let xlsx = dir.path().join("signatures.xlsx");
     let out = cli(
         &app,

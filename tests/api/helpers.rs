@@ -351,6 +351,28 @@ impl TestApp {
     }
 }
 
+/// The step a long story is at, so that a failure names it: `step.next("...")` as each step
+/// starts; if the story panics, the step it was at is printed beside the panic.
+pub struct Step(&'static str);
+
+impl Step {
+    pub fn first(name: &'static str) -> Step {
+        Step(name)
+    }
+
+    pub fn next(&mut self, name: &'static str) {
+        self.0 = name;
+    }
+}
+
+impl Drop for Step {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("the story failed at the step: {}", self.0);
+        }
+    }
+}
+
 /// A valid sign form for the demo petition; tests change what they need.
 pub fn form(email: &str) -> Vec<(&'static str, String)> {
     vec![
