@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use diesel::prelude::*;
+use diesel::Connection;
 
 use crate::db::{DbConnection, audit, now};
 use crate::domain::EmailAddress;

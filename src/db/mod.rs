@@ -183,6 +183,14 @@ pub fn retry_locked<T, E>(
     }
 }
 
+/// The cheapest question the database can answer: whether it answers.
+pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
+        .get_result::<i32>(conn)
+        .map(|_| ())
+}
+
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use diesel::{Connection, QueryResult};
 
 use crate::db::delivery::confirmed_by_constituency;
 pub use crate::db::delivery::{Member, RecipientRow, members, names, template};

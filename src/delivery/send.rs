@@ -3,7 +3,7 @@
 //! error) is the outbox row's and a failed one can be retried. A preview and a dry run come
 //! first; a recipient already sent (or queued) is not sent again.
 
-use diesel::prelude::*;
+use diesel::{Connection, QueryResult};
 
 use super::{DeliveryError, Plan};
 pub use crate::db::delivery::{Delivery, delivered, list};

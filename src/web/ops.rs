@@ -2,7 +2,6 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::prelude::*;
 use subtle::ConstantTimeEq;
 
 use super::AppState;
@@ -13,12 +12,7 @@ pub async fn healthz() -> HttpResponse {
 }
 
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let ping = db::run(&state.pool, |c| {
-        diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("1"))
-            .get_result::<i32>(c)
-            .map_err(Into::into)
-    })
-    .await;
+    let ping = db::run(&state.pool, |c| Ok(db::ping(c)?)).await;
     match ping {
         Ok(_) => HttpResponse::Ok()
             .content_type("text/plain")

@@ -172,6 +172,11 @@ async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
             Access::Account => assert!(status < 400 || status == 422, "{method} {path}: {status}"),
             _ => assert_eq!(status, 403, "{method} {path} as a campaigner"),
         }
+        // The campaigner whose petition it is gets in.
+        if method == "GET" && route.access == Access::Account {
+            let answer = let_in(&owner, &path).await;
+            assert!(answer.is_ok(), "GET {path} as its owner: {answer:?}");
+        }
         // A moderator is refused what only admins may do, and let into the rest.
         let csrf = moderator.csrf("/dashboard").await;
         if route.access == Access::Admin {
