@@ -24,26 +24,7 @@ async fn supporters_are_told_to_check_their_email_and_late_ones_where_the_petiti
     )
     .await;
     let creator = campaigner(&app, "meera@example.in").await;
-    let id = draft(
-        &creator,
-        &petition_form("Shelters in every district", "100", &in_days(30)),
-    )
-    .await;
-    let r = creator
-        .submit(
-            &format!("/dashboard/petitions/{id}"),
-            &format!("/petitions/{id}/submit"),
-            &[],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    let (_, detail) = creator.get(&format!("/dashboard/petitions/{id}")).await;
-    let key = detail
-        .split("/support/")
-        .nth(1)
-        .and_then(|s| s.get(..43))
-        .unwrap()
-        .to_string();
+    let (id, key) = gathering(&app, &creator, "Shelters in every district").await;
     let (_, detail) = creator.get(&format!("/dashboard/petitions/{id}")).await;
     assert!(
         detail.contains("0 of the 1 supporter needed have confirmed"),

@@ -38,28 +38,6 @@ fn status_of(app: &TestApp, id: i64) -> String {
         .unwrap()
 }
 
-/// A petition `creator` drafted and sent to its first supporters; returns its id and share key.
-async fn gathering(app: &TestApp, creator: &Browser, title: &str) -> (i64, String) {
-    let id = draft(creator, &petition_form(title, "100", &in_days(30))).await;
-    let r = creator
-        .submit(
-            &format!("/dashboard/petitions/{id}"),
-            &format!("/petitions/{id}/submit"),
-            &[],
-        )
-        .await;
-    assert_eq!(r.status(), 303);
-    assert_eq!(status_of(app, id), "gathering");
-    let (_, detail) = creator.get(&format!("/dashboard/petitions/{id}")).await;
-    let key = detail
-        .split("/support/")
-        .nth(1)
-        .and_then(|s| s.get(..43))
-        .expect("the dashboard shows the share link")
-        .to_string();
-    (id, key)
-}
-
 async fn an_unmoderated_title_stays_out_of_emails_to_strangers(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let creator = campaigner(&app, "meera@example.in").await;

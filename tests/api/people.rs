@@ -196,3 +196,35 @@ pub async fn draft(b: &Browser, form: &[(&str, &str)]) -> i64 {
         .parse()
         .unwrap_or_else(|_| panic!("unexpected redirect {loc}"))
 }
+
+/// A petition `creator` drafted and sent to its first supporters; returns its id and share key.
+pub async fn gathering(app: &TestApp, creator: &Browser, title: &str) -> (i64, String) {
+    let id = draft(creator, &petition_form(title, "100", &in_days(30))).await;
+    let r = creator
+        .submit(
+            &format!("/dashboard/petitions/{id}"),
+            &format!("/petitions/{id}/submit"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::petitions;
+        let mut conn = app.pool.get().unwrap();
+        let status: String = petitions::table
+            .find(id)
+            .select(petitions::status)
+            .first(&mut conn)
+            .unwrap();
+        assert_eq!(status, "gathering");
+    }
+    let (_, detail) = creator.get(&format!("/dashboard/petitions/{id}")).await;
+    let key = detail
+        .split("/support/")
+        .nth(1)
+        .and_then(|s| s.get(..43))
+        .expect("the dashboard shows the share link")
+        .to_string();
+    (id, key)
+}
