@@ -130,8 +130,10 @@ pub fn set_new_password(
 /// one address gets in a day at most, however many strangers type it into our forms.
 pub const ACCOUNT_MAILS_PER_DAY: i64 = 5;
 
-/// Whether one more account email to `to` stays under the daily cap.
+/// Whether one more account email to `to` stays under the daily cap. The account's row is
+/// taken first, so that requests at the same moment count one after the other.
 pub fn under_mail_cap(c: &mut DbConnection, to: &str) -> diesel::QueryResult<bool> {
+    users::lock_by_email(c, to)?;
     let since = crate::db::now() - chrono::Duration::days(1);
     Ok(outbox::recent_to(c, to, &MailKind::ACCOUNT, since)? < ACCOUNT_MAILS_PER_DAY)
 }

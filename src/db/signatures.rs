@@ -188,6 +188,38 @@ pub fn confirm(
     })
 }
 
+/// What a confirmation link would do, read without doing it: the petition, and the outcome a
+/// confirmation would have (`Now` when it would count now).
+pub fn peek(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    ttl: chrono::Duration,
+) -> QueryResult<Confirmed> {
+    let found: Option<(i64, Option<NaiveDateTime>, NaiveDateTime, String)> =
+        signature_tokens::table
+            .inner_join(signatures::table.inner_join(petitions::table))
+            .filter(signature_tokens::token_hash.eq(token_hash))
+            .select((
+                signatures::petition_id,
+                signatures::confirmed_at,
+                signature_tokens::created_at,
+                petitions::status,
+            ))
+            .first(conn)
+            .optional()?;
+    Ok(match found {
+        None => Confirmed::Unknown,
+        Some((petition_id, Some(_), _, _)) => Confirmed::Already { petition_id },
+        Some((petition_id, None, created, _)) if created <= now() - ttl => {
+            Confirmed::Expired { petition_id }
+        }
+        Some((petition_id, None, _, status)) if counting().contains(&status.as_str()) => {
+            Confirmed::Now { petition_id }
+        }
+        Some((petition_id, None, _, _)) => Confirmed::Closed { petition_id },
+    })
+}
+
 /// Who gets a fresh confirmation link, and for which petition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renewal {

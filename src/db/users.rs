@@ -116,6 +116,15 @@ pub fn void_credentials(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     Ok(())
 }
 
+/// Takes the account's row for the rest of the transaction, so that two transactions about the
+/// same address (two requests for its emails at once) run one after the other.
+pub fn lock_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<()> {
+    diesel::update(users::table.filter(users::email.eq(email)))
+        .set(users::session_epoch.eq(users::session_epoch))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Ends every session of this account (logging out logs out everywhere).
 pub fn end_sessions(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     diesel::update(users::table.find(id))

@@ -130,6 +130,24 @@ pub fn new_password(
     )
 }
 
+/// What the sign-up email's link opens: one button that confirms the address.
+pub fn confirm_prompt(ctx: &Ctx, link_token: &str) -> Markup {
+    let title = ctx.t("account-confirm-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel {
+                h1 { (title) }
+                p { (ctx.t("account-confirm-body")) }
+                form method="post" action={ "/account/confirm/" (link_token) } {
+                    button.primary type="submit" { (ctx.t("email-account-confirm-button")) }
+                }
+            }
+        },
+    )
+}
+
 /// A short page that says one thing (check your email, the link has expired ...).
 pub fn message(ctx: &Ctx, title: &str, body: &str) -> Markup {
     page(

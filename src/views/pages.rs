@@ -25,6 +25,27 @@ pub fn check_email(ctx: &Ctx, petition: &Petition) -> Markup {
     )
 }
 
+/// What the confirmation link opens: the petition's title and one button that confirms (a
+/// button, not the link, so a mail scanner that opens every link confirms nothing).
+pub fn confirm_prompt(ctx: &Ctx, petition: &Petition, token: &str) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("confirm-prompt-title");
+    let text = petition.text(lang);
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel {
+                h1 { (title) }
+                p { (lang.ta("confirm-prompt-body", &[("title", Arg::Str(text.title.clone()))])) }
+                form method="post" action={ "/confirm/" (token) } {
+                    button.primary type="submit" { (lang.t("confirm-prompt-button")) }
+                }
+            }
+        },
+    )
+}
+
 pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &str) -> Markup {
     let lang = ctx.lang;
     let title = if first_time {

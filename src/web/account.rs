@@ -142,7 +142,37 @@ pub async fn check_email(req: HttpRequest, state: web::Data<AppState>, lang: Lan
     )
 }
 
-/// The link in the signup email: confirms the address and logs its owner in.
+/// The link in the sign-up email. Opening it changes nothing (mail scanners open links): it
+/// shows one button, which posts back to confirm.
+pub async fn confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let ctx = state.ctx(&req, lang, false);
+    let token = path.into_inner();
+    if !tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
+    }
+    let hash = tokens::hash(&token);
+    let owner = db::run(&state.pool, move |c| {
+        Ok(users::token_owner(c, &hash, Purpose::Confirm)?)
+    })
+    .await?;
+    if owner.is_none() {
+        return Ok(expired(&ctx));
+    }
+    let mut res = super::html(StatusCode::OK, views::account::confirm_prompt(&ctx, &token));
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+/// The button on that page: confirms the address and logs its owner in. The token is the only
+/// credential.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,

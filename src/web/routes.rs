@@ -148,7 +148,8 @@ fn declare(r: &mut Routes<'_>) {
             Public,
             pages::check_email,
         )
-        .get("/confirm/{token}", Public, signing::confirm)
+        .get("/confirm/{token}", Public, signing::confirm_page)
+        .post("/confirm/{token}", Public, signing::confirm)
         .post("/confirm/{token}/renew", Public, signing::renew)
         .get(
             "/unsubscribe/{id}/{mac}",
@@ -169,7 +170,8 @@ fn declare(r: &mut Routes<'_>) {
     r.get("/account/signup", Public, account::signup_form)
         .post("/account/signup", Public, account::signup)
         .get("/account/check-email", Public, account::check_email)
-        .get("/account/confirm/{token}", Public, account::confirm)
+        .get("/account/confirm/{token}", Public, account::confirm_page)
+        .post("/account/confirm/{token}", Public, account::confirm)
         .get("/account/login", Public, account::login_form)
         .post("/account/login", Public, account::login)
         .post("/account/logout", Public, account::logout)

@@ -162,6 +162,72 @@ pub async fn lookup(
     render_petition(&state, &ctx, &petition, &form, &errors, None, status).await
 }
 
+/// The link in the confirmation email. Opening it changes nothing (mail scanners open every
+/// link, and some ask `HEAD` first): it shows the petition and one button, which posts back.
+pub async fn confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let ctx = state.ctx(&req, lang, false);
+    let token = path.into_inner();
+    if !tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
+    }
+    let hash = tokens::hash(&token);
+    let ttl = state.settings.confirm_link_ttl;
+    let outcome = db::run(&state.pool, move |c| {
+        Ok(db::signatures::peek(c, &hash, ttl)?)
+    })
+    .await?;
+    let page = match outcome {
+        Confirmed::Now { petition_id } => {
+            let petition = any_petition(&state, petition_id).await?;
+            html(
+                StatusCode::OK,
+                views::pages::confirm_prompt(&ctx, &petition, &token),
+            )
+        }
+        Confirmed::Already { petition_id } => {
+            let petition = any_petition(&state, petition_id).await?;
+            html(
+                StatusCode::OK,
+                views::pages::confirmed(&ctx, &petition, false, &state.settings.base_url),
+            )
+        }
+        Confirmed::Expired { .. } => html(
+            StatusCode::GONE,
+            views::pages::confirm_expired(&ctx, &token),
+        ),
+        Confirmed::Closed { .. } => html(
+            StatusCode::GONE,
+            views::account::message(
+                &ctx,
+                &ctx.t("not-counted-title"),
+                &ctx.t("not-counted-body"),
+            ),
+        ),
+        Confirmed::Unknown => return Err(PageError::NotFound),
+    };
+    Ok(private(page))
+}
+
+/// A petition in any state, from the short-lived cache when it is public.
+async fn any_petition(state: &AppState, id: i64) -> Result<Arc<Petition>, PageError> {
+    match state.petition(id).await? {
+        Some(p) => Ok(p),
+        None => db::run(&state.pool, move |c| {
+            Ok(petitions::find_any(c, id)?.map(Arc::new))
+        })
+        .await?
+        .ok_or(PageError::NotFound),
+    }
+}
+
+/// The button on the confirmation page: a person confirms. The token in the address is the
+/// only credential (no session, no CSRF token: it is a secret only its inbox holds); a second
+/// press says it is already counted.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -184,16 +250,7 @@ pub async fn confirm(
     let page = match outcome {
         Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
             // Read after the writer's turn: a public petition comes from the cache.
-            let petition = match state.petition(petition_id).await? {
-                Some(p) => Some(p),
-                None => {
-                    db::run(&state.pool, move |c| {
-                        Ok(petitions::find_any(c, petition_id)?.map(Arc::new))
-                    })
-                    .await?
-                }
-            };
-            let petition = petition.ok_or(PageError::NotFound)?;
+            let petition = any_petition(&state, petition_id).await?;
             let first_time = matches!(outcome, Confirmed::Now { .. });
             if first_time {
                 state.metrics.signatures_confirmed.inc();

@@ -55,7 +55,7 @@ async fn smtp_down_while_signing_then_back_delivers_once(backend: Backend) {
     assert_eq!(app.smtp.messages().len(), 1, "delivered once");
     assert_eq!(depth(&app).await, 0);
     let link = app.confirm_link(&mail);
-    assert_eq!(app.client.get(&link).send().await.unwrap().status(), 200);
+    assert_eq!(app.client.post(&link).send().await.unwrap().status(), 200);
     app.wait_for_count(DEMO, 1).await;
 }
 
@@ -115,7 +115,7 @@ async fn a_restart_keeps_counts_and_unsent_emails(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign(&as_refs(&form("first@example.in"))).await;
     let link = app.confirm_link(&app.email(1).await);
-    app.client.get(&link).send().await.unwrap();
+    app.client.post(&link).send().await.unwrap();
     app.wait_for_count(DEMO, 1).await;
 
     app.smtp.set_down(true);

@@ -47,7 +47,7 @@ async fn supporters_are_told_to_check_their_email_and_late_ones_where_the_petiti
     let mail = mail_to(&app, "first@example.in", "Confirm").await;
     let r = app
         .client
-        .get(app.confirm_link(&mail))
+        .post(app.confirm_link(&mail))
         .send()
         .await
         .unwrap();

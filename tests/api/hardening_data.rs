@@ -198,7 +198,7 @@ async fn an_expired_link_counts_nothing_and_a_new_one_can_be_asked_for(backend: 
     };
     let r = app
         .client
-        .get(app.confirm_link(&second))
+        .post(app.confirm_link(&second))
         .send()
         .await
         .unwrap();

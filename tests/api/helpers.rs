@@ -262,7 +262,7 @@ impl TestApp {
         let mail = crate::people::mail_to(self, email, "Confirm").await;
         let r = self
             .client
-            .get(self.confirm_link(&mail))
+            .post(self.confirm_link(&mail))
             .send()
             .await
             .unwrap();

@@ -36,7 +36,7 @@ async fn a_cached_page_catches_up_with_the_count(backend: Backend) {
     );
     app.sign(&as_refs(&form("cache@example.in"))).await;
     let link = app.confirm_link(&app.email(1).await);
-    app.client.get(&link).send().await.unwrap();
+    app.client.post(&link).send().await.unwrap();
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         if app
@@ -61,7 +61,7 @@ async fn health_readiness_and_metrics(backend: Backend) {
     assert_eq!(app.get("/readyz").await.status(), 200);
     app.sign(&as_refs(&form("m@example.in"))).await;
     let link = app.confirm_link(&app.email(1).await);
-    app.client.get(&link).send().await.unwrap();
+    app.client.post(&link).send().await.unwrap();
     app.wait_for_count(DEMO, 1).await;
     let metrics = app.get_text("/metrics").await.1;
     for line in [
@@ -223,7 +223,7 @@ async fn logs_carry_no_personal_data(backend: Backend) {
         .unwrap()
         .replace("http://site.invalid", &base);
     let token = link.rsplit('/').next().unwrap().to_string();
-    assert_eq!(client.get(&link).send().await.unwrap().status(), 200);
+    assert_eq!(client.post(&link).send().await.unwrap().status(), 200);
     let bad = client
         .post(format!("{base}/petitions/1/signatures"))
         .header("X-Forwarded-For", client_ip)

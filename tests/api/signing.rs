@@ -49,7 +49,21 @@ async fn sign_email_confirm_and_be_counted(backend: Backend) {
         "a long token"
     );
 
+    // A mail scanner opens the link, and asks HEAD first: nothing changes.
+    let head = app.client.head(&link).send().await.unwrap();
+    assert_eq!(head.status(), 200);
     let r = app.client.get(&link).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Confirm my signature"), "one button: {page}");
+    assert!(page.contains("Cool Men Don"), "the petition it is for");
+    assert_eq!(
+        app.count("signatures WHERE confirmed_at IS NOT NULL"),
+        0,
+        "opening the link confirmed nothing"
+    );
+    // The person presses the button.
+    let r = app.client.post(&link).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["referrer-policy"], "no-referrer");
     let page = r.text().await.unwrap();
@@ -75,8 +89,8 @@ async fn confirm_link_is_idempotent(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign(&as_refs(&form("ravi@example.in"))).await;
     let link = app.confirm_link(&app.email(1).await);
-    assert_eq!(app.client.get(&link).send().await.unwrap().status(), 200);
-    let r = app.client.get(&link).send().await.unwrap();
+    assert_eq!(app.client.post(&link).send().await.unwrap().status(), 200);
+    let r = app.client.post(&link).send().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.text().await.unwrap().contains("already counted"));
     app.wait_for_count(DEMO, 1).await;
@@ -113,7 +127,7 @@ async fn signing_twice_while_pending_counts_once(backend: Backend) {
     // Both links work: the first confirms, the second finds it already counted.
     let a = app
         .client
-        .get(app.confirm_link(&mails[0]))
+        .post(app.confirm_link(&mails[0]))
         .send()
         .await
         .unwrap();
@@ -125,7 +139,7 @@ async fn signing_twice_while_pending_counts_once(backend: Backend) {
     );
     let b = app
         .client
-        .get(app.confirm_link(&mails[1]))
+        .post(app.confirm_link(&mails[1]))
         .send()
         .await
         .unwrap();
@@ -138,7 +152,7 @@ async fn signing_again_after_confirming_sends_already_signed(backend: Backend) {
     let f = form("nisha@example.in");
     app.sign(&as_refs(&f)).await;
     let link = app.confirm_link(&app.email(1).await);
-    app.client.get(&link).send().await.unwrap();
+    app.client.post(&link).send().await.unwrap();
     app.wait_for_count(DEMO, 1).await;
 
     let again = app.sign(&as_refs(&f)).await;
@@ -303,7 +317,7 @@ async fn only_names_their_signers_chose_to_show_appear_escaped(backend: Backend)
         .iter()
         .filter(|m| !m.to.contains(&"pending@example.in".to_string()))
     {
-        app.client.get(app.confirm_link(m)).send().await.unwrap();
+        app.client.post(app.confirm_link(m)).send().await.unwrap();
     }
     app.wait_for_count(DEMO, 2).await;
     let (_, page) = app.get_text("/petitions/1").await;

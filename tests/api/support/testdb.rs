@@ -231,7 +231,9 @@ fn postgres_template() -> &'static str {
     TEMPLATE
         .get_or_init(|| {
             forget_old_templates();
-            let db = TestDb::create_postgres_named("hastakshar_tpl", None);
+            // Named with its time, so another run can tell an abandoned one from one in use.
+            let prefix = format!("hastakshar_tpl_{}", unix_now());
+            let db = TestDb::create_postgres_named(&prefix, None);
             prepare(&db.url);
             db
         })
@@ -239,8 +241,15 @@ fn postgres_template() -> &'static str {
         .expect("a PostgreSQL template has a name")
 }
 
-/// A run's template outlives it (statics are not dropped): the next run drops those it finds
-/// unused. One in use by a run still going is refused by the server, and left alone.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// A run's template outlives it (statics are not dropped): a later run drops those more than an
+/// hour old. A younger one may belong to a run still going (between two copies nobody is
+/// connected to it, so the server would let it go), and is left alone.
 fn forget_old_templates() {
     #[derive(diesel::QueryableByName)]
     struct Name {
@@ -258,8 +267,17 @@ fn forget_old_templates() {
             .load(&mut admin)
             .unwrap_or_default();
     for n in old {
-        let _ =
-            diesel::sql_query(format!("DROP DATABASE IF EXISTS {}", n.datname)).execute(&mut admin);
+        let made: u64 = n
+            .datname
+            .trim_start_matches("hastakshar_tpl_")
+            .split('_')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        if unix_now().saturating_sub(made) > 3600 {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {}", n.datname))
+                .execute(&mut admin);
+        }
     }
 }
 
