@@ -311,7 +311,8 @@ fn mail_header_decoding() {
             .to_owned(),
     };
     assert_eq!(mail.header("subject").as_deref(), Some("नमस्ते _plain_ a b"));
-    assert_eq!(mail.header("X-FOLDED").as_deref(), Some("one\ttwo"));
+    // Unfolded, the line break and the indent that follows read as one space.
+    assert_eq!(mail.header("X-FOLDED").as_deref(), Some("one two"));
     assert_eq!(mail.header("Missing"), None);
     assert_eq!(
         mail.text_body(),
@@ -322,6 +323,43 @@ fn mail_header_decoding() {
         mail.links(),
         ["http://example.org/a_(b)", "https://x.test/p?q=1"]
     );
+}
+
+#[test]
+fn mail_parts_attachments_and_html_only() {
+    let mixed = ReceivedMail {
+        from: String::new(),
+        to: vec![],
+        raw: "Content-Type: multipart/mixed; boundary=\"b\"\r\n\
+              \r\n\
+              --b\r\n\
+              Content-Type: text/plain; charset=utf-8\r\n\
+              Content-Transfer-Encoding: base64\r\n\
+              \r\n\
+              4KSo4KSu4KS44KWN4KSk4KWHIGh0dHBzOi8veC50ZXN0L2E=\r\n\
+              --b\r\n\
+              Content-Type: text/plain\r\n\
+              Content-Disposition: attachment; filename=\"list.txt\"\r\n\
+              \r\n\
+              https://x.test/in-the-attachment\r\n\
+              --b--\r\n"
+            .to_owned(),
+    };
+    assert_eq!(mixed.text_body(), "नमस्ते https://x.test/a");
+    assert_eq!(mixed.html_body(), "");
+    assert_eq!(mixed.links(), ["https://x.test/a"]);
+
+    let html_only = ReceivedMail {
+        from: String::new(),
+        to: vec![],
+        raw: "Content-Type: text/html; charset=utf-8\r\n\
+              \r\n\
+              <p><a href=\"https://x.test/b\">b</a></p>\r\n"
+            .to_owned(),
+    };
+    assert_eq!(html_only.text_body(), "");
+    assert!(html_only.html_body().starts_with("<p><a href="));
+    assert_eq!(html_only.links(), ["https://x.test/b"]);
 }
 
 async fn post_captcha(
@@ -385,12 +423,43 @@ async fn captcha_verifies_by_token_and_fails_when_down() {
     assert_eq!(ok["success"], true);
     assert_eq!(captcha.calls(), 3);
 
+    let elsewhere = post_captcha(&client, &captcha, "pass-elsewhere")
+        .await
+        .unwrap();
+    assert_eq!(elsewhere["success"], true);
+    assert_eq!(elsewhere["hostname"], "elsewhere.example");
+    for (form, code) in [
+        (&[("response", "pass-1")][..], "missing-input-secret"),
+        (
+            &[("secret", "s"), ("response", "")][..],
+            "missing-input-response",
+        ),
+    ] {
+        let answer: serde_json::Value = client
+            .post(captcha.verify_url())
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            answer,
+            serde_json::json!({"success": false, "error-codes": [code]})
+        );
+    }
+    assert_eq!(captcha.calls(), 6);
+    assert_eq!(captcha.requests()[5].secret.as_deref(), Some("s"));
+
     let wrong_path = client
         .post(captcha.verify_url().replace("siteverify", "other"))
         .send()
         .await
         .unwrap();
     assert_eq!(wrong_path.status(), 404);
+    let wrong_method = client.get(captcha.verify_url()).send().await.unwrap();
+    assert_eq!(wrong_method.status(), 405);
 
     let port: u16 = url::Url::parse(&captcha.verify_url())
         .unwrap()

@@ -15,6 +15,9 @@ mod phases;
 mod report;
 mod server;
 mod signers;
+/// The mail sink: the tests' SMTP server, of which the benchmark only counts what arrives.
+#[allow(dead_code)]
+#[path = "../../../tests/api/support/smtp.rs"]
 mod smtp;
 
 use std::path::PathBuf;

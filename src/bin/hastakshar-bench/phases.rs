@@ -16,7 +16,7 @@ use crate::load::{self, Outcome};
 use crate::report::{BackendReport, Delivery, Pages};
 use crate::server::ServerProcess;
 use crate::signers::{Place, Signer};
-use crate::smtp::SmtpSink;
+use crate::smtp::SmtpServer;
 
 /// How often the waits look again: the resolution of the drain and count-lag figures.
 const POLL: Duration = Duration::from_millis(25);
@@ -36,7 +36,7 @@ pub async fn bench_backend(
         move || FreshDb::create(backend, admin.as_deref())
     })
     .await?;
-    let sink = SmtpSink::start()?;
+    let sink = SmtpServer::start().await;
     let client = load::client(config.concurrency)?;
     let mut server = ServerProcess::start_app(server_exe, &db.url, &sink.url())?;
     server.wait_ready(&client, "/healthz").await?;
@@ -140,7 +140,7 @@ async fn sign(
 }
 
 /// Waits for the confirmation emails of the signatures just made to reach the SMTP sink.
-async fn delivery(sink: &SmtpSink, sign: &Outcome, config: &Config) -> Delivery {
+async fn delivery(sink: &SmtpServer, sign: &Outcome, config: &Config) -> Delivery {
     let expected = sign.ok;
     let after_signing = load::wait_until(config.phase_timeout, POLL, || async {
         sink.received() >= expected

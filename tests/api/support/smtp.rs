@@ -4,15 +4,20 @@
 //! It speaks RFC 5321 as far as an SMTP client such as lettre needs: EHLO/HELO
 //! (advertising 8BITMIME and SMTPUTF8), MAIL FROM, RCPT TO, DATA with
 //! dot-unstuffing, RSET, NOOP and QUIT, several transactions per connection
-//! and any number of concurrent connections. No TLS, no AUTH.
+//! and any number of concurrent connections. No TLS, no AUTH. Reading a
+//! message back (headers, MIME parts, transfer encodings) is mail-parser's job.
+//!
+//! The benchmark (src/bin/hastakshar-bench) includes this file on its own as
+//! its mail sink, so it depends on nothing else in tests/api/support.
 
 use std::borrow::Cow;
+use std::future::Future;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
+use mail_parser::{HeaderForm, Message, MessageParser, MessagePart};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
@@ -37,20 +42,24 @@ impl ReceivedMail {
     /// First header called `name` (case-insensitive), unfolded, with RFC 2047
     /// encoded-words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`) decoded.
     pub fn header(&self, name: &str) -> Option<String> {
-        let (head, _) = split_head_body(&self.raw);
-        header_value(&parse_headers(head), name).map(decode_encoded_words)
+        let message = self.parse()?;
+        let value = message
+            .header_as(name, HeaderForm::Text)
+            .into_iter()
+            .next()?;
+        Some(value.as_text().unwrap_or_default().to_owned())
     }
 
-    /// Decoded `text/plain` part (the first one that is not an attachment),
+    /// Decoded `text/plain` body (the first one that is not an attachment),
     /// with line endings normalised to `\n`; empty if the message has none.
     pub fn text_body(&self) -> String {
-        self.first_part("text/plain")
+        self.body(false)
     }
 
-    /// Decoded `text/html` part (the first one that is not an attachment),
+    /// Decoded `text/html` body (the first one that is not an attachment),
     /// with line endings normalised to `\n`; empty if the message has none.
     pub fn html_body(&self) -> String {
-        self.first_part("text/html")
+        self.body(true)
     }
 
     /// Every http(s) URL in the decoded text part, in order of appearance.
@@ -64,14 +73,25 @@ impl ReceivedMail {
         }
     }
 
-    fn first_part(&self, mime: &str) -> String {
-        let (head, body) = split_head_body(&self.raw);
-        let mut leaves = Vec::new();
-        collect_text_leaves(&parse_headers(head), body, &mut leaves);
-        leaves
-            .into_iter()
-            .find(|leaf| leaf.mime == mime && !leaf.attachment)
-            .map(|leaf| leaf.text.replace("\r\n", "\n"))
+    fn parse(&self) -> Option<Message<'_>> {
+        MessageParser::default().parse(&self.raw)
+    }
+
+    fn body(&self, html: bool) -> String {
+        let Some(message) = self.parse() else {
+            return String::new();
+        };
+        // mail-parser lists the HTML part among the text bodies where there is
+        // no text part (and the other way round), and inline images among
+        // both: only a part of the kind asked for counts here.
+        let wanted = |part: &&MessagePart| part.is_text() && part.is_text_html() == html;
+        let part = if html {
+            message.html_bodies().find(wanted)
+        } else {
+            message.text_bodies().find(wanted)
+        };
+        part.and_then(MessagePart::text_contents)
+            .map(|text| text.replace("\r\n", "\n"))
             .unwrap_or_default()
     }
 }
@@ -110,7 +130,7 @@ impl SmtpServer {
         let shared = Arc::new(Shared::default());
         let state = Arc::clone(&shared);
         let (port, shutdown) =
-            super::serve_on_own_thread("smtp", move |listener| accept_loop(listener, state));
+            serve_on_own_thread("smtp", move |listener| accept_loop(listener, state));
 
         SmtpServer {
             port,
@@ -131,6 +151,12 @@ impl SmtpServer {
     /// All messages accepted so far, oldest first.
     pub fn messages(&self) -> Vec<ReceivedMail> {
         self.shared.messages.lock().unwrap().clone()
+    }
+
+    /// How many messages have been accepted (since the last `clear`), without
+    /// copying them.
+    pub fn received(&self) -> usize {
+        self.shared.messages.lock().unwrap().len()
     }
 
     /// Forgets the messages received so far.
@@ -180,6 +206,40 @@ impl SmtpServer {
     pub fn set_down(&self, down: bool) {
         self.shared.down.store(down, Ordering::SeqCst);
     }
+}
+
+/// Binds a free port on 127.0.0.1 and serves it on a thread with a runtime of its own, so a
+/// stand-in keeps answering however the test drives (or blocks) its own runtime. Serving stops
+/// when the returned sender is dropped.
+pub fn serve_on_own_thread<F, Fut>(name: &str, serve: F) -> (u16, oneshot::Sender<()>)
+where
+    F: FnOnce(tokio::net::TcpListener) -> Fut + Send + 'static,
+    Fut: Future<Output = ()>,
+{
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind a loopback port");
+    listener
+        .set_nonblocking(true)
+        .expect("make the listener non-blocking");
+    let port = listener.local_addr().expect("listener address").port();
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    std::thread::Builder::new()
+        .name(format!("test-{name}-{port}"))
+        .spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("test server runtime");
+            runtime.block_on(async move {
+                let listener =
+                    tokio::net::TcpListener::from_std(listener).expect("register the listener");
+                tokio::select! {
+                    _ = stopped => {}
+                    () = serve(listener) => {}
+                }
+            });
+        })
+        .expect("spawn the test server thread");
+    (port, shutdown)
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
@@ -354,275 +414,6 @@ fn parse_path(s: &str) -> Option<String> {
             .filter(|addr| addr.contains('@'))
             .map(str::to_owned)
     }
-}
-
-// ---------------------------------------------------------------------------
-// Just enough MIME (RFC 2045–2047) to read back what the application sends.
-
-/// Splits at the blank line ending the header block.
-fn split_head_body(raw: &str) -> (&str, &str) {
-    for sep in ["\r\n\r\n", "\n\n"] {
-        if let Some(pos) = raw.find(sep) {
-            return (&raw[..pos], &raw[pos + sep.len()..]);
-        }
-    }
-    (raw, "")
-}
-
-/// Header fields in order, continuation lines unfolded, values not decoded.
-fn parse_headers(head: &str) -> Vec<(String, String)> {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    for line in head.lines() {
-        if line.starts_with([' ', '\t']) {
-            if let Some((_, value)) = fields.last_mut() {
-                value.push_str(line);
-            }
-        } else if let Some((name, value)) = line.split_once(':') {
-            fields.push((name.trim().to_owned(), value.to_owned()));
-        }
-    }
-    for (_, value) in &mut fields {
-        *value = value.trim().to_owned();
-    }
-    fields
-}
-
-fn header_value<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(field, _)| field.eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.as_str())
-}
-
-/// `type/subtype; key=value; key="quoted value"` → lower-cased type and
-/// parameters with lower-cased keys.
-fn parse_content_type(value: &str) -> (String, Vec<(String, String)>) {
-    let mut pieces = split_unquoted(value, ';').into_iter();
-    let mime = pieces
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    let params = pieces
-        .filter_map(|piece| {
-            let (key, value) = piece.split_once('=')?;
-            let value = value.trim();
-            let value = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .map_or_else(|| value.to_owned(), |v| v.replace("\\\"", "\""));
-            Some((key.trim().to_ascii_lowercase(), value))
-        })
-        .collect();
-    (mime, params)
-}
-
-fn split_unquoted(s: &str, sep: char) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut in_quotes = false;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            c if c == sep && !in_quotes => {
-                pieces.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    pieces.push(&s[start..]);
-    pieces
-}
-
-fn param<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
-}
-
-/// A decoded `text/*` leaf of the MIME tree.
-struct TextLeaf {
-    mime: String,
-    attachment: bool,
-    text: String,
-}
-
-fn collect_text_leaves(fields: &[(String, String)], body: &str, out: &mut Vec<TextLeaf>) {
-    // RFC 2045: no Content-Type means text/plain; charset=us-ascii.
-    let (mime, params) = header_value(fields, "Content-Type")
-        .map(parse_content_type)
-        .unwrap_or_else(|| ("text/plain".to_owned(), Vec::new()));
-
-    if mime.starts_with("multipart/") {
-        let Some(boundary) = param(&params, "boundary") else {
-            return;
-        };
-        for part in split_multipart(body, boundary) {
-            let (head, body) = split_head_body(part);
-            collect_text_leaves(&parse_headers(head), body, out);
-        }
-    } else if mime.starts_with("text/") {
-        let encoding = header_value(fields, "Content-Transfer-Encoding")
-            .unwrap_or("7bit")
-            .to_ascii_lowercase();
-        let bytes = match encoding.as_str() {
-            "quoted-printable" => decode_quoted_printable(body.as_bytes()),
-            "base64" => decode_base64(body),
-            _ => body.as_bytes().to_vec(),
-        };
-        let attachment = header_value(fields, "Content-Disposition")
-            .is_some_and(|d| d.to_ascii_lowercase().starts_with("attachment"));
-        out.push(TextLeaf {
-            mime,
-            attachment,
-            text: decode_charset(&bytes, param(&params, "charset").unwrap_or("utf-8")),
-        });
-    }
-}
-
-/// Body parts between `--boundary` delimiter lines, up to `--boundary--`.
-/// The line break before a delimiter belongs to the delimiter (RFC 2046).
-fn split_multipart<'a>(body: &'a str, boundary: &str) -> Vec<&'a str> {
-    let delimiter = format!("--{boundary}");
-    let mut parts = Vec::new();
-    let mut part_start = None;
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        let rest = line.trim_end().strip_prefix(delimiter.as_str());
-        if let Some(rest @ ("" | "--")) = rest {
-            if let Some(start) = part_start {
-                let part = &body[start..pos];
-                let part = part
-                    .strip_suffix("\r\n")
-                    .or_else(|| part.strip_suffix('\n'))
-                    .unwrap_or(part);
-                parts.push(part);
-            }
-            if rest == "--" {
-                break;
-            }
-            part_start = Some(pos + line.len());
-        }
-        pos += line.len();
-    }
-    parts
-}
-
-fn decode_quoted_printable(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        if input[i] == b'=' {
-            match input.get(i + 1..) {
-                // Soft line break: the encoder wrapped a long line here.
-                Some([b'\r', b'\n', ..]) => {
-                    i += 3;
-                    continue;
-                }
-                Some([b'\n', ..]) => {
-                    i += 2;
-                    continue;
-                }
-                Some([hi, lo, ..]) => {
-                    if let (Some(hi), Some(lo)) = (hex_value(*hi), hex_value(*lo)) {
-                        out.push((hi << 4) | lo);
-                        i += 3;
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-        }
-        // A stray '=' is kept literally, as RFC 2045 suggests.
-        out.push(input[i]);
-        i += 1;
-    }
-    out
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
-}
-
-fn decode_base64(input: &str) -> Vec<u8> {
-    let compact: String = input.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64_lenient()
-        .decode(compact.as_bytes())
-        .unwrap_or_else(|e| panic!("invalid base64 in received mail ({e}): {input:?}"))
-}
-
-/// Standard alphabet, padding optional: mail encoders differ on padding.
-fn base64_lenient() -> base64::engine::GeneralPurpose {
-    base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-    )
-}
-
-fn decode_charset(bytes: &[u8], charset: &str) -> String {
-    match charset.to_ascii_lowercase().as_str() {
-        "iso-8859-1" | "latin1" | "latin-1" => bytes.iter().map(|&b| char::from(b)).collect(),
-        // utf-8, us-ascii and anything unexpected.
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-/// Decodes RFC 2047 encoded-words. Adjacent encoded-words are joined without
-/// the whitespace between them, and their bytes are concatenated before UTF-8
-/// decoding because an encoder may split one character across two words.
-fn decode_encoded_words(value: &str) -> String {
-    let mut out = String::new();
-    let mut pending: Vec<u8> = Vec::new();
-    let mut rest = value;
-    while let Some((start, end, bytes)) = find_encoded_word(rest) {
-        let before = &rest[..start];
-        if pending.is_empty() || !before.chars().all(char::is_whitespace) {
-            out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut pending)));
-            out.push_str(before);
-        }
-        pending.extend(bytes);
-        rest = &rest[end..];
-    }
-    out.push_str(&String::from_utf8_lossy(&pending));
-    out.push_str(rest);
-    out
-}
-
-/// Next well-formed `=?charset?b|q?text?=` in `s`: its byte range and its
-/// decoded content as UTF-8 bytes.
-fn find_encoded_word(s: &str) -> Option<(usize, usize, Vec<u8>)> {
-    let mut search_from = 0;
-    while let Some(offset) = s[search_from..].find("=?") {
-        let start = search_from + offset;
-        if let Some((len, bytes)) = parse_encoded_word(&s[start..]) {
-            return Some((start, start + len, bytes));
-        }
-        search_from = start + 2;
-    }
-    None
-}
-
-fn parse_encoded_word(s: &str) -> Option<(usize, Vec<u8>)> {
-    let inner = s.strip_prefix("=?")?;
-    let (charset, rest) = inner.split_once('?')?;
-    let (encoding, rest) = rest.split_once('?')?;
-    let text_end = rest.find("?=")?;
-    let text = &rest[..text_end];
-    let len = s.len() - rest[text_end + 2..].len();
-    if text.contains([' ', '\t', '?']) || charset.is_empty() {
-        return None;
-    }
-    let raw = match encoding {
-        "b" | "B" => base64_lenient().decode(text).ok()?,
-        "q" | "Q" => decode_quoted_printable(text.replace('_', " ").as_bytes()),
-        _ => return None,
-    };
-    // RFC 2231 allows a language suffix: `utf-8*hi`.
-    let charset = charset.split('*').next().unwrap_or(charset);
-    Some((len, decode_charset(&raw, charset).into_bytes()))
 }
 
 /// http(s) URLs in running text or HTML. A URL ends at whitespace, a quote or
