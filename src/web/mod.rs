@@ -16,6 +16,7 @@ pub mod pages;
 pub mod routes;
 pub mod session;
 pub mod signing;
+pub mod unsubscribe;
 
 use std::sync::Arc;
 

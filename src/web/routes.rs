@@ -10,7 +10,7 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
-use super::{account, admin, api, assets, campaigns, delivery, ops, pages, signing};
+use super::{account, admin, api, assets, campaigns, delivery, ops, pages, signing, unsubscribe};
 use crate::accounts::Role;
 
 /// Who may call a route.
@@ -154,9 +154,9 @@ fn declare(r: &mut Routes<'_>) {
         .get(
             "/unsubscribe/{id}/{mac}",
             Public,
-            campaigns::unsubscribe_page,
+            unsubscribe::unsubscribe_page,
         )
-        .post("/unsubscribe/{id}/{mac}", Public, campaigns::unsubscribe)
+        .post("/unsubscribe/{id}/{mac}", Public, unsubscribe::unsubscribe)
         .get("/support/{key}", Public, campaigns::support)
         .get("/api/petitions/similar", Public, campaigns::similar_api)
         .get("/api/pincodes/{pin}", Public, api::pincode)
