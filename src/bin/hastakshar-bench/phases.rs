@@ -154,7 +154,8 @@ async fn delivery(sink: &SmtpServer, sign: &Outcome, config: &Config) -> Deliver
     }
 }
 
-/// GETs each confirmation link once; a first confirmation answers 200.
+/// Presses each confirmation link's button once (a POST to the link: opening it confirms
+/// nothing); a first confirmation answers 200.
 async fn confirm(
     client: &reqwest::Client,
     base_url: &str,
@@ -168,7 +169,7 @@ async fn confirm(
         config.concurrency,
         config.phase_timeout,
         move |i| {
-            let request = client.get(format!("{base_url}/confirm/{}", tokens[i]));
+            let request = client.post(format!("{base_url}/confirm/{}", tokens[i]));
             async move { load::body_len(load::fetch(request, StatusCode::OK).await?).await }
         },
     )
