@@ -181,36 +181,7 @@ pub async fn confirm_page(
         Ok(db::signatures::peek(c, &hash, ttl)?)
     })
     .await?;
-    let page = match outcome {
-        Confirmed::Now { petition_id } => {
-            let petition = any_petition(&state, petition_id).await?;
-            html(
-                StatusCode::OK,
-                views::pages::confirm_prompt(&ctx, &petition, &token),
-            )
-        }
-        Confirmed::Already { petition_id } => {
-            let petition = any_petition(&state, petition_id).await?;
-            html(
-                StatusCode::OK,
-                views::pages::confirmed(&ctx, &petition, false, &state.settings.base_url),
-            )
-        }
-        Confirmed::Expired { .. } => html(
-            StatusCode::GONE,
-            views::pages::confirm_expired(&ctx, &token),
-        ),
-        Confirmed::Closed { .. } => html(
-            StatusCode::GONE,
-            views::account::message(
-                &ctx,
-                &ctx.t("not-counted-title"),
-                &ctx.t("not-counted-body"),
-            ),
-        ),
-        Confirmed::Unknown => return Err(PageError::NotFound),
-    };
-    Ok(private(page))
+    outcome_page(&state, &ctx, &token, outcome, false).await
 }
 
 /// A petition in any state, from the short-lived cache when it is public.
@@ -247,30 +218,40 @@ pub async fn confirm(
         Ok(signing::confirm(c, &hash, ttl, needed, &base)?)
     })
     .await?;
+    outcome_page(&state, &ctx, &token, outcome, true).await
+}
+
+/// The page for what a confirmation link did (`pressed`: its button was pressed) or would do
+/// (the link opened): the button to press, the thanks, "already counted", or why nothing counts.
+async fn outcome_page(
+    state: &AppState,
+    ctx: &views::Ctx,
+    token: &str,
+    outcome: Confirmed,
+    pressed: bool,
+) -> Result<HttpResponse, PageError> {
     let page = match outcome {
         Confirmed::Now { petition_id } | Confirmed::Already { petition_id } => {
             // Read after the writer's turn: a public petition comes from the cache.
-            let petition = any_petition(&state, petition_id).await?;
-            let first_time = matches!(outcome, Confirmed::Now { .. });
-            if first_time {
-                state.metrics.signatures_confirmed.inc();
-            }
-            html(
-                StatusCode::OK,
-                views::pages::confirmed(&ctx, &petition, first_time, &state.settings.base_url),
-            )
+            let petition = any_petition(state, petition_id).await?;
+            let now = matches!(outcome, Confirmed::Now { .. });
+            let markup = match (now, pressed) {
+                (true, false) => views::pages::confirm_prompt(ctx, &petition, token),
+                (first_time, _) => {
+                    if first_time {
+                        state.metrics.signatures_confirmed.inc();
+                    }
+                    views::pages::confirmed(ctx, &petition, first_time, &state.settings.base_url)
+                }
+            };
+            html(StatusCode::OK, markup)
         }
-        Confirmed::Expired { .. } => html(
-            StatusCode::GONE,
-            views::pages::confirm_expired(&ctx, &token),
-        ),
+        Confirmed::Expired { .. } => {
+            html(StatusCode::GONE, views::pages::confirm_expired(ctx, token))
+        }
         Confirmed::Closed { .. } => html(
             StatusCode::GONE,
-            views::account::message(
-                &ctx,
-                &ctx.t("not-counted-title"),
-                &ctx.t("not-counted-body"),
-            ),
+            views::account::message(ctx, &ctx.t("not-counted-title"), &ctx.t("not-counted-body")),
         ),
         Confirmed::Unknown => return Err(PageError::NotFound),
     };
