@@ -88,6 +88,14 @@ pub struct Settings {
     /// Where zips of packs are written.
     pub exports_dir: PathBuf,
     pub log_json: bool,
+    /// Signals and rules on each signature (`INTEGRITY_CHECKS`, on unless `off`: off exists
+    /// only to measure what they cost).
+    pub integrity_checks: bool,
+    /// A petition spikes when its last five minutes run at `SPIKE_MULTIPLE` times its trailing
+    /// hour and at least `SPIKE_FLOOR_PER_MINUTE` signatures a minute.
+    pub spike: crate::integrity::spike::Threshold,
+    /// How often the worker looks for spikes (`SPIKE_CHECK_SECS`).
+    pub spike_check: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -234,6 +242,21 @@ impl Settings {
                 parse_num("EXPORT_RETENTION_HOURS", 24u64)?.max(1) * 3600,
             ),
             zip_jobs_max: parse_num("ZIP_JOBS_MAX", 2usize)?.max(1),
+            integrity_checks: match var("INTEGRITY_CHECKS").as_deref() {
+                None | Some("on") => true,
+                Some("off") => false,
+                Some(v) => {
+                    return Err(err(
+                        "INTEGRITY_CHECKS",
+                        format!("expected on or off, got {v:?}"),
+                    ));
+                }
+            },
+            spike: crate::integrity::spike::Threshold {
+                multiple: parse_num("SPIKE_MULTIPLE", 5u32)?.max(1).into(),
+                floor: parse_num("SPIKE_FLOOR_PER_MINUTE", 20u32)?.max(1).into(),
+            },
+            spike_check: Duration::from_secs(parse_num("SPIKE_CHECK_SECS", 30u64)?.max(1)),
             exports_dir: PathBuf::from("data/exports"),
             log_json: env == Environment::Production,
         };
@@ -331,6 +354,12 @@ impl Settings {
             body_timeout: Duration::from_secs(10),
             export_retention: Duration::from_secs(24 * 3600),
             zip_jobs_max: 2,
+            integrity_checks: true,
+            spike: crate::integrity::spike::Threshold {
+                multiple: 5.0,
+                floor: 20.0,
+            },
+            spike_check: Duration::from_millis(200),
             exports_dir: PathBuf::from("data/exports"),
             log_json: false,
         }

@@ -1,4 +1,4 @@
-//! The `hastakshar` command: serve (the default), worker, migrate, admin, import, export.
+//! The `hastakshar` command: serve (the default), worker, migrate, admin, import, export, fraud.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -12,6 +12,7 @@ use hastakshar::config::Settings;
 use hastakshar::delivery::{self, DeliveryError};
 use hastakshar::exports::{self, ExportError};
 use hastakshar::i18n::Lang;
+use hastakshar::integrity::cli::{self as fraud_cli, FraudError};
 use hastakshar::jobs::Worker;
 use hastakshar::metrics::Metrics;
 use hastakshar::representatives::{self, ImportError};
@@ -65,6 +66,11 @@ enum Command {
     Export {
         #[command(subcommand)]
         what: ExportCommand,
+    },
+    /// Invalidate signatures of a wave, restore them, refresh the disposable-domain list.
+    Fraud {
+        #[command(subcommand)]
+        what: fraud_cli::Command,
     },
 }
 
@@ -232,6 +238,13 @@ fn main() -> ExitCode {
             Command::Deliver { what } => {
                 tokio::task::spawn_blocking(move || deliver(&settings, what)).await?
             }
+            Command::Fraud { what } => {
+                tokio::task::spawn_blocking(move || {
+                    println!("{}", fraud_cli::run(&settings, what, &cli_actor())?);
+                    Ok(())
+                })
+                .await?
+            }
             Command::Admin {
                 what:
                     AdminCommand::Create {
@@ -263,7 +276,8 @@ fn main() -> ExitCode {
             ) || matches!(
                 e.downcast_ref::<AdminError>(),
                 Some(AdminError::BadEmail(_))
-            ) || e.downcast_ref::<std::io::Error>().is_some()
+            ) || e.downcast_ref::<FraudError>().is_some()
+                || e.downcast_ref::<std::io::Error>().is_some()
                 || e.downcast_ref::<hastakshar::config::ConfigError>()
                     .is_some() =>
         {

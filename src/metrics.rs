@@ -1,8 +1,8 @@
 //! Prometheus metrics: requests and latencies, signatures, the outbox.
 
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
-    TextEncoder,
+    Encoder, GaugeVec, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts,
+    Registry, TextEncoder,
 };
 
 pub struct Metrics {
@@ -14,6 +14,12 @@ pub struct Metrics {
     pub emails_sent: IntCounter,
     pub emails_failed: IntCounter,
     pub outbox_depth: IntGauge,
+    /// Signatures a rule held or blocked, by action.
+    pub signatures_ruled: IntCounterVec,
+    /// Per open petition: its last five minutes' rate over its trailing hour's, and whether
+    /// that is a spike (1) or not (0).
+    pub petition_spike: GaugeVec,
+    pub petition_rate_ratio: GaugeVec,
 }
 
 impl Metrics {
@@ -57,6 +63,30 @@ impl Metrics {
             ),
             outbox_depth: IntGauge::new("hastakshar_outbox_depth", "Emails waiting to be sent")
                 .expect("valid metric"),
+            signatures_ruled: IntCounterVec::new(
+                Opts::new(
+                    "hastakshar_signatures_ruled_total",
+                    "Signatures an integrity rule held or blocked",
+                ),
+                &["action"],
+            )
+            .expect("valid metric"),
+            petition_spike: GaugeVec::new(
+                Opts::new(
+                    "hastakshar_petition_spike",
+                    "1 while a petition's last five minutes are a spike over its trailing hour",
+                ),
+                &["petition"],
+            )
+            .expect("valid metric"),
+            petition_rate_ratio: GaugeVec::new(
+                Opts::new(
+                    "hastakshar_petition_rate_ratio",
+                    "A petition's last five minutes' signing rate over its trailing hour's",
+                ),
+                &["petition"],
+            )
+            .expect("valid metric"),
             registry,
         };
         m.registry
@@ -80,6 +110,13 @@ impl Metrics {
         m.registry
             .register(Box::new(m.outbox_depth.clone()))
             .expect("register");
+        for c in [
+            Box::new(m.signatures_ruled.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(m.petition_spike.clone()),
+            Box::new(m.petition_rate_ratio.clone()),
+        ] {
+            m.registry.register(c).expect("register");
+        }
         m
     }
 

@@ -6,6 +6,8 @@ use crate::db::{self, DbError, DbPool, petitions::Petition};
 use crate::domain::{EmailAddress, Invalid, PinCode, SignerName, Status};
 use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
+use crate::integrity::rules::Action;
+use crate::integrity::{FormSignals, Integrity, Signals};
 use crate::refdata::INDIA;
 use crate::tokens;
 use crate::views;
@@ -24,6 +26,8 @@ pub struct SignForm {
     pub captcha: String,
     /// The share key of a petition still gathering its first supporters.
     pub key: String,
+    /// The hidden fields: when the form was served, and the honeypot.
+    pub signals: FormSignals,
 }
 
 impl SignForm {
@@ -46,6 +50,10 @@ impl SignForm {
             updates: f.checked("updates"),
             captcha: f.get("h-captcha-response").to_string(),
             key: f.get("key").to_string(),
+            signals: FormSignals {
+                served: f.get(crate::integrity::signals::SERVED_FIELD).to_string(),
+                honeypot: f.get(crate::integrity::signals::HONEYPOT_FIELD).to_string(),
+            },
         }
     }
 
@@ -148,15 +156,33 @@ pub fn validate(f: &SignForm) -> Result<ValidSignature, Problems> {
     }
 }
 
-/// Stores the signature and its email; see `db::signatures::sign` for the cases.
+/// What signing needs besides the signature: where to store it, the rules, and the site.
+pub struct Desk<'a> {
+    pub pool: &'a DbPool,
+    pub integrity: &'a Integrity,
+    pub base_url: &'a str,
+    pub max_sends: i32,
+}
+
+/// Puts the signature to the rules, then stores it (held, if a rule says so) with its email;
+/// see `db::signatures::sign` for the cases. A signature a rule blocks is not stored and nothing
+/// is sent: `Signed::Blocked`, which the signer is never told.
 pub async fn sign(
-    pool: &DbPool,
-    base_url: &str,
-    max_sends: i32,
+    desk: &Desk<'_>,
     petition: &Petition,
     v: ValidSignature,
     lang: Lang,
+    signals: Signals,
 ) -> Result<Signed, DbError> {
+    let canonical = EmailAddress::canonical(v.email.as_str());
+    let verdict = desk
+        .integrity
+        .judge(desk.pool, petition.id(), &canonical, &signals)
+        .await?;
+    if verdict == Some(Action::Block) {
+        return Ok(Signed::Blocked);
+    }
+    let (base_url, max_sends) = (desk.base_url, desk.max_sends);
     let token = tokens::new_token();
     let link = format!("{base_url}/confirm/{}", token.plain);
     let petition_url = format!("{base_url}/petitions/{}", petition.id());
@@ -174,6 +200,14 @@ pub async fn sign(
         updates: v.updates,
         lang: lang.code().to_string(),
         created_at: db::now(),
+        email_canonical: canonical,
+        email_domain: signals.domain,
+        network: signals.network,
+        ip_hash: signals.ip_hash,
+        disposable: signals.disposable,
+        form_seconds: signals.form_seconds,
+        honeypot: signals.honeypot,
+        held: verdict == Some(Action::Hold),
     };
     let email = move |kind: MailKind, mail: views::email::Email| mail.outbox(kind, &recipient);
     // A petition gathering its first supporters has not been moderated: anyone can type any
@@ -189,7 +223,7 @@ pub async fn sign(
             views::email::confirm_signature(lang, &title, &link, &petition_url)
         },
     );
-    db::write(pool, move |conn| {
+    db::write(desk.pool, move |conn| {
         let email_for = |outcome: Signed| match outcome {
             Signed::New | Signed::StillPending => Some(confirmation.clone()),
             Signed::AlreadyConfirmed if unmoderated => Some(email(
@@ -200,7 +234,7 @@ pub async fn sign(
                 MailKind::AlreadySigned,
                 views::email::already_signed(lang, &title, &petition_url),
             )),
-            Signed::Quiet => None,
+            Signed::Quiet | Signed::Blocked => None,
         };
         Ok(signatures::sign(
             conn,

@@ -11,6 +11,7 @@ use tokio::sync::watch;
 use crate::captcha::Verifier;
 use crate::config::Settings;
 use crate::db::{self, DbPool};
+use crate::integrity::Integrity;
 use crate::jobs::Worker;
 use crate::metrics::Metrics;
 use crate::ratelimit::{Limiter, SignLimiter};
@@ -74,6 +75,16 @@ impl Application {
                 None
             }
         };
+        let integrity = Arc::new(Integrity::new(
+            &settings.secret_key,
+            settings.integrity_checks,
+        ));
+        {
+            // The rules hold from the first request, not from the first refresh.
+            let (i, p) = (integrity.clone(), pool.clone());
+            db::run(&pool, move |c| Ok(i.refresh(c)?)).await?;
+            integrity.clone().keep_fresh(p);
+        }
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             limiter: SignLimiter::new(settings.sign_rate, LIMITER_MAX_KEYS),
@@ -87,6 +98,7 @@ impl Application {
             petitions: TtlCache::new(settings.page_cache, 10_000),
             pages: TtlCache::new(settings.page_cache, 10_000),
             body_limit: BODY_LIMIT,
+            integrity: integrity.clone(),
             settings: settings.clone(),
         });
         let sweeper = state.clone();

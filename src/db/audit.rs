@@ -28,6 +28,13 @@ pub enum Action {
     RepresentativeEdit,
     LetterEdit,
     ImportRepresentatives,
+    RuleAdd,
+    RuleRemove,
+    SignaturesRelease,
+    Invalidate,
+    InvalidationCancel,
+    ImportDisposableDomains,
+    AddressLookup,
 }
 
 impl Action {
@@ -53,6 +60,13 @@ impl Action {
             Action::RepresentativeEdit => "representative.edit",
             Action::LetterEdit => "letter.edit",
             Action::ImportRepresentatives => "import representatives",
+            Action::RuleAdd => "rule.add",
+            Action::RuleRemove => "rule.remove",
+            Action::SignaturesRelease => "signatures.release",
+            Action::Invalidate => "signatures.invalidate",
+            Action::InvalidationCancel => "invalidation.cancel",
+            Action::ImportDisposableDomains => "import disposable domains",
+            Action::AddressLookup => "signatures.lookup",
         }
     }
 }

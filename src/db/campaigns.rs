@@ -178,7 +178,7 @@ pub fn promote_if_supported(
     // not support their own petition.
     let emails: Vec<String> = signatures::table
         .filter(signatures::petition_id.eq(p.id()))
-        .filter(signatures::confirmed_at.is_not_null())
+        .filter(super::signatures::counts())
         .select(signatures::email)
         .limit(10_000)
         .load(conn)?;
@@ -298,14 +298,18 @@ pub fn mine(conn: &mut DbConnection, creator_id: i64) -> QueryResult<Vec<(Petiti
         .load(conn)?;
     let list = load_many(conn, rows)?;
     let ids: Vec<i64> = list.iter().map(|p| p.id()).collect();
-    // All their counts in one grouped query: (petition, all signatures, confirmed ones).
+    // All their counts in one grouped query: (petition, signatures not invalidated, those that
+    // count: confirmed and not held).
     let counts: Vec<(i64, i64, i64)> = signatures::table
         .filter(signatures::petition_id.eq_any(&ids))
+        .filter(signatures::invalidation_id.is_null())
         .group_by(signatures::petition_id)
         .select((
             signatures::petition_id,
             diesel::dsl::count_star(),
-            diesel::dsl::count(signatures::confirmed_at),
+            diesel::dsl::sql::<BigInt>(
+                "COUNT(CASE WHEN confirmed_at IS NOT NULL AND held = FALSE THEN 1 END)",
+            ),
         ))
         .load(conn)?;
     Ok(list
@@ -328,18 +332,20 @@ struct Day {
     n: i64,
 }
 
-/// Confirmed signatures per day (UTC), oldest first.
+/// Signatures that count, per day of confirmation (UTC), oldest first.
 pub fn per_day(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(NaiveDate, i64)>> {
     let rows: Vec<Day> = match conn {
         DbConnection::Pg(c) => diesel::sql_query(
             "SELECT to_char(confirmed_at, 'YYYY-MM-DD') AS day, COUNT(*) AS n FROM signatures \
-             WHERE petition_id = $1 AND confirmed_at IS NOT NULL GROUP BY 1 ORDER BY 1",
+             WHERE petition_id = $1 AND confirmed_at IS NOT NULL AND held = FALSE \
+             AND invalidation_id IS NULL GROUP BY 1 ORDER BY 1",
         )
         .bind::<BigInt, _>(id)
         .load(c)?,
         DbConnection::Sqlite(c) => diesel::sql_query(
             "SELECT strftime('%Y-%m-%d', confirmed_at) AS day, COUNT(*) AS n FROM signatures \
-             WHERE petition_id = ?1 AND confirmed_at IS NOT NULL GROUP BY 1 ORDER BY 1",
+             WHERE petition_id = ?1 AND confirmed_at IS NOT NULL AND held = FALSE \
+             AND invalidation_id IS NULL GROUP BY 1 ORDER BY 1",
         )
         .bind::<BigInt, _>(id)
         .load(c)?,

@@ -25,14 +25,18 @@ struct Claimed {
 }
 
 // The inner SELECT is written like the partial index `signatures_uncounted`, so the planner can
-// use it; the outer `counted = FALSE` makes a second process skip rows the first just took.
+// use it; the outer conditions are checked again on the row as it is when the UPDATE locks it,
+// so a second process skips rows the first just took, and a row invalidated or held meanwhile
+// is not counted.
 const CLAIM_PG: &str = "UPDATE signatures SET counted = TRUE \
-    WHERE counted = FALSE AND id IN (SELECT id FROM signatures \
-        WHERE confirmed_at IS NOT NULL AND counted = FALSE ORDER BY id LIMIT $1) \
+    WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \
+        WHERE confirmed_at IS NOT NULL AND counted = FALSE AND held = FALSE \
+        AND invalidation_id IS NULL ORDER BY id LIMIT $1) \
     RETURNING petition_id, state_code, pc_id";
 const CLAIM_SQLITE: &str = "UPDATE signatures SET counted = TRUE \
-    WHERE counted = FALSE AND id IN (SELECT id FROM signatures \
-        WHERE confirmed_at IS NOT NULL AND counted = FALSE ORDER BY id LIMIT ?1) \
+    WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \
+        WHERE confirmed_at IS NOT NULL AND counted = FALSE AND held = FALSE \
+        AND invalidation_id IS NULL ORDER BY id LIMIT ?1) \
     RETURNING petition_id, state_code, pc_id";
 
 /// Folds up to `limit` newly confirmed signatures into the counts; returns how many.

@@ -29,7 +29,7 @@ pub fn confirmed_by_constituency(
 ) -> QueryResult<HashMap<String, i64>> {
     let rows: Vec<(String, i64)> = signatures::table
         .filter(signatures::petition_id.eq(id))
-        .filter(signatures::confirmed_at.is_not_null())
+        .filter(super::signatures::counts())
         .group_by(signatures::pc_id)
         .select((signatures::pc_id, diesel::dsl::count_star()))
         .load(conn)?;
@@ -102,7 +102,7 @@ pub fn names(conn: &mut DbConnection, petition_id: i64, pc_id: &str) -> QueryRes
     signatures::table
         .filter(signatures::petition_id.eq(petition_id))
         .filter(signatures::pc_id.eq(pc_id))
-        .filter(signatures::confirmed_at.is_not_null())
+        .filter(super::signatures::counts())
         .filter(signatures::deliver_name.eq(true))
         .order(signatures::id)
         .select(signatures::name)

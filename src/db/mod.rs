@@ -3,8 +3,10 @@
 
 pub mod audit;
 pub mod campaigns;
+pub mod console;
 pub mod counts;
 pub mod delivery;
+pub mod integrity;
 pub mod jobs;
 pub mod outbox;
 pub mod petitions;

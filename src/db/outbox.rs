@@ -20,6 +20,7 @@ pub enum MailKind {
     CreatorNotice,
     PetitionUpdate,
     DeliveryPack,
+    SpikeAlert,
 }
 
 impl MailKind {
@@ -33,6 +34,7 @@ impl MailKind {
             MailKind::CreatorNotice => "creator_notice",
             MailKind::PetitionUpdate => "petition_update",
             MailKind::DeliveryPack => "delivery_pack",
+            MailKind::SpikeAlert => "spike_alert",
         }
     }
 

@@ -174,6 +174,15 @@ pub fn find_any(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition
     Ok(with_details(conn, rows)?.into_iter().next())
 }
 
+/// The ids of the petitions in `status`.
+pub fn ids_with_status(conn: &mut DbConnection, status: Status) -> QueryResult<Vec<i64>> {
+    petitions::table
+        .filter(petitions::status.eq(status.code()))
+        .order(petitions::id)
+        .select(petitions::id)
+        .load(conn)
+}
+
 /// A petition's status, if it exists.
 pub fn status_of(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Status>> {
     let code: Option<String> = petitions::table

@@ -142,6 +142,61 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         counted -> Bool,
         sends -> Integer,
+        email_canonical -> Text,
+        network -> Nullable<Text>,
+        ip_hash -> Nullable<Text>,
+        email_domain -> Text,
+        disposable -> Bool,
+        form_seconds -> Nullable<Integer>,
+        honeypot -> Bool,
+        held -> Bool,
+        invalidation_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    invalidations (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        criteria -> Text,
+        reason -> Text,
+        matched -> BigInt,
+        created_at -> Timestamp,
+        created_by -> Text,
+        cancelled_at -> Nullable<Timestamp>,
+        cancelled_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    integrity_rules (id) {
+        id -> BigInt,
+        kind -> Text,
+        scope -> Nullable<Text>,
+        value -> Text,
+        burst -> Nullable<Integer>,
+        sustained -> Nullable<Integer>,
+        action -> Text,
+        note -> Text,
+        hits -> BigInt,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    disposable_domains (domain) {
+        domain -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    spike_alerts (petition_id) {
+        petition_id -> BigInt,
+        alerted_at -> Timestamp,
+        recent_per_minute -> Double,
+        trailing_per_minute -> Double,
     }
 }
 
@@ -247,6 +302,7 @@ diesel::joinable!(petition_texts -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
 diesel::joinable!(signatures -> petitions (petition_id));
+diesel::joinable!(invalidations -> petitions (petition_id));
 diesel::joinable!(signature_tokens -> signatures (signature_id));
 diesel::joinable!(petitions -> users (creator_id));
 diesel::joinable!(user_tokens -> users (user_id));
@@ -274,6 +330,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_attachments,
     deliveries,
     staff_jobs,
+    invalidations,
+    integrity_rules,
+    disposable_domains,
+    spike_alerts,
 );
 
 diesel::table! {

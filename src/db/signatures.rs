@@ -22,7 +22,40 @@ pub struct NewSignature {
     pub updates: bool,
     pub lang: String,
     pub created_at: NaiveDateTime,
+    /// The inbox behind `email`, by which a person signs once (`EmailAddress::canonical`).
+    pub email_canonical: String,
+    pub email_domain: String,
+    /// The client's network, IPv4 /24 or IPv6 /48 (`integrity::signals`).
+    pub network: Option<String>,
+    /// A keyed hash of the client's full address; the address itself is never stored.
+    pub ip_hash: Option<String>,
+    pub disposable: bool,
+    pub form_seconds: Option<i32>,
+    pub honeypot: bool,
+    /// Held by a rule: confirmable, not counted until a moderator releases it.
+    pub held: bool,
 }
+
+/// The signatures that count: confirmed by a person, not held by a rule, not invalidated. Every
+/// count, export, pack and mailing reads through this one definition.
+pub type Counts = diesel::dsl::And<
+    diesel::dsl::And<
+        diesel::dsl::IsNotNull<signatures::confirmed_at>,
+        diesel::dsl::Eq<signatures::held, bool>,
+    >,
+    diesel::dsl::IsNull<signatures::invalidation_id>,
+>;
+
+pub fn counts() -> Counts {
+    signatures::confirmed_at
+        .is_not_null()
+        .and(signatures::held.eq(false))
+        .and(signatures::invalidation_id.is_null())
+}
+
+/// The same, as SQL for hand-written statements.
+pub const COUNTS_SQL: &str =
+    "confirmed_at IS NOT NULL AND held = FALSE AND invalidation_id IS NULL";
 
 /// What signing did, which decides the email the signer gets. The signer sees the same page in
 /// every case, so the site never tells whether an address had signed before.
@@ -36,6 +69,8 @@ pub enum Signed {
     AlreadyConfirmed,
     /// Signed before, and we have written to this address as often as we will.
     Quiet,
+    /// Refused by an integrity rule: nothing stored, nothing sent (never returned by `sign`).
+    Blocked,
 }
 
 /// Stores a signature, or finds the one this address already made, and enqueues the email that
@@ -71,7 +106,7 @@ pub fn sign(
             None => {
                 let (id, confirmed, sends): (i64, Option<NaiveDateTime>, i32) = signatures::table
                     .filter(signatures::petition_id.eq(new.petition_id))
-                    .filter(signatures::email.eq(&new.email))
+                    .filter(signatures::email_canonical.eq(&new.email_canonical))
                     .select((signatures::id, signatures::confirmed_at, signatures::sends))
                     .first(conn)?;
                 let outcome = match (confirmed.is_some(), sends < max_sends) {
@@ -302,7 +337,7 @@ pub fn confirmed_after(
 ) -> QueryResult<Vec<ExportRow>> {
     signatures::table
         .filter(signatures::petition_id.eq(petition))
-        .filter(signatures::confirmed_at.is_not_null())
+        .filter(counts())
         .filter(signatures::id.gt(after))
         .order(signatures::id)
         .limit(limit)
@@ -319,14 +354,16 @@ pub fn confirmed_after(
         .load(conn)
 }
 
+/// A petition's signatures not invalidated, and of those the ones that count.
 pub fn count_for(conn: &mut DbConnection, petition: i64) -> QueryResult<(i64, i64)> {
     let total: i64 = signatures::table
         .filter(signatures::petition_id.eq(petition))
+        .filter(signatures::invalidation_id.is_null())
         .count()
         .get_result(conn)?;
     let confirmed: i64 = signatures::table
         .filter(signatures::petition_id.eq(petition))
-        .filter(signatures::confirmed_at.is_not_null())
+        .filter(counts())
         .count()
         .get_result(conn)?;
     Ok((total, confirmed))
@@ -344,6 +381,7 @@ pub fn recent_public(
         .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
             "show_name = TRUE AND confirmed_at IS NOT NULL",
         ))
+        .filter(counts())
         .order(signatures::confirmed_at.desc())
         .limit(limit)
         .select((signatures::name, signatures::pc_id))
@@ -352,9 +390,11 @@ pub fn recent_public(
 
 const SIGN_NEW_PG: &str = "WITH s AS ( \
         INSERT INTO signatures (petition_id, email, name, pin_code, state_code, pc_id, \
-            show_name, deliver_name, updates, lang, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-        ON CONFLICT (petition_id, email) DO NOTHING RETURNING id), \
+            show_name, deliver_name, updates, lang, created_at, email_canonical, email_domain, \
+            network, ip_hash, disposable, form_seconds, honeypot, held) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $19, $20, $21, $22, $23, \
+            $24, $25) \
+        ON CONFLICT (petition_id, email_canonical) DO NOTHING RETURNING id), \
     t AS (INSERT INTO signature_tokens (token_hash, signature_id, created_at) \
         SELECT $12, id, $11 FROM s), \
     o AS (INSERT INTO outbox (kind, recipient, subject, body_text, body_html, attempts, \
@@ -377,7 +417,7 @@ fn sign_new_pg(
     token_hash: &str,
     email: &NewEmail,
 ) -> QueryResult<bool> {
-    use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
+    use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamp};
     let rows: Vec<Inserted> = diesel::sql_query(SIGN_NEW_PG)
         .bind::<BigInt, _>(new.petition_id)
         .bind::<Text, _>(&new.email)
@@ -396,6 +436,14 @@ fn sign_new_pg(
         .bind::<Text, _>(&email.subject)
         .bind::<Text, _>(&email.body_text)
         .bind::<Text, _>(&email.body_html)
+        .bind::<Text, _>(&new.email_canonical)
+        .bind::<Text, _>(&new.email_domain)
+        .bind::<Nullable<Text>, _>(&new.network)
+        .bind::<Nullable<Text>, _>(&new.ip_hash)
+        .bind::<Bool, _>(new.disposable)
+        .bind::<Nullable<Integer>, _>(new.form_seconds)
+        .bind::<Bool, _>(new.honeypot)
+        .bind::<Bool, _>(new.held)
         .load(c)?;
     Ok(!rows.is_empty())
 }

@@ -136,7 +136,7 @@ pub fn fan_out(
         let readers: Vec<(i64, String, String)> = signatures::table
             .filter(signatures::petition_id.eq(update.petition_id))
             .filter(signatures::id.gt(update.fanout_after))
-            .filter(signatures::confirmed_at.is_not_null())
+            .filter(super::signatures::counts())
             .filter(signatures::updates.eq(true))
             .order(signatures::id.asc())
             .limit(batch)

@@ -213,3 +213,13 @@ pub fn use_token(conn: &mut DbConnection, token_hash: &str, purpose: Purpose) ->
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// The confirmed moderators and admins, who hear of spikes: (email, language).
+pub fn moderators(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    users::table
+        .filter(users::role.eq_any([Role::Moderator.code(), Role::Admin.code()]))
+        .filter(users::email_confirmed_at.is_not_null())
+        .order(users::id)
+        .select((users::email, users::lang))
+        .load(conn)
+}

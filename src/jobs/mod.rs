@@ -43,6 +43,8 @@ pub struct Worker {
     base_url: String,
     secret_key: Vec<u8>,
     export_retention: Duration,
+    spike: crate::integrity::spike::Threshold,
+    spike_check: Duration,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +81,8 @@ impl Worker {
             base_url: settings.base_url.clone(),
             secret_key: settings.secret_key.clone(),
             export_retention: settings.export_retention,
+            spike: settings.spike,
+            spike_check: settings.spike_check,
         })
     }
 
@@ -125,6 +129,35 @@ impl Worker {
             })
         })
         .await
+    }
+
+    /// Measures each open petition's signing rate, sets the spike gauges, and emails moderators
+    /// of a new spike; returns how many petitions are spiking.
+    pub async fn spike_once(&self) -> Result<usize, DbError> {
+        let (t, base) = (self.spike, self.base_url.clone());
+        let rates = db::write(&self.pool, move |c| {
+            Ok(crate::integrity::spike::check(c, t, &base)?)
+        })
+        .await?;
+        self.metrics.petition_spike.reset();
+        self.metrics.petition_rate_ratio.reset();
+        for r in &rates {
+            let id = r.petition_id.to_string();
+            let ratio = if r.trailing_per_minute > 0.0 {
+                r.recent_per_minute / r.trailing_per_minute
+            } else {
+                r.recent_per_minute
+            };
+            self.metrics
+                .petition_spike
+                .with_label_values(&[&id])
+                .set(if r.spiking { 1.0 } else { 0.0 });
+            self.metrics
+                .petition_rate_ratio
+                .with_label_values(&[&id])
+                .set(ratio);
+        }
+        Ok(rates.iter().filter(|r| r.spiking).count())
     }
 
     /// Folds newly confirmed signatures into the counts; returns how many.
@@ -221,13 +254,41 @@ impl Worker {
         let mailing = self.forever(stop.clone(), "mailing", |w| async move {
             w.send_once().await.map(|(s, f)| s + f > 0)
         });
-        let life = self.forever(stop, "life", |w| async move {
+        let life = self.forever(stop.clone(), "life", |w| async move {
             w.life_once()
                 .await
                 .map(|l| l.update_emails as i64 >= FANOUT_BATCH)
         });
-        tokio::join!(counting, mailing, life);
+        let spikes = self.every(stop, "spikes", self.spike_check, |w| async move {
+            w.spike_once().await.map(|_| ())
+        });
+        tokio::join!(counting, mailing, life, spikes);
         tracing::info!("worker stopped");
+    }
+
+    /// Runs `round` every `period` until `stop` says so.
+    async fn every<'a, F, Fut>(
+        &'a self,
+        mut stop: watch::Receiver<bool>,
+        job: &str,
+        period: Duration,
+        round: F,
+    ) where
+        F: Fn(&'a Worker) -> Fut,
+        Fut: std::future::Future<Output = Result<(), DbError>>,
+    {
+        loop {
+            if let Err(e) = round(self).await {
+                tracing::error!(error = %e, job, "worker round failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(period) => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                break;
+            }
+        }
     }
 
     async fn forever<'a, F, Fut>(&'a self, mut stop: watch::Receiver<bool>, job: &str, round: F)

@@ -299,3 +299,29 @@ pub fn pack(lang: Lang, name: &str, title: &str, count: i64, petition_url: &str)
         ],
     )
 }
+
+/// To moderators: a petition is being signed much faster than it was.
+pub fn spike_alert(
+    lang: Lang,
+    title: &str,
+    recent_per_minute: f64,
+    trailing_per_minute: f64,
+    console_url: &str,
+) -> Email {
+    let args = [
+        ("title", Arg::Str(title.to_string())),
+        ("recent", Arg::Str(format!("{recent_per_minute:.1}"))),
+        ("trailing", Arg::Str(format!("{trailing_per_minute:.1}"))),
+    ];
+    compose(
+        lang,
+        lang.ta("email-spike-subject", &args),
+        &[
+            Block::Para(lang.ta("email-spike-body", &args)),
+            Block::Link {
+                words: lang.t("email-spike-console"),
+                url: console_url.to_string(),
+            },
+        ],
+    )
+}

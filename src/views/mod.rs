@@ -4,10 +4,12 @@ pub mod account;
 pub mod admin;
 pub mod campaigns;
 pub mod chart;
+pub mod console;
 pub mod delivery;
 pub mod email;
 pub mod forms;
 pub mod layout;
+pub mod method;
 pub mod pages;
 pub mod petition;
 

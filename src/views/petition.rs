@@ -7,6 +7,7 @@ use crate::db::petitions::Petition;
 use crate::domain::Status;
 use crate::forms::{Problem, Problems};
 use crate::i18n::{Arg, Lang};
+use crate::integrity::signals;
 use crate::refdata::INDIA;
 use crate::signing::SignForm;
 
@@ -65,6 +66,8 @@ pub struct PetitionView<'a> {
     pub updates: &'a [crate::db::updates::Update],
     /// Packs sent: to how many members, whether to a ministry, and when the last went.
     pub delivered: Option<(i64, bool, chrono::NaiveDateTime)>,
+    /// The signed time the form was first served (`integrity::signals::served_stamp`).
+    pub served: String,
 }
 
 pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
@@ -85,6 +88,9 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             }
             (super::campaigns::petition_body(ctx, p))
             (progress(lang, p))
+            @if p.status() != Status::Gathering {
+                p.method { a href={ "/petitions/" (p.id()) "/method" } { (lang.t("method-link")) } }
+            }
             @if let Some((members, ministry, at)) = v.delivered {
                 p.delivered role="status" {
                     (lang.ta(if ministry { "delivered-members-ministry" } else { "delivered-members" }, &[
@@ -229,6 +235,12 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             form method="post" action={ "/petitions/" (id) "/signatures" } novalidate {
                 @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == Status::Gathering) {
                     input type="hidden" name="key" value=(key);
+                }
+                input type="hidden" name=(signals::SERVED_FIELD) value=(v.served);
+                // A field no person sees or reaches; what fills it in is not a person.
+                div.hp aria-hidden="true" {
+                    label for="website" { (lang.t("honeypot-label")) }
+                    input #website type="text" name=(signals::HONEYPOT_FIELD) value="" tabindex="-1" autocomplete="off";
                 }
                 (text_field("name", "text", &f.name, "name", Some(lang.t("hint-name"))))
                 (text_field("email", "email", &f.email, "email", Some(lang.t("hint-email"))))

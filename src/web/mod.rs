@@ -9,6 +9,7 @@ pub mod cache;
 pub mod campaigns;
 pub mod client_ip;
 pub mod delivery;
+pub mod integrity;
 
 pub mod middleware;
 pub mod ops;
@@ -54,6 +55,8 @@ pub struct AppState {
     pub pages: TtlCache<(i64, Lang), web::Bytes>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// The integrity rules and the disposable-domain list, refreshed from the database.
+    pub integrity: Arc<crate::integrity::Integrity>,
 }
 
 impl AppState {

@@ -9,6 +9,7 @@ use crate::db::petitions::Petition;
 use crate::db::{self, petitions, signatures};
 use crate::forms::Problems;
 use crate::i18n::{COOKIE, Lang};
+use crate::integrity::signals;
 use crate::signing::SignForm;
 use crate::views::{self, petition::PetitionView};
 
@@ -84,6 +85,13 @@ async fn petition_markup(
     notice: Option<String>,
 ) -> Result<maud::Markup, PageError> {
     let id = petition.id();
+    // A form shown again after an error keeps the time it was first served.
+    let key = &state.settings.secret_key;
+    let now = db::now();
+    let served = match signals::form_seconds(key, &form.signals.served, now) {
+        Some(_) => form.signals.served.clone(),
+        None => signals::served_stamp(key, now),
+    };
     let (by_state, recent, updates, delivered) = db::run(&state.pool, move |c| {
         Ok((
             petitions::counts_by_state(c, id)?,
@@ -105,6 +113,7 @@ async fn petition_markup(
             errors,
             notice,
             base_url: &state.settings.base_url,
+            served,
         },
     ))
 }

@@ -10,7 +10,9 @@ use actix_web::middleware::{Next, from_fn};
 use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
-use super::{account, admin, api, assets, campaigns, delivery, ops, pages, signing, unsubscribe};
+use super::{
+    account, admin, api, assets, campaigns, delivery, integrity, ops, pages, signing, unsubscribe,
+};
 use crate::accounts::Role;
 
 /// Who may call a route.
@@ -136,6 +138,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/petitions.json", Public, api::petitions)
         .get("/petitions/{id}.json", Public, api::petition)
         .get("/petitions/{id:\\d+}", Public, pages::petition)
+        .get("/petitions/{id:\\d+}/method", Public, integrity::method)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(
             "/petitions/{id:\\d+}/signatures",
@@ -218,6 +221,35 @@ fn declare(r: &mut Routes<'_>) {
         .get("/admin/users", Admin, admin::list_users)
         .post("/admin/users/{id}/role", Admin, admin::set_role)
         .get("/admin/audit", Admin, admin::audit_log);
+    // Integrity: the console and its actions (moderators), the rules (admins).
+    r.get(
+        "/admin/petitions/{id}/integrity",
+        Moderator,
+        integrity::page,
+    )
+    .post(
+        "/admin/petitions/{id}/integrity/lookup",
+        Moderator,
+        integrity::lookup,
+    )
+    .post(
+        "/admin/petitions/{id}/invalidations",
+        Moderator,
+        integrity::invalidate,
+    )
+    .post(
+        "/admin/invalidations/{id}/cancel",
+        Moderator,
+        integrity::cancel,
+    )
+    .post(
+        "/admin/petitions/{id}/held/release",
+        Moderator,
+        integrity::release,
+    )
+    .get("/admin/rules", Admin, integrity::rules)
+    .post("/admin/rules", Admin, integrity::add_rule)
+    .post("/admin/rules/{id}/delete", Admin, integrity::remove_rule);
     // Delivery (an export with email addresses is for admins alone: its handler says so).
     r.get("/admin/petitions/{id}/delivery", Moderator, delivery::page)
         .get(

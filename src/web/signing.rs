@@ -114,18 +114,27 @@ pub async fn sign(
             Verdict::Unavailable => return Err(PageError::CaptchaUnavailable),
         }
     }
-    let outcome = signing::sign(
-        &state.pool,
-        &state.settings.base_url,
-        state.settings.max_confirmation_sends,
-        &petition,
-        valid,
-        lang,
-    )
-    .await?;
-    if outcome == Signed::New {
-        state.metrics.signatures_created.inc();
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    let signals = state
+        .integrity
+        .signals(ip, valid.email.as_str(), &form.signals, db::now());
+    let desk = signing::Desk {
+        pool: &state.pool,
+        integrity: &state.integrity,
+        base_url: &state.settings.base_url,
+        max_sends: state.settings.max_confirmation_sends,
+    };
+    let outcome = signing::sign(&desk, &petition, valid, lang, signals).await?;
+    match outcome {
+        Signed::New => state.metrics.signatures_created.inc(),
+        Signed::Blocked => state
+            .metrics
+            .signatures_ruled
+            .with_label_values(&["block"])
+            .inc(),
+        _ => {}
     }
+    // Blocked or not, the signer sees the same page: an attacker learns nothing from it.
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/petitions/{id}/check-email")))
         .finish())

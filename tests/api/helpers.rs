@@ -332,7 +332,10 @@ impl TestApp {
     pub async fn settled(&self) {
         self.eventually("the worker settles", |app| {
             app.count("outbox WHERE sent_at IS NULL AND failed_at IS NULL") == 0
-                && app.count("signatures WHERE confirmed_at IS NOT NULL AND counted = FALSE") == 0
+                && app.count(
+                    "signatures WHERE confirmed_at IS NOT NULL AND counted = FALSE \
+                     AND held = FALSE AND invalidation_id IS NULL",
+                ) == 0
         })
         .await;
     }

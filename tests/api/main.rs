@@ -17,6 +17,7 @@ mod first_use;
 mod hardening_accounts;
 mod hardening_data;
 mod hardening_site;
+mod integrity;
 mod operations;
 mod people;
 mod signing;

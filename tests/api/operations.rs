@@ -166,36 +166,13 @@ impl Drained {
 async fn logs_carry_no_personal_data(backend: Backend) {
     let db = TestDb::fresh(backend);
     let smtp = SmtpServer::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    // The binary binds a port of its own choosing and says which.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hastakshar"))
-        .arg("serve")
-        .current_dir(dir.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &db.url)
-        .env("BIND", "127.0.0.1:0")
-        .env("BASE_URL", "http://site.invalid")
-        .env("SMTP_URL", smtp.url())
-        .env("TRUSTED_PROXIES", "127.0.0.1")
-        .env("WORKER_TICK_MS", "50")
-        .env("RUST_LOG", "debug")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let logs = Drained::from(&mut child);
-    let listening = logs
-        .line("the port it listens on", |l| {
-            l.contains("listening") && l.contains("port=")
-        })
-        .await;
-    let port: u16 = listening
-        .split("port=")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("a port in {listening:?}"));
+    let (mut child, logs, port, _dir) = serve_child(&[
+        ("DATABASE_URL", &db.url),
+        ("BASE_URL", "http://site.invalid"),
+        ("SMTP_URL", &smtp.url()),
+        ("RUST_LOG", "debug"),
+    ])
+    .await;
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -248,6 +225,93 @@ async fn logs_carry_no_personal_data(backend: Backend) {
             !logs.contains(secret),
             "{secret:?} appears in the logs:\n{logs}"
         );
+    }
+}
+
+/// The real binary serving on a port of its own choosing (it says which), believing
+/// `X-Forwarded-For` from loopback, with `env` on top; its logs, its port, and its working
+/// directory (kept until the child is gone).
+async fn serve_child(
+    env: &[(&str, &str)],
+) -> (std::process::Child, Drained, u16, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hastakshar"));
+    command
+        .arg("serve")
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("BIND", "127.0.0.1:0")
+        .env("TRUSTED_PROXIES", "127.0.0.1")
+        .env("WORKER_TICK_MS", "50")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().unwrap();
+    let logs = Drained::from(&mut child);
+    let listening = logs
+        .line("the port it listens on", |l| {
+            l.contains("listening") && l.contains("port=")
+        })
+        .await;
+    let port: u16 = listening
+        .split("port=")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("a port in {listening:?}"));
+    (child, logs, port, dir)
+}
+
+/// A second server process on a test's database: what another machine behind the same load
+/// balancer would be.
+pub struct ChildServer {
+    child: std::process::Child,
+    _logs: Drained,
+    _dir: tempfile::TempDir,
+    base: String,
+    client: reqwest::Client,
+}
+
+impl ChildServer {
+    pub async fn start(database_url: &str, smtp_url: &str) -> ChildServer {
+        let (child, logs, port, dir) = serve_child(&[
+            ("DATABASE_URL", database_url),
+            ("BASE_URL", "http://site.invalid"),
+            ("SMTP_URL", smtp_url),
+            ("SIGN_RATE_BURST", "1000000"),
+            ("SIGN_RATE_PER_HOUR", "1000000000"),
+        ])
+        .await;
+        ChildServer {
+            child,
+            _logs: logs,
+            _dir: dir,
+            base: format!("http://127.0.0.1:{port}"),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// Signs the demo petition through this process.
+    pub async fn sign(&self, f: &[(&'static str, String)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}/petitions/1/signatures", self.base))
+            .header("X-Forwarded-For", "203.0.113.40")
+            .form(&as_refs(f))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        unsafe_kill(&mut self.child);
     }
 }
 

@@ -492,3 +492,176 @@ letters-title = Letter to members
 letters-lede = The letter that opens each member's pack. These placeholders are filled in for each constituency:
 letters-save = Save the letters
 audit-unfinished = broke off
+
+## Integrity: the sign form's honeypot, the console, rules, the method page, the spike email
+honeypot-label = Leave this field empty
+error-network = Enter a network range such as 198.51.100.0/24, or one address.
+error-network-narrow = Signatures keep their /24 (IPv6: /48) network and no finer: enter a whole /24, or one address.
+error-network-wide = That range is too wide: enter at most a /16 (IPv6: /40).
+error-domain = Enter a domain such as example.com.
+error-time = Enter a time such as 2026-12-02T10:30 (UTC), or a date.
+error-time-order = The end must come after the start.
+error-flag = Choose one of the flags offered.
+error-criteria-none = Give at least one criterion: a whole petition is never invalidated by accident.
+error-rule-kind = Choose what the rule matches.
+error-rule-scope = Choose what the rate counts.
+error-rule-limit = Enter a whole number from 1 to 1,000,000.
+error-rule-rate = Give a burst, a sustained rate, or both.
+error-rule-value = Enter the value this kind of rule matches (see the hint).
+error-rule-action = Choose hold or block.
+integrity-title = Integrity: { $title }
+integrity-back = Back to the petition's review
+integrity-window = Time window
+integrity-window-hour = Last hour
+integrity-window-day = Last day
+integrity-window-all = Whole petition
+integrity-rate = Signing now: { $recent } a minute over the last five minutes, against { $trailing } a minute over the hour before.
+integrity-spike = Spike: signed { $recent } times a minute over the last five minutes, against { $trailing } a minute over the hour before. Moderators have been emailed.
+integrity-summary = { $count ->
+    [one] { $count } signature in this window
+   *[other] { $count } signatures in this window
+} (invalidated ones left out)
+integrity-flags = Flags raised
+integrity-col-flag = Flag
+integrity-col-count = Signatures
+integrity-col-share = Share
+integrity-col-when = When
+integrity-col-state = State
+integrity-flag-any = Any
+integrity-flag-disposable = Disposable email domain
+integrity-flag-too_fast = Too fast (or not from our form)
+integrity-flag-honeypot = Filled in the hidden field
+integrity-flag-held = Held by a rule
+integrity-chart-title = Signatures per minute in this window
+integrity-top-networks = Top networks
+integrity-top-domains = Top email domains
+integrity-top-constituencies = Top constituencies
+integrity-unknown = unknown
+integrity-none = None.
+integrity-held = { $count ->
+    [one] { $count } signature held
+   *[other] { $count } signatures held
+} for a moderator
+integrity-release = Release { $count ->
+    [one] the held signature
+   *[other] all { $count } held signatures
+}: they count once confirmed
+integrity-held-invalidate = To invalidate them instead, choose the flag "Held by a rule" below.
+integrity-invalidate = Invalidate signatures
+integrity-invalidate-hint = Choose the criteria, see how many signatures match, then apply. Nothing changes until you press the second button. Every criterion given must match.
+integrity-field-network = Network
+integrity-field-domain = Email domain
+integrity-field-address = Email address
+integrity-field-since = Signed from
+integrity-field-until = Signed before
+integrity-field-constituency = Constituency
+integrity-field-flag = Flag
+integrity-field-reason = Reason
+integrity-hint-network = A /24 (IPv6: /48), a range up to a /16, or one address.
+integrity-hint-time = UTC, for example 2026-12-02T10:30. Left empty, "signed before" becomes the moment you preview.
+integrity-hint-constituency = Its code, for example S24-77.
+integrity-hint-reason = Shown in public on the petition's method page: say why, and name no address or network.
+integrity-preview-button = See how many match
+integrity-preview-again = Count again
+integrity-preview = { $count ->
+    [one] { $count } signature matches.
+   *[other] { $count } signatures match.
+}
+integrity-preview-none = No signature matches: there is nothing to invalidate.
+integrity-preview-changed = The number changed since you looked.
+integrity-apply = Invalidate { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}
+integrity-invalidations = Invalidations
+integrity-cancel = Cancel: count { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+} again
+integrity-cancelled = Cancelled { $date }
+integrity-done-invalidated = { $count ->
+    [one] { $count } signature invalidated.
+   *[other] { $count } signatures invalidated.
+} The counts drop at once.
+integrity-done-cancelled = Invalidation cancelled: { $count ->
+    [one] { $count } signature counts
+   *[other] { $count } signatures count
+} again within seconds.
+integrity-done-released = { $count ->
+    [one] { $count } signature released.
+   *[other] { $count } signatures released.
+}
+integrity-done-nothing = Nothing matched any more: nothing changed.
+integrity-lookup = Look up one address
+integrity-lookup-button = Look up
+integrity-lookup-none = No signature from that address on this petition.
+integrity-state-counted = Counted
+integrity-state-waiting = Waiting for confirmation
+integrity-state-held = Held by a rule
+integrity-state-invalidated = Invalidated
+integrity-signed-at = Signed
+integrity-confirmed-at = Confirmed
+integrity-form-seconds = Seconds the form was open
+integrity-no-stamp = not sent from our form
+rules-title = Integrity rules
+rules-intro = Every server obeys these rules within seconds. Hold keeps a signature and sends its confirmation email, but it does not count until a moderator releases it; block stores and sends nothing. The signer sees the same page either way.
+rules-none = No rules yet.
+rules-add = Add a rule
+rules-add-button = Add the rule
+rules-done-added = Rule added.
+rules-done-removed = Rule removed.
+rules-unreadable = Rules { $ids } are stored in a form this version cannot read; they are not in force.
+rule-field-kind = Matches
+rule-field-scope = Rate counted per
+rule-field-value = Value
+rule-field-burst = Burst: at most this many a minute
+rule-field-sustained = Sustained: at most this many an hour
+rule-field-action = Action
+rule-field-note = Note for staff
+rule-hint-value = A network (198.51.100.0/24), a domain (example.com), an address pattern (bot*@example.com), or for "too fast" the fewest seconds a person takes. Not needed for a rate, disposable domains or the honeypot.
+rule-hint-scope = For a rate only. Rates count signatures on the same petition.
+rule-hint-action = Hold: kept and not counted until released. Block: nothing stored or sent.
+rule-hits = Matched
+rule-remove = Remove
+rule-remove-label = Remove rule { $id }
+rule-kind-rate = A rate
+rule-kind-network = A network range
+rule-kind-domain = An email domain
+rule-kind-address = An address pattern
+rule-kind-disposable = Disposable email domains
+rule-kind-too_fast = A form sent too fast
+rule-kind-honeypot = The hidden field filled in
+rule-scope-ip = client address
+rule-scope-network = network
+rule-scope-domain = email domain
+rule-scope-petition = whole petition
+rule-action-hold = Hold
+rule-action-block = Block
+rule-burst-is = over { $count } a minute
+rule-sustained-is = over { $count } an hour
+rule-too-fast-is = under { $count } seconds
+method-link = How signatures are counted
+method-title = How signatures are counted: { $title }
+method-back = Back to the petition “{ $title }”
+method-how = How a signature counts
+method-person = A signature counts only once the signer opens the link we email them and presses the button to confirm. Mail scanners that open links confirm nothing.
+method-once = One signature per person: different spellings of one email address (capitals, dots in a Gmail address, a +tag) count once.
+method-checks = With each signature we keep a few signals to spot automated waves: the network it came from (not the full address), the email's domain, how long the form was open. They are erased with the rest of the signer's data.
+method-held = Signatures that match a rule against abuse are held: they do not count unless a moderator releases them.
+method-invalidated = When staff find a wave of fake signatures, they invalidate it: those signatures stop counting, and the invalidation is listed below with its date and reason.
+method-figures = The figures
+method-counted = Counted (confirmed by a person)
+method-waiting = Waiting for confirmation
+method-held-count = Held for a moderator
+method-invalidated-count = Invalidated
+method-lag = A confirmation reaches the count within seconds.
+method-invalidations = Invalidations
+method-invalidations-none = No signatures on this petition have been invalidated.
+method-invalidation-count = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+} invalidated
+method-restored = (cancelled on { $date }: they count again)
+email-spike-subject = Spike on “{ $title }”
+email-spike-body = The petition “{ $title }” was signed { $recent } times a minute over the last five minutes, against { $trailing } a minute over the hour before. It may be news; it may be a wave. The console shows where the signatures come from.
+email-spike-console = Open the integrity console

@@ -447,3 +447,176 @@ letters-title = सांसदों को पत्र
 letters-lede = हर सांसद के पैक की शुरुआत का पत्र। हर निर्वाचन क्षेत्र के लिए ये जगहें भरी जाती हैं:
 letters-save = पत्र सहेजें
 audit-unfinished = बीच में रुका
+
+## ईमानदार गिनती: हस्ताक्षर फ़ॉर्म का छिपा खाना, कंसोल, नियम, गिनती का तरीका, अचानक उछाल का ईमेल
+honeypot-label = इस खाने को खाली छोड़ें
+error-network = 198.51.100.0/24 जैसी नेटवर्क रेंज, या एक पता लिखें।
+error-network-narrow = हस्ताक्षरों के साथ केवल उनका /24 (IPv6: /48) नेटवर्क रखा जाता है, उससे बारीक नहीं: पूरा /24 लिखें, या एक पता।
+error-network-wide = यह रेंज बहुत बड़ी है: अधिकतम /16 (IPv6: /40) लिखें।
+error-domain = example.com जैसा डोमेन लिखें।
+error-time = 2026-12-02T10:30 (UTC) जैसा समय, या कोई तारीख़ लिखें।
+error-time-order = अंत का समय शुरुआत के बाद होना चाहिए।
+error-flag = दिए गए संकेतों में से एक चुनें।
+error-criteria-none = कम से कम एक शर्त दें: पूरी याचिका कभी भूल से अमान्य नहीं की जाती।
+error-rule-kind = चुनें कि नियम किससे मेल खाए।
+error-rule-scope = चुनें कि दर किसके हिसाब से गिनी जाए।
+error-rule-limit = 1 से 1,000,000 तक की पूर्ण संख्या लिखें।
+error-rule-rate = एक मिनट की सीमा, एक घंटे की सीमा, या दोनों दें।
+error-rule-value = इस तरह के नियम का मान लिखें (संकेत देखें)।
+error-rule-action = रोकें या ब्लॉक करें में से चुनें।
+integrity-title = ईमानदार गिनती: { $title }
+integrity-back = याचिका की समीक्षा पर लौटें
+integrity-window = समय अवधि
+integrity-window-hour = पिछला घंटा
+integrity-window-day = पिछला दिन
+integrity-window-all = पूरी याचिका
+integrity-rate = अभी हस्ताक्षर की दर: पिछले पाँच मिनट में { $recent } प्रति मिनट, उससे पहले के घंटे में { $trailing } प्रति मिनट।
+integrity-spike = अचानक उछाल: पिछले पाँच मिनट में { $recent } हस्ताक्षर प्रति मिनट, उससे पहले के घंटे में { $trailing } प्रति मिनट। मॉडरेटरों को ईमेल भेजा गया है।
+integrity-summary = इस अवधि में { $count ->
+    [one] { $count } हस्ताक्षर
+   *[other] { $count } हस्ताक्षर
+} (अमान्य किए गए छोड़कर)
+integrity-flags = उठे संकेत
+integrity-col-flag = संकेत
+integrity-col-count = हस्ताक्षर
+integrity-col-share = हिस्सा
+integrity-col-when = कब
+integrity-col-state = स्थिति
+integrity-flag-any = कोई भी
+integrity-flag-disposable = अस्थायी ईमेल डोमेन
+integrity-flag-too_fast = बहुत जल्दी भेजा गया (या हमारे फ़ॉर्म से नहीं)
+integrity-flag-honeypot = छिपा खाना भरा गया
+integrity-flag-held = नियम से रोका गया
+integrity-chart-title = इस अवधि में प्रति मिनट हस्ताक्षर
+integrity-top-networks = सबसे ज़्यादा हस्ताक्षर वाले नेटवर्क
+integrity-top-domains = सबसे ज़्यादा हस्ताक्षर वाले ईमेल डोमेन
+integrity-top-constituencies = सबसे ज़्यादा हस्ताक्षर वाले निर्वाचन क्षेत्र
+integrity-unknown = अज्ञात
+integrity-none = कोई नहीं।
+integrity-held = मॉडरेटर के लिए { $count ->
+    [one] { $count } हस्ताक्षर रोका गया
+   *[other] { $count } हस्ताक्षर रोके गए
+}
+integrity-release = { $count ->
+    [one] रोका गया हस्ताक्षर छोड़ें
+   *[other] रोके गए सभी { $count } हस्ताक्षर छोड़ें
+}: पुष्टि होने पर वे गिने जाएँगे
+integrity-held-invalidate = इनकी जगह इन्हें अमान्य करने के लिए, नीचे "नियम से रोका गया" संकेत चुनें।
+integrity-invalidate = हस्ताक्षर अमान्य करें
+integrity-invalidate-hint = शर्तें चुनें, देखें कितने हस्ताक्षर मेल खाते हैं, फिर लागू करें। दूसरा बटन दबाने तक कुछ नहीं बदलता। दी गई हर शर्त का मेल खाना ज़रूरी है।
+integrity-field-network = नेटवर्क
+integrity-field-domain = ईमेल डोमेन
+integrity-field-address = ईमेल पता
+integrity-field-since = इस समय से हस्ताक्षर
+integrity-field-until = इस समय से पहले हस्ताक्षर
+integrity-field-constituency = निर्वाचन क्षेत्र
+integrity-field-flag = संकेत
+integrity-field-reason = कारण
+integrity-hint-network = एक /24 (IPv6: /48), /16 तक की रेंज, या एक पता।
+integrity-hint-time = UTC में, जैसे 2026-12-02T10:30। खाली छोड़ने पर "इस समय से पहले" वह पल बन जाता है जब आप गिनती देखते हैं।
+integrity-hint-constituency = उसका कोड, जैसे S24-77।
+integrity-hint-reason = याचिका के गिनती-तरीका पेज पर सबके सामने दिखेगा: कारण बताएँ, कोई पता या नेटवर्क न लिखें।
+integrity-preview-button = देखें कितने मेल खाते हैं
+integrity-preview-again = फिर से गिनें
+integrity-preview = { $count ->
+    [one] { $count } हस्ताक्षर मेल खाता है।
+   *[other] { $count } हस्ताक्षर मेल खाते हैं।
+}
+integrity-preview-none = कोई हस्ताक्षर मेल नहीं खाता: अमान्य करने को कुछ नहीं है।
+integrity-preview-changed = आपके देखने के बाद संख्या बदल गई है।
+integrity-apply = { $count ->
+    [one] { $count } हस्ताक्षर अमान्य करें
+   *[other] { $count } हस्ताक्षर अमान्य करें
+}
+integrity-invalidations = अमान्य किए गए हस्ताक्षर
+integrity-cancel = रद्द करें: { $count ->
+    [one] { $count } हस्ताक्षर
+   *[other] { $count } हस्ताक्षर
+} फिर से गिनें
+integrity-cancelled = { $date } को रद्द किया गया
+integrity-done-invalidated = { $count ->
+    [one] { $count } हस्ताक्षर अमान्य किया गया।
+   *[other] { $count } हस्ताक्षर अमान्य किए गए।
+} गिनती तुरंत घटती है।
+integrity-done-cancelled = अमान्य करना रद्द हुआ: { $count ->
+    [one] { $count } हस्ताक्षर
+   *[other] { $count } हस्ताक्षर
+} कुछ ही सेकंड में फिर से गिने जाएँगे।
+integrity-done-released = { $count ->
+    [one] { $count } हस्ताक्षर छोड़ा गया।
+   *[other] { $count } हस्ताक्षर छोड़े गए।
+}
+integrity-done-nothing = अब कुछ मेल नहीं खाता: कुछ नहीं बदला।
+integrity-lookup = एक पता खोजें
+integrity-lookup-button = खोजें
+integrity-lookup-none = इस याचिका पर उस पते से कोई हस्ताक्षर नहीं है।
+integrity-state-counted = गिना गया
+integrity-state-waiting = पुष्टि की प्रतीक्षा में
+integrity-state-held = नियम से रोका गया
+integrity-state-invalidated = अमान्य
+integrity-signed-at = हस्ताक्षर का समय
+integrity-confirmed-at = पुष्टि का समय
+integrity-form-seconds = फ़ॉर्म कितने सेकंड खुला रहा
+integrity-no-stamp = हमारे फ़ॉर्म से नहीं भेजा गया
+rules-title = ईमानदार गिनती के नियम
+rules-intro = हर सर्वर कुछ ही सेकंड में इन नियमों का पालन करता है। "रोकें" हस्ताक्षर को रखता है और पुष्टि का ईमेल भेजता है, पर मॉडरेटर के छोड़ने तक वह गिना नहीं जाता; "ब्लॉक करें" न कुछ रखता है, न कुछ भेजता है। हस्ताक्षर करने वाले को दोनों बार वही पेज दिखता है।
+rules-none = अभी कोई नियम नहीं है।
+rules-add = नियम जोड़ें
+rules-add-button = नियम जोड़ें
+rules-done-added = नियम जोड़ा गया।
+rules-done-removed = नियम हटाया गया।
+rules-unreadable = नियम { $ids } ऐसे रूप में रखे हैं जिसे यह संस्करण नहीं पढ़ सकता; वे लागू नहीं हैं।
+rule-field-kind = किससे मेल खाए
+rule-field-scope = दर किसके हिसाब से गिनी जाए
+rule-field-value = मान
+rule-field-burst = एक मिनट में अधिकतम
+rule-field-sustained = एक घंटे में अधिकतम
+rule-field-action = कार्रवाई
+rule-field-note = स्टाफ़ के लिए टिप्पणी
+rule-hint-value = एक नेटवर्क (198.51.100.0/24), एक डोमेन (example.com), एक पते का पैटर्न (bot*@example.com), या "बहुत जल्दी" के लिए कम से कम कितने सेकंड एक व्यक्ति को लगते हैं। दर, अस्थायी डोमेन और छिपे खाने के लिए ज़रूरी नहीं।
+rule-hint-scope = केवल दर के लिए। दर उसी याचिका के हस्ताक्षर गिनती है।
+rule-hint-action = रोकें: रखा जाता है, छोड़े जाने तक गिना नहीं जाता। ब्लॉक करें: न कुछ रखा जाता है, न भेजा जाता है।
+rule-hits = मेल खाए
+rule-remove = हटाएँ
+rule-remove-label = नियम { $id } हटाएँ
+rule-kind-rate = एक दर
+rule-kind-network = एक नेटवर्क रेंज
+rule-kind-domain = एक ईमेल डोमेन
+rule-kind-address = एक पते का पैटर्न
+rule-kind-disposable = अस्थायी ईमेल डोमेन
+rule-kind-too_fast = बहुत जल्दी भेजा गया फ़ॉर्म
+rule-kind-honeypot = छिपा खाना भरा गया
+rule-scope-ip = क्लाइंट का पता
+rule-scope-network = नेटवर्क
+rule-scope-domain = ईमेल डोमेन
+rule-scope-petition = पूरी याचिका
+rule-action-hold = रोकें
+rule-action-block = ब्लॉक करें
+rule-burst-is = एक मिनट में { $count } से ज़्यादा
+rule-sustained-is = एक घंटे में { $count } से ज़्यादा
+rule-too-fast-is = { $count } सेकंड से कम
+method-link = हस्ताक्षर कैसे गिने जाते हैं
+method-title = हस्ताक्षर कैसे गिने जाते हैं: { $title }
+method-back = याचिका “{ $title }” पर लौटें
+method-how = एक हस्ताक्षर कब गिना जाता है
+method-person = हस्ताक्षर तभी गिना जाता है जब हस्ताक्षर करने वाला हमारे भेजे ईमेल का लिंक खोलकर पुष्टि का बटन दबाता है। लिंक खोलने वाले मेल स्कैनर किसी हस्ताक्षर की पुष्टि नहीं कर सकते।
+method-once = हर व्यक्ति का एक हस्ताक्षर: एक ही ईमेल पते के अलग-अलग रूप (बड़े अक्षर, Gmail पते में बिंदु, +टैग) एक ही बार गिने जाते हैं।
+method-checks = स्वचालित हस्ताक्षरों की लहर पहचानने के लिए हम हर हस्ताक्षर के साथ कुछ संकेत रखते हैं: वह किस नेटवर्क से आया (पूरा पता नहीं), ईमेल का डोमेन, और फ़ॉर्म कितनी देर खुला रहा। हस्ताक्षर करने वाले के बाकी डेटा के साथ ये भी मिटा दिए जाते हैं।
+method-held = दुरुपयोग के विरुद्ध किसी नियम से मेल खाने वाले हस्ताक्षर रोक लिए जाते हैं: मॉडरेटर के छोड़े बिना वे नहीं गिने जाते।
+method-invalidated = जब स्टाफ़ को नकली हस्ताक्षरों की लहर मिलती है, तो वे उसे अमान्य कर देते हैं: वे हस्ताक्षर गिने जाना बंद हो जाते हैं, और यह कार्रवाई अपनी तारीख़ और कारण के साथ नीचे दर्ज होती है।
+method-figures = आँकड़े
+method-counted = गिने गए (व्यक्ति द्वारा पुष्टि किए गए)
+method-waiting = पुष्टि की प्रतीक्षा में
+method-held-count = मॉडरेटर के लिए रोके गए
+method-invalidated-count = अमान्य किए गए
+method-lag = पुष्टि कुछ ही सेकंड में गिनती में जुड़ जाती है।
+method-invalidations = अमान्य किए गए हस्ताक्षर
+method-invalidations-none = इस याचिका का कोई हस्ताक्षर अमान्य नहीं किया गया है।
+method-invalidation-count = { $count ->
+    [one] { $count } हस्ताक्षर अमान्य किया गया
+   *[other] { $count } हस्ताक्षर अमान्य किए गए
+}
+method-restored = ({ $date } को रद्द किया गया: वे फिर से गिने जाते हैं)
+email-spike-subject = “{ $title }” पर अचानक उछाल
+email-spike-body = याचिका “{ $title }” पर पिछले पाँच मिनट में प्रति मिनट { $recent } हस्ताक्षर हुए, जबकि उससे पहले के घंटे में प्रति मिनट { $trailing }। यह कोई ख़बर हो सकती है, या नकली हस्ताक्षरों की लहर। कंसोल दिखाता है कि हस्ताक्षर कहाँ से आ रहे हैं।
+email-spike-console = ईमानदार गिनती का कंसोल खोलें

@@ -143,6 +143,15 @@ fn new_signature(s: &Signer) -> NewSignature {
         updates: false,
         lang: Lang::En.code().to_string(),
         created_at: db::now(),
+        // The same signals the application keeps for a signer on loopback.
+        email_canonical: s.email.clone(),
+        email_domain: "example.in".to_string(),
+        network: Some("127.0.0.0/24".to_string()),
+        ip_hash: Some("bench-address-hash-000".to_string()),
+        disposable: false,
+        form_seconds: Some(30),
+        honeypot: false,
+        held: false,
     }
 }
 

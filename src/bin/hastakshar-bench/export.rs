@@ -201,6 +201,8 @@ fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Resul
                 (
                     signatures::petition_id.eq(1i64),
                     signatures::email.eq(format!("export{i}@example.in")),
+                    signatures::email_canonical.eq(format!("export{i}@example.in")),
+                    signatures::email_domain.eq("example.in"),
                     signatures::name.eq(format!("Signer {i}")),
                     signatures::pin_code.eq(p.pin_code.clone()),
                     signatures::state_code.eq(p.state.clone()),

@@ -1,0 +1,348 @@
+//! A count no one can dismiss: the signals kept with each signature, the rules every process
+//! obeys, invalidations, and the spike alert.
+//!
+//! Each process keeps the rules and the disposable-domain list in memory and reads them again
+//! every `REFRESH` (so a rule added anywhere holds everywhere within seconds). Match rules cost
+//! nothing but memory; a rate rule costs one bounded count on an index, and only while it
+//! exists. governor stays the first line, per process, in front of all of this.
+
+pub mod cli;
+pub mod criteria;
+pub mod rules;
+pub mod signals;
+pub mod spike;
+pub mod staff;
+
+use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+
+use crate::db::integrity::{self as store, RateKey, RuleRow};
+use crate::db::{self, DbError, DbPool};
+use rules::{Action, Candidate, Matcher, Rule, Scope};
+
+/// How often each process reads the rules again: well inside the 10 seconds promised.
+pub const REFRESH: Duration = Duration::from_secs(5);
+
+/// The disposable domains shipped with the binary (see `assets/data/disposable/SOURCE.md`).
+static BUILT_IN: LazyLock<Arc<HashSet<String>>> = LazyLock::new(|| {
+    Arc::new(parse_domain_list(include_str!(
+        "../../assets/data/disposable/domains.txt"
+    )))
+});
+
+/// A domain list as the public list writes it: one per line, `#` comments, blank lines.
+pub fn parse_domain_list(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(|l| {
+            l.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .filter(|l| rules::parse_domain(l).is_some())
+        .collect()
+}
+
+/// What one signature carries for the rules and the console.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signals {
+    /// Only for network-range rules; never stored.
+    pub ip: Option<IpAddr>,
+    pub network: Option<String>,
+    pub ip_hash: Option<String>,
+    pub domain: String,
+    pub disposable: bool,
+    /// Seconds the form was open; -1 when it came without the site's stamp. `None` only when
+    /// the checks are off.
+    pub form_seconds: Option<i32>,
+    pub honeypot: bool,
+}
+
+/// The form's own part of the signals, as it arrived.
+#[derive(Debug, Clone, Default)]
+pub struct FormSignals {
+    pub served: String,
+    pub honeypot: String,
+}
+
+struct Snapshot {
+    rules: Vec<Rule>,
+    /// Rows this version could not read (kept out of force, shown on the rules page).
+    unreadable: Vec<i64>,
+    disposable: Arc<HashSet<String>>,
+    domains_version: (i64, Option<NaiveDateTime>),
+}
+
+pub struct Integrity {
+    key: Vec<u8>,
+    enabled: bool,
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// Matches counted since the last refresh, per rule, added to the rule's row then.
+    hits: Mutex<HashMap<i64, i64>>,
+}
+
+impl Integrity {
+    /// No rules and the shipped list until the first refresh. With `enabled` false (only to
+    /// measure what the checks cost) signatures carry no signals and no rule applies.
+    pub fn new(key: &[u8], enabled: bool) -> Integrity {
+        Integrity {
+            key: key.to_vec(),
+            enabled,
+            snapshot: RwLock::new(Arc::new(Snapshot {
+                rules: Vec::new(),
+                unreadable: Vec::new(),
+                disposable: BUILT_IN.clone(),
+                domains_version: (0, None),
+            })),
+            hits: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot.read().expect("snapshot lock").clone()
+    }
+
+    /// Writes the hits counted so far, then reads the rules (and the domain list, when an
+    /// import changed it) again.
+    pub fn refresh(&self, conn: &mut db::DbConnection) -> diesel::QueryResult<()> {
+        let hits: Vec<(i64, i64)> = std::mem::take(&mut *self.hits.lock().expect("hits lock"))
+            .into_iter()
+            .collect();
+        if let Err(e) = store::add_hits(conn, &hits) {
+            // Put them back for the next round rather than lose them.
+            let mut h = self.hits.lock().expect("hits lock");
+            for (id, n) in hits {
+                *h.entry(id).or_default() += n;
+            }
+            return Err(e);
+        }
+        let rows = store::rules(conn)?;
+        let (rules, unreadable) = read_rows(rows);
+        let old = self.snapshot();
+        let version = store::domains_version(conn)?;
+        let disposable = if version == old.domains_version {
+            old.disposable.clone()
+        } else if version.0 == 0 {
+            BUILT_IN.clone()
+        } else {
+            Arc::new(store::domains(conn)?.into_iter().collect())
+        };
+        *self.snapshot.write().expect("snapshot lock") = Arc::new(Snapshot {
+            rules,
+            unreadable,
+            disposable,
+            domains_version: version,
+        });
+        Ok(())
+    }
+
+    /// Refreshes every `REFRESH` for as long as the process runs.
+    pub fn keep_fresh(self: Arc<Self>, pool: DbPool) {
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(REFRESH);
+            loop {
+                every.tick().await;
+                let me = self.clone();
+                if let Err(e) = db::run(&pool, move |c| Ok(me.refresh(c)?)).await {
+                    tracing::warn!(error = %e, "integrity rules not refreshed");
+                }
+            }
+        });
+    }
+
+    /// Rule ids stored in a form this version cannot read.
+    pub fn unreadable(&self) -> Vec<i64> {
+        self.snapshot().unreadable.clone()
+    }
+
+    /// Whether `domain`, or a domain above it, is on the disposable list.
+    pub fn is_disposable(&self, domain: &str) -> bool {
+        let list = &self.snapshot().disposable;
+        let mut d = domain;
+        loop {
+            if list.contains(d) {
+                return true;
+            }
+            match d.split_once('.') {
+                Some((_, rest)) if rest.contains('.') => d = rest,
+                _ => return false,
+            }
+        }
+    }
+
+    /// The signals of a signature from `ip` with address `email`, its form as sent.
+    pub fn signals(
+        &self,
+        ip: Option<IpAddr>,
+        email: &str,
+        form: &FormSignals,
+        now: NaiveDateTime,
+    ) -> Signals {
+        let domain = signals::domain_of(email);
+        if !self.enabled {
+            return Signals {
+                domain,
+                ..Signals::default()
+            };
+        }
+        Signals {
+            ip,
+            network: ip.map(signals::network),
+            ip_hash: ip.map(|ip| signals::ip_hash(&self.key, ip)),
+            disposable: self.is_disposable(&domain),
+            domain,
+            form_seconds: Some(signals::form_seconds(&self.key, &form.served, now).unwrap_or(-1)),
+            honeypot: !form.honeypot.trim().is_empty(),
+        }
+    }
+
+    /// What the rules say of a signature about to be stored on `petition`: nothing, hold or
+    /// block (the strongest action of the rules it meets).
+    pub async fn judge(
+        &self,
+        pool: &DbPool,
+        petition: i64,
+        canonical: &str,
+        s: &Signals,
+    ) -> Result<Option<Action>, DbError> {
+        if !self.enabled {
+            return Ok(None);
+        }
+        let snap = self.snapshot();
+        let candidate = Candidate {
+            ip: s.ip,
+            canonical,
+            domain: &s.domain,
+            disposable: s.disposable,
+            form_seconds: s.form_seconds,
+            honeypot: s.honeypot,
+        };
+        let mut met: Vec<(i64, Action)> = snap
+            .rules
+            .iter()
+            .filter(|r| r.matcher.matches(&candidate))
+            .map(|r| (r.id, r.action))
+            .collect();
+        let blocked = met.iter().any(|(_, a)| *a == Action::Block);
+        let rates: Vec<(i64, Action, Matcher)> = snap
+            .rules
+            .iter()
+            .filter(|r| matches!(r.matcher, Matcher::Rate { .. }))
+            .map(|r| (r.id, r.action, r.matcher.clone()))
+            .collect();
+        if !blocked && !rates.is_empty() {
+            let s = s.clone();
+            let over = db::run(pool, move |c| Ok(over_rate(c, petition, &s, &rates)?)).await?;
+            met.extend(over);
+        }
+        let mut hits = self.hits.lock().expect("hits lock");
+        for (id, _) in &met {
+            *hits.entry(*id).or_default() += 1;
+        }
+        Ok(met.into_iter().map(|(_, a)| a).max())
+    }
+}
+
+/// The rate rules a signature would break: those whose limit the signatures already there
+/// reach.
+fn over_rate(
+    c: &mut db::DbConnection,
+    petition: i64,
+    s: &Signals,
+    rates: &[(i64, Action, Matcher)],
+) -> diesel::QueryResult<Vec<(i64, Action)>> {
+    let now = db::now();
+    let mut over = Vec::new();
+    for (id, action, m) in rates {
+        let Matcher::Rate {
+            scope,
+            burst,
+            sustained,
+        } = m
+        else {
+            continue;
+        };
+        let key = match scope {
+            Scope::Ip => s.ip_hash.as_deref().map(RateKey::Ip),
+            Scope::Network => s.network.as_deref().map(RateKey::Network),
+            Scope::Domain => Some(RateKey::Domain(&s.domain)),
+            Scope::Petition => Some(RateKey::Petition),
+        };
+        let Some(key) = key else { continue };
+        let windows = [(burst, 60), (sustained, 3600)];
+        for (limit, secs) in windows {
+            let Some(limit) = limit else { continue };
+            let since = now - chrono::Duration::seconds(secs);
+            if store::recent(c, petition, key, since, i64::from(*limit))? >= i64::from(*limit) {
+                over.push((*id, *action));
+                break;
+            }
+        }
+    }
+    Ok(over)
+}
+
+/// Rules from their rows, and the ids of rows this version cannot read.
+pub fn read_rows(rows: Vec<RuleRow>) -> (Vec<Rule>, Vec<i64>) {
+    let mut rules = Vec::new();
+    let mut unreadable = Vec::new();
+    for r in rows {
+        let matcher = rules::from_row(&r.kind, r.scope.as_deref(), &r.value, r.burst, r.sustained);
+        match (matcher, Action::parse(&r.action)) {
+            (Some(matcher), Some(action)) => rules.push(Rule {
+                id: r.id,
+                matcher,
+                action,
+                note: r.note,
+                hits: r.hits,
+                created_at: r.created_at,
+                created_by: r.created_by,
+            }),
+            _ => unreadable.push(r.id),
+        }
+    }
+    (rules, unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_list_is_read_and_parents_count() {
+        let i = Integrity::new(b"k", true);
+        assert!(BUILT_IN.len() > 5_000);
+        assert!(i.is_disposable("guerrillamail.com"));
+        assert!(i.is_disposable("inbox.guerrillamail.com"));
+        assert!(!i.is_disposable("gmail.com"));
+        assert!(!i.is_disposable("com"));
+    }
+
+    #[test]
+    fn signals_keep_the_network_not_the_address() {
+        let i = Integrity::new(b"k", true);
+        let form = FormSignals {
+            served: String::new(),
+            honeypot: "http://spam".into(),
+        };
+        let s = i.signals(
+            Some("198.51.100.23".parse().unwrap()),
+            "x@guerrillamail.com",
+            &form,
+            db::now(),
+        );
+        assert_eq!(s.network.as_deref(), Some("198.51.100.0/24"));
+        assert!(s.disposable && s.honeypot);
+        assert_eq!(s.form_seconds, Some(-1));
+        assert!(!s.ip_hash.unwrap().contains("198.51"));
+        let off =
+            Integrity::new(b"k", false).signals(None, "x@guerrillamail.com", &form, db::now());
+        assert_eq!(off.domain, "guerrillamail.com");
+        assert!(!off.disposable && off.network.is_none() && off.form_seconds.is_none());
+    }
+}
