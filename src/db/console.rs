@@ -59,14 +59,6 @@ impl Dimension {
     }
 }
 
-/// A statement written with PostgreSQL's `$n` placeholders, as SQLite numbers them (`?n`).
-fn for_backend(conn: &DbConnection, pg: &str) -> String {
-    match conn {
-        DbConnection::Pg(_) => pg.to_string(),
-        DbConnection::Sqlite(_) => pg.replace('$', "?"),
-    }
-}
-
 /// The `limit` most common values of `d` among the petition's live (not invalidated)
 /// signatures since `since`.
 pub fn top(
@@ -77,7 +69,7 @@ pub fn top(
     limit: i64,
 ) -> QueryResult<Vec<Ranked>> {
     let col = d.column();
-    let sql = for_backend(
+    let sql = super::numbered(
         conn,
         &format!(
             "SELECT {col} AS key, COUNT(*) AS n FROM signatures \
@@ -94,7 +86,7 @@ pub fn top(
 
 /// The flags raised among the petition's live signatures since `since`.
 pub fn flags(conn: &mut DbConnection, petition: i64, since: NaiveDateTime) -> QueryResult<Flags> {
-    let sql = for_backend(
+    let sql = super::numbered(
         conn,
         &format!(
             "SELECT COUNT(*) AS total, \
@@ -124,7 +116,7 @@ pub fn buckets(
         DbConnection::Pg(_) => "(FLOOR(EXTRACT(EPOCH FROM created_at) / $3) * $3)::BIGINT",
         DbConnection::Sqlite(_) => "(CAST(strftime('%s', created_at) AS INTEGER) / $3) * $3",
     };
-    let sql = for_backend(
+    let sql = super::numbered(
         conn,
         &format!(
             "SELECT {start} AS start, COUNT(*) AS n FROM signatures \
@@ -184,7 +176,7 @@ pub fn lookup(
 /// What the method page tells of a petition's signatures besides its count.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, QueryableByName)]
 pub struct Tally {
-    /// Not yet confirmed (and not invalidated).
+    /// Not yet confirmed (neither held nor invalidated).
     #[diesel(sql_type = BigInt)]
     pub waiting: i64,
     /// Held by a rule for a moderator (confirmed or not).
@@ -194,15 +186,20 @@ pub struct Tally {
     pub invalidated: i64,
 }
 
+/// Each figure read through a partial index (`signatures_waiting`, `signatures_held`) or the
+/// invalidations themselves, so the page costs the same on a petition of any size.
 pub fn tally(conn: &mut DbConnection, petition: i64) -> QueryResult<Tally> {
-    let sql = for_backend(
+    let sql = super::numbered(
         conn,
         "SELECT \
-         COUNT(CASE WHEN invalidation_id IS NULL AND confirmed_at IS NULL AND held = FALSE \
-             THEN 1 END) AS waiting, \
-         COUNT(CASE WHEN invalidation_id IS NULL AND held = TRUE THEN 1 END) AS held, \
-         COUNT(invalidation_id) AS invalidated \
-         FROM signatures WHERE petition_id = $1",
+         (SELECT COUNT(*) FROM signatures WHERE petition_id = $1 AND confirmed_at IS NULL \
+             AND invalidation_id IS NULL) \
+         - (SELECT COUNT(*) FROM signatures WHERE petition_id = $1 AND held = TRUE \
+             AND invalidation_id IS NULL AND confirmed_at IS NULL) AS waiting, \
+         (SELECT COUNT(*) FROM signatures WHERE petition_id = $1 AND held = TRUE \
+             AND invalidation_id IS NULL) AS held, \
+         (SELECT CAST(COALESCE(SUM(matched), 0) AS BIGINT) FROM invalidations \
+             WHERE petition_id = $1 AND cancelled_at IS NULL) AS invalidated",
     );
     crate::each_backend!(conn, c => diesel::sql_query(&sql)
         .bind::<BigInt, _>(petition)
@@ -239,4 +236,104 @@ pub fn signed_since(
         .filter(signatures::created_at.ge(since))
         .count()
         .get_result(conn)
+}
+
+/// Everything the console shows of a window, in one place for the handler and the benchmark.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    pub flags: Flags,
+    pub networks: Vec<Ranked>,
+    pub domains: Vec<Ranked>,
+    pub constituencies: Vec<Ranked>,
+    pub buckets: Vec<Bucket>,
+}
+
+/// The window from `since` in `width`-second buckets. A short window (an hour) is read from the
+/// signatures themselves, to the second; a longer one from the rollups (`db::rollup`), whose
+/// day starts on the hour and which trail the signing by a worker round.
+pub fn figures(
+    conn: &mut DbConnection,
+    petition: i64,
+    since: NaiveDateTime,
+    width: i64,
+    rolled: bool,
+) -> QueryResult<Figures> {
+    if !rolled {
+        return Ok(Figures {
+            flags: flags(conn, petition, since)?,
+            networks: top(conn, petition, since, Dimension::Network, 10)?,
+            domains: top(conn, petition, since, Dimension::Domain, 10)?,
+            constituencies: top(conn, petition, since, Dimension::Constituency, 10)?,
+            buckets: buckets(conn, petition, since, width)?,
+        });
+    }
+    let all = since <= super::rollup::all_time();
+    let mut ranked = |dimension: &str| -> QueryResult<Vec<Ranked>> {
+        let sql = if all {
+            "SELECT key, n FROM signature_rollup WHERE petition_id = $1 AND dimension = $2 \
+             AND hour = $3 ORDER BY n DESC, key LIMIT 10"
+        } else {
+            "SELECT key, CAST(SUM(n) AS BIGINT) AS n FROM signature_rollup WHERE petition_id = $1 \
+             AND dimension = $2 AND hour >= $3 GROUP BY key ORDER BY 2 DESC, key LIMIT 10"
+        };
+        let hour = if all {
+            super::rollup::all_time()
+        } else {
+            // The hour the window starts in.
+            since - chrono::Duration::seconds(since.and_utc().timestamp().rem_euclid(3600))
+        };
+        let sql = super::numbered(conn, sql);
+        let rows: Vec<Ranked> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
+            .bind::<BigInt, _>(petition)
+            .bind::<Text, _>(dimension)
+            .bind::<Timestamp, _>(hour)
+            .load(c))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Ranked {
+                key: r.key.filter(|k| !k.is_empty()),
+                n: r.n,
+            })
+            .collect())
+    };
+    let networks = ranked(super::rollup::NETWORK)?;
+    let domains = ranked(super::rollup::DOMAIN)?;
+    let constituencies = ranked(super::rollup::CONSTITUENCY)?;
+    let sql = super::numbered(
+        conn,
+        "SELECT CAST(COALESCE(SUM(signed), 0) AS BIGINT) AS total, \
+         CAST(COALESCE(SUM(disposable), 0) AS BIGINT) AS disposable, \
+         CAST(COALESCE(SUM(too_fast), 0) AS BIGINT) AS too_fast, \
+         CAST(COALESCE(SUM(honeypot), 0) AS BIGINT) AS honeypot, \
+         (SELECT COUNT(*) FROM signatures WHERE petition_id = $1 AND held = TRUE \
+             AND invalidation_id IS NULL) AS held \
+         FROM signature_minutes WHERE petition_id = $1 AND minute >= $2",
+    );
+    let flags: Flags = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
+        .bind::<BigInt, _>(petition)
+        .bind::<Timestamp, _>(since)
+        .get_result(c))?;
+    let start = match conn {
+        DbConnection::Pg(_) => "(FLOOR(EXTRACT(EPOCH FROM minute) / $3) * $3)::BIGINT",
+        DbConnection::Sqlite(_) => "(CAST(strftime('%s', minute) AS INTEGER) / $3) * $3",
+    };
+    let sql = super::numbered(
+        conn,
+        &format!(
+            "SELECT {start} AS start, CAST(SUM(signed) AS BIGINT) AS n FROM signature_minutes \
+             WHERE petition_id = $1 AND minute >= $2 GROUP BY 1 ORDER BY 1"
+        ),
+    );
+    let buckets: Vec<Bucket> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
+        .bind::<BigInt, _>(petition)
+        .bind::<Timestamp, _>(since)
+        .bind::<BigInt, _>(width)
+        .load(c))?;
+    Ok(Figures {
+        flags,
+        networks,
+        domains,
+        constituencies,
+        buckets,
+    })
 }

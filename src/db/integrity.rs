@@ -157,10 +157,7 @@ pub fn recent(
         "SELECT COUNT(*) AS n FROM (SELECT 1 FROM signatures WHERE petition_id = $1 \
          AND {matching} AND created_at >= $2 LIMIT $3) AS recent"
     );
-    let sql = match conn {
-        DbConnection::Pg(_) => sql,
-        DbConnection::Sqlite(_) => sql.replace('$', "?"),
-    };
+    let sql = super::numbered(conn, &sql);
     #[derive(QueryableByName)]
     struct N {
         #[diesel(sql_type = BigInt)]
@@ -348,6 +345,7 @@ pub fn invalidate(
             .set(invalidations::matched.eq(matched))
             .execute(conn)?;
         uncount(conn, id)?;
+        super::rollup::take_out(conn, id)?;
         Ok(Some((id, matched)))
     })
     .or_else(|e| match e {
@@ -358,17 +356,12 @@ pub fn invalidate(
 
 /// Takes the counted signatures of invalidation `id` back out of every count.
 fn uncount(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    let sql = match conn {
-        DbConnection::Pg(_) => {
-            "UPDATE signatures SET counted = FALSE WHERE invalidation_id = $1 AND counted = TRUE \
-             RETURNING petition_id, state_code, pc_id"
-        }
-        DbConnection::Sqlite(_) => {
-            "UPDATE signatures SET counted = FALSE WHERE invalidation_id = ?1 AND counted = TRUE \
-             RETURNING petition_id, state_code, pc_id"
-        }
-    };
-    let taken: Vec<Taken> = crate::each_backend!(&mut *conn, c => diesel::sql_query(sql)
+    let sql = super::numbered(
+        conn,
+        "UPDATE signatures SET counted = FALSE WHERE invalidation_id = $1 AND counted = TRUE \
+         RETURNING petition_id, state_code, pc_id",
+    );
+    let taken: Vec<Taken> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
         .bind::<BigInt, _>(id)
         .load(c))?;
     subtract(conn, &taken)
@@ -414,8 +407,8 @@ fn subtract(conn: &mut DbConnection, taken: &[Taken]) -> QueryResult<()> {
     Ok(())
 }
 
-/// Cancels an invalidation: its signatures count again (the counter folds them back in within
-/// a round). The invalidation as it was, and how many it gave back; `None` if there is no such
+/// Cancels an invalidation: its signatures count again (the counter, and the console's
+/// rollup, fold them back in within a round). The invalidation as it was, and how many it gave back; `None` if there is no such
 /// invalidation or it was cancelled already.
 pub fn cancel(
     conn: &mut DbConnection,

@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod outbox;
 pub mod petitions;
 pub mod refdata;
+pub mod rollup;
 pub mod schema;
 pub mod signatures;
 pub mod updates;
@@ -195,6 +196,15 @@ pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
 
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
+}
+
+/// A hand-written statement written with PostgreSQL's `$n` placeholders, as this connection's
+/// backend numbers them (SQLite: `?n`).
+pub fn numbered(conn: &DbConnection, pg: &str) -> String {
+    match conn {
+        DbConnection::Pg(_) => pg.to_string(),
+        DbConnection::Sqlite(_) => pg.replace('$', "?"),
+    }
 }
 
 /// Runs the same code on whichever concrete connection this is, for the few queries that

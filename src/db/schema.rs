@@ -151,6 +151,28 @@ diesel::table! {
         honeypot -> Bool,
         held -> Bool,
         invalidation_id -> Nullable<BigInt>,
+        rolled -> Bool,
+    }
+}
+
+diesel::table! {
+    signature_minutes (petition_id, minute) {
+        petition_id -> BigInt,
+        minute -> Timestamp,
+        signed -> BigInt,
+        disposable -> BigInt,
+        too_fast -> BigInt,
+        honeypot -> BigInt,
+    }
+}
+
+diesel::table! {
+    signature_rollup (petition_id, dimension, hour, key) {
+        petition_id -> BigInt,
+        dimension -> Text,
+        hour -> Timestamp,
+        key -> Text,
+        n -> BigInt,
     }
 }
 
@@ -334,6 +356,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     integrity_rules,
     disposable_domains,
     spike_alerts,
+    signature_minutes,
+    signature_rollup,
 );
 
 diesel::table! {

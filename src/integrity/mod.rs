@@ -84,6 +84,8 @@ pub struct Integrity {
     snapshot: RwLock<Arc<Snapshot>>,
     /// Matches counted since the last refresh, per rule, added to the rule's row then.
     hits: Mutex<HashMap<i64, i64>>,
+    /// Recent rate counts (see `over_rate`).
+    rates: Mutex<HashMap<RateKey4, CachedCount>>,
 }
 
 impl Integrity {
@@ -100,6 +102,7 @@ impl Integrity {
                 domains_version: (0, None),
             })),
             hits: Mutex::new(HashMap::new()),
+            rates: Mutex::new(HashMap::new()),
         }
     }
 
@@ -229,16 +232,8 @@ impl Integrity {
             .map(|r| (r.id, r.action))
             .collect();
         let blocked = met.iter().any(|(_, a)| *a == Action::Block);
-        let rates: Vec<(i64, Action, Matcher)> = snap
-            .rules
-            .iter()
-            .filter(|r| matches!(r.matcher, Matcher::Rate { .. }))
-            .map(|r| (r.id, r.action, r.matcher.clone()))
-            .collect();
-        if !blocked && !rates.is_empty() {
-            let s = s.clone();
-            let over = db::run(pool, move |c| Ok(over_rate(c, petition, &s, &rates)?)).await?;
-            met.extend(over);
+        if !blocked {
+            met.extend(self.over_rate(pool, &snap, petition, s).await?);
         }
         let mut hits = self.hits.lock().expect("hits lock");
         for (id, _) in &met {
@@ -246,45 +241,141 @@ impl Integrity {
         }
         Ok(met.into_iter().map(|(_, a)| a).max())
     }
-}
 
-/// The rate rules a signature would break: those whose limit the signatures already there
-/// reach.
-fn over_rate(
-    c: &mut db::DbConnection,
-    petition: i64,
-    s: &Signals,
-    rates: &[(i64, Action, Matcher)],
-) -> diesel::QueryResult<Vec<(i64, Action)>> {
-    let now = db::now();
-    let mut over = Vec::new();
-    for (id, action, m) in rates {
-        let Matcher::Rate {
-            scope,
-            burst,
-            sustained,
-        } = m
-        else {
-            continue;
-        };
-        let key = match scope {
-            Scope::Ip => s.ip_hash.as_deref().map(RateKey::Ip),
-            Scope::Network => s.network.as_deref().map(RateKey::Network),
-            Scope::Domain => Some(RateKey::Domain(&s.domain)),
-            Scope::Petition => Some(RateKey::Petition),
-        };
-        let Some(key) = key else { continue };
-        let windows = [(burst, 60), (sustained, 3600)];
-        for (limit, secs) in windows {
-            let Some(limit) = limit else { continue };
-            let since = now - chrono::Duration::seconds(secs);
-            if store::recent(c, petition, key, since, i64::from(*limit))? >= i64::from(*limit) {
-                over.push((*id, *action));
-                break;
+    /// The rate rules a signature would break: those whose limit the signatures already there
+    /// reach. Each count is the database's, at most `RATE_FRESH` old, plus what this process
+    /// has let through since: a wave comes from one network or domain, so its count is read
+    /// from the database about once a second instead of once a signature.
+    async fn over_rate(
+        &self,
+        pool: &DbPool,
+        snap: &Snapshot,
+        petition: i64,
+        s: &Signals,
+    ) -> Result<Vec<(i64, Action)>, DbError> {
+        let mut checks: Vec<RateCheck> = Vec::new();
+        for r in &snap.rules {
+            let Matcher::Rate {
+                scope,
+                burst,
+                sustained,
+            } = &r.matcher
+            else {
+                continue;
+            };
+            let key = match scope {
+                Scope::Ip => s.ip_hash.clone(),
+                Scope::Network => s.network.clone(),
+                Scope::Domain => Some(s.domain.clone()),
+                Scope::Petition => Some(String::new()),
+            };
+            let Some(key) = key else { continue };
+            for (limit, secs) in [(burst, 60), (sustained, 3600)] {
+                if let Some(limit) = limit {
+                    checks.push(RateCheck {
+                        rule: r.id,
+                        action: r.action,
+                        scope: *scope,
+                        limit: i64::from(*limit),
+                        key: (petition, r.id, secs, key.clone()),
+                        count: None,
+                    });
+                }
             }
         }
+        if checks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let now = std::time::Instant::now();
+        {
+            let cache = self.rates.lock().expect("rates lock");
+            for c in &mut checks {
+                if let Some(e) = cache.get(&c.key)
+                    && now.duration_since(e.at) < RATE_FRESH
+                {
+                    c.count = Some(e.count + e.added);
+                }
+            }
+        }
+        let stale: Vec<(usize, Scope, String, i64, i64)> = checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.count.is_none())
+            .map(|(i, c)| (i, c.scope, c.key.3.clone(), c.key.2, c.limit))
+            .collect();
+        if !stale.is_empty() {
+            let read = db::run(pool, move |conn| {
+                let t = db::now();
+                let mut out = Vec::with_capacity(stale.len());
+                for (i, scope, key, secs, limit) in stale {
+                    let key = match scope {
+                        Scope::Ip => RateKey::Ip(&key),
+                        Scope::Network => RateKey::Network(&key),
+                        Scope::Domain => RateKey::Domain(&key),
+                        Scope::Petition => RateKey::Petition,
+                    };
+                    let since = t - chrono::Duration::seconds(secs);
+                    out.push((i, store::recent(conn, petition, key, since, limit)?));
+                }
+                Ok(out)
+            })
+            .await?;
+            let mut cache = self.rates.lock().expect("rates lock");
+            if cache.len() > RATE_CACHE_MAX {
+                cache.clear();
+            }
+            for (i, n) in read {
+                checks[i].count = Some(n);
+                cache.insert(
+                    checks[i].key.clone(),
+                    CachedCount {
+                        count: n,
+                        added: 0,
+                        at: now,
+                    },
+                );
+            }
+        }
+        // This signature will be stored (held or not): it counts in every window it is in.
+        let mut cache = self.rates.lock().expect("rates lock");
+        for c in &checks {
+            if let Some(e) = cache.get_mut(&c.key) {
+                e.added += 1;
+            }
+        }
+        let mut seen = HashSet::new();
+        Ok(checks
+            .iter()
+            .filter(|c| c.count.is_some_and(|n| n >= c.limit))
+            .map(|c| (c.rule, c.action))
+            .filter(|(id, _)| seen.insert(*id))
+            .collect())
     }
-    Ok(over)
+}
+
+/// How old a rate count read from the database may be before it is read again.
+const RATE_FRESH: Duration = Duration::from_secs(1);
+/// Counts kept at most; past this the cache starts again (a flood of distinct keys).
+const RATE_CACHE_MAX: usize = 50_000;
+
+/// (petition, rule, window in seconds, the signature's value for the rule's scope).
+type RateKey4 = (i64, i64, i64, String);
+
+/// One window of one rate rule, for one signature.
+struct RateCheck {
+    rule: i64,
+    action: Action,
+    scope: Scope,
+    limit: i64,
+    key: RateKey4,
+    count: Option<i64>,
+}
+
+struct CachedCount {
+    count: i64,
+    /// Signatures this process let through since the count was read.
+    added: i64,
+    at: std::time::Instant,
 }
 
 /// Rules from their rows, and the ids of rows this version cannot read.

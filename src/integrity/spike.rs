@@ -70,29 +70,21 @@ pub fn check(conn: &mut DbConnection, t: Threshold, base_url: &str) -> QueryResu
 }
 
 fn claim(conn: &mut DbConnection, r: &Rate, now: NaiveDateTime) -> QueryResult<bool> {
-    let sql = match conn {
-        DbConnection::Pg(_) => {
-            "INSERT INTO spike_alerts (petition_id, alerted_at, recent_per_minute, \
-             trailing_per_minute) VALUES ($1, $2, $3, $4) ON CONFLICT (petition_id) DO UPDATE \
-             SET alerted_at = excluded.alerted_at, recent_per_minute = excluded.recent_per_minute, \
-             trailing_per_minute = excluded.trailing_per_minute \
-             WHERE spike_alerts.alerted_at < $5 RETURNING petition_id AS id"
-        }
-        DbConnection::Sqlite(_) => {
-            "INSERT INTO spike_alerts (petition_id, alerted_at, recent_per_minute, \
-             trailing_per_minute) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (petition_id) DO UPDATE \
-             SET alerted_at = excluded.alerted_at, recent_per_minute = excluded.recent_per_minute, \
-             trailing_per_minute = excluded.trailing_per_minute \
-             WHERE spike_alerts.alerted_at < ?5 RETURNING petition_id AS id"
-        }
-    };
+    let sql = db::numbered(
+        conn,
+        "INSERT INTO spike_alerts (petition_id, alerted_at, recent_per_minute, \
+         trailing_per_minute) VALUES ($1, $2, $3, $4) ON CONFLICT (petition_id) DO UPDATE \
+         SET alerted_at = excluded.alerted_at, recent_per_minute = excluded.recent_per_minute, \
+         trailing_per_minute = excluded.trailing_per_minute \
+         WHERE spike_alerts.alerted_at < $5 RETURNING petition_id AS id",
+    );
     #[derive(QueryableByName)]
     struct Claimed {
         #[diesel(sql_type = BigInt)]
         #[allow(dead_code)]
         id: i64,
     }
-    let rows: Vec<Claimed> = crate::each_backend!(conn, c => diesel::sql_query(sql)
+    let rows: Vec<Claimed> = crate::each_backend!(conn, c => diesel::sql_query(&sql)
         .bind::<BigInt, _>(r.petition_id)
         .bind::<Timestamp, _>(now)
         .bind::<Double, _>(r.recent_per_minute)

@@ -86,10 +86,11 @@ impl Worker {
         })
     }
 
-    /// One round of both jobs: count new confirmations, then send what is due. Tests drive this
-    /// directly.
+    /// One round of the busy jobs: count new confirmations, roll new signatures up for the
+    /// console, then send what is due. Tests drive this directly.
     pub async fn run_once(&self) -> Result<Round, DbError> {
         let counted = self.count_once().await?;
+        self.roll_once().await?;
         let (sent, failed) = self.send_once().await?;
         Ok(Round {
             sent,
@@ -158,6 +159,11 @@ impl Worker {
                 .set(ratio);
         }
         Ok(rates.iter().filter(|r| r.spiking).count())
+    }
+
+    /// Folds new signatures into the integrity console's rollups; returns how many.
+    pub async fn roll_once(&self) -> Result<usize, DbError> {
+        db::write(&self.pool, |c| Ok(db::rollup::fold(c, COUNT_BATCH)?)).await
     }
 
     /// Folds newly confirmed signatures into the counts; returns how many.
@@ -259,10 +265,13 @@ impl Worker {
                 .await
                 .map(|l| l.update_emails as i64 >= FANOUT_BATCH)
         });
+        let rolling = self.forever(stop.clone(), "rolling", |w| async move {
+            w.roll_once().await.map(|n| n as i64 >= COUNT_BATCH)
+        });
         let spikes = self.every(stop, "spikes", self.spike_check, |w| async move {
             w.spike_once().await.map(|_| ())
         });
-        tokio::join!(counting, mailing, life, spikes);
+        tokio::join!(counting, mailing, life, rolling, spikes);
         tracing::info!("worker stopped");
     }
 

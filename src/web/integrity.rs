@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::pages::parse_id;
 use super::session::{SignedIn, posted};
 use super::{AppState, PageError, form_page, html, see_other};
-use crate::db::console::{self, Dimension};
+use crate::db::console;
 use crate::db::{self, integrity as store, petitions};
 use crate::domain::EmailAddress;
 use crate::forms::{Form, Problems};
@@ -69,25 +69,21 @@ async fn render(
         Window::All => (chrono::DateTime::UNIX_EPOCH.naive_utc(), 86_400),
     };
     let threshold = state.settings.spike;
-    let figures = db::run(&state.pool, move |c| {
+    let rolled = window != Window::Hour;
+    let loaded = db::run(&state.pool, move |c| {
         let Some(p) = petitions::find_any(c, id)? else {
             return Ok(None);
         };
         Ok(Some((
             p,
-            console::flags(c, id, since)?,
-            console::top(c, id, since, Dimension::Network, 10)?,
-            console::top(c, id, since, Dimension::Domain, 10)?,
-            console::top(c, id, since, Dimension::Constituency, 10)?,
-            console::buckets(c, id, since, width)?,
+            console::figures(c, id, since, width, rolled)?,
             spike::measure(c, id, now, threshold)?,
             console::tally(c, id)?,
             store::invalidations_of(c, id)?,
         )))
     })
     .await?;
-    let Some((p, flags, networks, domains, pcs, buckets, rate, tally, invalidations)) = figures
-    else {
+    let Some((p, figures, rate, tally, invalidations)) = loaded else {
         return Err(PageError::NotFound);
     };
     let markup = views::console::console(
@@ -95,11 +91,11 @@ async fn render(
         &Console {
             petition: &p,
             window,
-            flags,
-            networks: &networks,
-            domains: &domains,
-            constituencies: &pcs,
-            buckets: &buckets,
+            flags: figures.flags,
+            networks: &figures.networks,
+            domains: &figures.domains,
+            constituencies: &figures.constituencies,
+            buckets: &figures.buckets,
             width,
             rate,
             tally,

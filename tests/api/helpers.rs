@@ -336,6 +336,7 @@ impl TestApp {
                     "signatures WHERE confirmed_at IS NOT NULL AND counted = FALSE \
                      AND held = FALSE AND invalidation_id IS NULL",
                 ) == 0
+                && app.count("signatures WHERE rolled = FALSE AND invalidation_id IS NULL") == 0
         })
         .await;
     }

@@ -1,8 +1,13 @@
+DROP TABLE signature_rollup;
+DROP TABLE signature_minutes;
+DROP INDEX signatures_unrolled;
+ALTER TABLE signatures DROP COLUMN rolled;
 DROP TABLE spike_alerts;
 DROP TABLE disposable_domains;
 DROP TABLE integrity_rules;
 DROP INDEX signatures_uncounted;
 CREATE INDEX signatures_uncounted ON signatures (id) WHERE confirmed_at IS NOT NULL AND counted = FALSE;
+DROP INDEX signatures_waiting;
 DROP INDEX signatures_held;
 DROP INDEX signatures_invalidation;
 DROP INDEX signatures_ip;

@@ -45,6 +45,8 @@ CREATE INDEX signatures_domain ON signatures (petition_id, email_domain, created
 CREATE INDEX signatures_ip ON signatures (petition_id, ip_hash, created_at);
 CREATE INDEX signatures_invalidation ON signatures (invalidation_id) WHERE invalidation_id IS NOT NULL;
 CREATE INDEX signatures_held ON signatures (petition_id) WHERE held = TRUE;
+-- The method page's "waiting for confirmation", counted without reading the counted ones.
+CREATE INDEX signatures_waiting ON signatures (petition_id) WHERE confirmed_at IS NULL AND invalidation_id IS NULL;
 
 -- Held and invalidated signatures are not counted: the counter never claims them.
 DROP INDEX signatures_uncounted;
@@ -80,3 +82,31 @@ CREATE TABLE spike_alerts (
     recent_per_minute DOUBLE PRECISION NOT NULL,
     trailing_per_minute DOUBLE PRECISION NOT NULL
 );
+
+-- The console's figures, rolled up by the worker from each signature once (`rolled`), so that
+-- every view reads a few thousand rows whatever the petition's size. `rolled` is true exactly
+-- while a signature is in the rollups: an invalidation takes it out (and clears `rolled`), a
+-- cancelled one lets the worker put it back.
+ALTER TABLE signatures ADD COLUMN rolled BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX signatures_unrolled ON signatures (id) WHERE rolled = FALSE AND invalidation_id IS NULL;
+-- Per minute of signing: how many, and the flags they raised.
+CREATE TABLE signature_minutes (
+    petition_id BIGINT NOT NULL REFERENCES petitions (id),
+    minute TIMESTAMP NOT NULL,
+    signed BIGINT NOT NULL,
+    disposable BIGINT NOT NULL,
+    too_fast BIGINT NOT NULL,
+    honeypot BIGINT NOT NULL,
+    PRIMARY KEY (petition_id, minute)
+);
+-- Per hour of signing (and for all time, as the hour 1970-01-01 00:00), per network, email
+-- domain and constituency: how many.
+CREATE TABLE signature_rollup (
+    petition_id BIGINT NOT NULL REFERENCES petitions (id),
+    dimension TEXT NOT NULL,
+    hour TIMESTAMP NOT NULL,
+    key TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (petition_id, dimension, hour, key)
+);
+CREATE INDEX signature_rollup_top ON signature_rollup (petition_id, dimension, hour, n);

@@ -7,9 +7,11 @@
 //! cargo build --release --bins && target/release/hastakshar-bench
 //! ```
 
+mod console;
 mod direct;
 mod export;
 mod fresh;
+mod integrity;
 mod load;
 mod phases;
 mod report;
@@ -59,6 +61,10 @@ struct Cli {
     /// (the design's target is 1,000,000 in 5 s within 100 MB); 0 leaves the export out.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
     export_rows: u32,
+    /// Also time the integrity console's views on a petition with this many signatures, per
+    /// backend (the issue's case is 1,000,000: every view under a second); 0 leaves it out.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
+    console_rows: u32,
     /// Longest any one phase may run, in seconds; a phase cut short says so in the report.
     #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
     phase_timeout: u64,
@@ -85,6 +91,7 @@ enum BackendChoice {
 #[derive(Clone, Debug)]
 pub struct Config {
     pub export_rows: usize,
+    pub console_rows: usize,
     pub signatures: usize,
     pub concurrency: usize,
     pub page_views: usize,
@@ -112,6 +119,7 @@ fn main() -> ExitCode {
         page_views: cli.page_views as usize,
         pg_admin_url: pg_url,
         export_rows: cli.export_rows as usize,
+        console_rows: cli.console_rows as usize,
         phase_timeout: Duration::from_secs(cli.phase_timeout),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -187,6 +195,24 @@ async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
             );
         }
         export::print(&figures);
+    }
+    if config.console_rows > 0 {
+        let mut figures = Vec::new();
+        for r in &reports {
+            eprintln!(
+                "== {}: integrity console on {} signatures",
+                r.backend, config.console_rows
+            );
+            let (backend, rows, pg) = (r.backend, config.console_rows, config.pg_admin_url.clone());
+            let places = places.clone();
+            figures.push(
+                tokio::task::spawn_blocking(move || {
+                    console::bench(backend, rows, pg.as_deref(), &places)
+                })
+                .await??,
+            );
+        }
+        console::print(&figures);
     }
     Ok(())
 }

@@ -70,6 +70,12 @@ pub async fn bench_backend(
         Ok(())
     })
     .await?;
+
+    eprintln!(
+        "  integrity checks: {} signatures with them off, then on, twice",
+        config.signatures
+    );
+    let integrity = crate::integrity::measure(backend, config, server_exe, places).await?;
     Ok(BackendReport {
         backend,
         baselines,
@@ -79,6 +85,7 @@ pub async fn bench_backend(
         count_lag,
         pages,
         peak_rss,
+        integrity,
     })
 }
 

@@ -18,6 +18,8 @@ const COUNT_LAG: Duration = Duration::from_secs(2);
 const PAGE_RATIO: f64 = 0.5;
 const PAGE_BYTES: u64 = 50_000;
 const PEAK_RSS: u64 = 100_000_000;
+/// The integrity checks may cost at most 10% of the signing rate.
+const INTEGRITY_RATIO: f64 = 0.9;
 
 pub struct BackendReport {
     pub backend: Backend,
@@ -31,6 +33,8 @@ pub struct BackendReport {
     pub pages: Pages,
     /// The server's peak resident memory, in bytes.
     pub peak_rss: Option<u64>,
+    /// Signing with the integrity checks off and on.
+    pub integrity: crate::integrity::IntegrityCost,
 }
 
 /// The confirmation emails of the sign phase reaching the SMTP sink.
@@ -159,6 +163,23 @@ fn rows(r: &BackendReport) -> Vec<Row> {
                 Backend::Sqlite => "≥ 0.3×",
             },
             met: Some(sign_met),
+        },
+        Row {
+            path: "signing with integrity checks",
+            result: format!(
+                "{} with signals and {} rules (best of {})",
+                rate(r.integrity.best_on()),
+                r.integrity.rules,
+                r.integrity.on.len()
+            ),
+            baseline: format!(
+                "checks off {} (best of {})",
+                rate(r.integrity.best_off()),
+                r.integrity.off.len()
+            ),
+            ratio: ratio(r.integrity.ratio()),
+            target: "≥ 0.9×",
+            met: Some(r.integrity.ratio() >= INTEGRITY_RATIO),
         },
         Row {
             path: "confirmation emails",
@@ -339,6 +360,16 @@ fn print_summary(reports: &[BackendReport]) {
             ratio(r.sign_ratio()),
             rate(r.baseline_rate()),
             ratio(r.sign_target()),
+        );
+    }
+    for r in reports {
+        println!(
+            "- signing {} with integrity checks: {} = {} the rate without them, {} (target ≥ {})",
+            r.backend,
+            rate(r.integrity.best_on()),
+            ratio(r.integrity.ratio()),
+            rate(r.integrity.best_off()),
+            ratio(INTEGRITY_RATIO),
         );
     }
     for r in reports {

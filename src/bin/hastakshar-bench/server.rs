@@ -45,6 +45,16 @@ impl ServerProcess {
     /// `hastakshar serve` on `database_url`, mailing through `smtp_url`, with the sign rate
     /// limit out of the way (every client here shares one address).
     pub fn start_app(exe: &Path, database_url: &str, smtp_url: &str) -> anyhow::Result<Self> {
+        Self::start_app_with(exe, database_url, smtp_url, &[])
+    }
+
+    /// The same, with `env` set on top (one setting compared against another).
+    pub fn start_app_with(
+        exe: &Path,
+        database_url: &str,
+        smtp_url: &str,
+        env: &[(&str, &str)],
+    ) -> anyhow::Result<Self> {
         let port = free_port()?;
         let base_url = format!("http://127.0.0.1:{port}");
         let dir = ScratchDir::new("server")?;
@@ -66,6 +76,9 @@ impl ServerProcess {
         // The one deliberate exception, for experiments: BENCH_POOL_SIZE sets the server's pool.
         if let Ok(size) = std::env::var("BENCH_POOL_SIZE") {
             command.env("DATABASE_POOL_SIZE", size);
+        }
+        for (k, v) in env {
+            command.env(k, v);
         }
         Self::spawn(command, base_url, dir)
     }
