@@ -114,45 +114,53 @@ fn pc_name(lang: Lang, pc: &str) -> String {
         .unwrap_or_else(|| pc.to_string())
 }
 
-/// Signatures per minute, one bar per bucket (each bucket's average).
-fn per_minute_svg(lang: Lang, buckets: &[Bucket], width: i64) -> Markup {
-    let per_minute: Vec<(i64, f64)> = buckets
-        .iter()
-        .map(|b| (b.start, b.n as f64 * 60.0 / width as f64))
-        .collect();
-    let max = per_minute
-        .iter()
-        .map(|(_, v)| *v)
-        .fold(0.0, f64::max)
-        .max(1.0);
+/// Signatures per bucket (a minute, a quarter of an hour or a day, by the window), one bar each.
+fn per_bucket_svg(lang: Lang, buckets: &[Bucket], width: i64) -> Markup {
+    let max = buckets.iter().map(|b| b.n).max().unwrap_or(0).max(1) as f64;
     let (w, h, left, bottom) = (600.0, 160.0, 48.0, 20.0);
-    let slot = (w - left) / per_minute.len().max(1) as f64;
-    let title = lang.t("integrity-chart-title");
+    // Gaps stay gaps: a bar's place is its time, from the first bucket to the last.
+    let first = buckets.first().map_or(0, |b| b.start);
+    let last = buckets.last().map_or(0, |b| b.start);
+    let slots = ((last - first) / width.max(1) + 1).max(1) as f64;
+    let slot = (w - left) / slots;
+    let title = lang.t(match width {
+        60 => "integrity-chart-minute",
+        86_400 => "integrity-chart-day",
+        _ => "integrity-chart-quarter",
+    });
     let when = |s: i64| {
         chrono::DateTime::from_timestamp(s, 0)
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .map(|t| {
+                t.format(if width >= 86_400 {
+                    "%Y-%m-%d"
+                } else {
+                    "%Y-%m-%d %H:%M"
+                })
+                .to_string()
+            })
             .unwrap_or_default()
     };
     html! {
         svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (w) " " (h) } class="chart"
-            role="img" aria-labelledby="per-minute-title" {
-            title #per-minute-title { (title) }
+            role="img" aria-labelledby="per-bucket-title" {
+            title #per-bucket-title { (title) }
             g class="chart-labels" fill="currentColor" font-size="11" {
-                text x=(left - 4.0) y="12" text-anchor="end" { (format!("{max:.0}")) }
+                text x=(left - 4.0) y="12" text-anchor="end" { (max) }
                 text x=(left - 4.0) y=(h - bottom) text-anchor="end" { "0" }
-                @if let (Some(first), Some(last)) = (per_minute.first(), per_minute.last()) {
-                    text x=(left) y=(h - 4.0) text-anchor="start" { (when(first.0)) " UTC" }
-                    @if per_minute.len() > 1 {
-                        text x=(w) y=(h - 4.0) text-anchor="end" { (when(last.0)) }
+                @if !buckets.is_empty() {
+                    text x=(left) y=(h - 4.0) text-anchor="start" { (when(first)) " UTC" }
+                    @if last > first {
+                        text x=(w) y=(h - 4.0) text-anchor="end" { (when(last)) }
                     }
                 }
             }
             g class="chart-bars" fill="currentColor" {
-                @for (i, (start, v)) in per_minute.iter().enumerate() {
-                    @let bh = (v / max * (h - bottom - 8.0)).max(if *v > 0.0 { 1.0 } else { 0.0 });
-                    rect x=(format!("{:.1}", left + slot * i as f64)) y=(format!("{:.1}", h - bottom - bh))
-                        width=(format!("{:.1}", (slot * 0.8).max(0.5))) height=(format!("{bh:.1}")) {
-                        title { (when(*start)) ": " (format!("{v:.1}")) }
+                @for b in buckets {
+                    @let i = ((b.start - first) / width.max(1)) as f64;
+                    @let bh = (b.n as f64 / max * (h - bottom - 8.0)).max(1.0);
+                    rect x=(format!("{:.1}", left + slot * i)) y=(format!("{:.1}", h - bottom - bh))
+                        width=(format!("{:.1}", (slot * 0.8).max(1.0))) height=(format!("{bh:.1}")) {
+                        title { (when(b.start)) ": " (b.n) }
                     }
                 }
             }
@@ -225,7 +233,7 @@ pub fn console(ctx: &Ctx, v: &Console<'_>) -> Markup {
                         }
                     }
                 }
-                figure.chart { (per_minute_svg(lang, v.buckets, v.width)) }
+                figure.chart { (per_bucket_svg(lang, v.buckets, v.width)) }
             }
             div.columns {
                 (ranked(lang, &lang.t("integrity-top-networks"), &lang.t("integrity-field-network"), v.networks, total))
@@ -253,7 +261,7 @@ pub fn console(ctx: &Ctx, v: &Console<'_>) -> Markup {
                     (f.input(Input::new("domain", lang.t("integrity-field-domain"))))
                     (f.input(Input::new("address", lang.t("integrity-field-address")).kind("email")))
                     (f.input(Input::new("since", lang.t("integrity-field-since")).hint(lang.t("integrity-hint-time"))))
-                    (f.input(Input::new("until", lang.t("integrity-field-until")).hint(lang.t("integrity-hint-time"))))
+                    (f.input(Input::new("until", lang.t("integrity-field-until")).hint(lang.t("integrity-hint-until"))))
                     (f.input(Input::new("constituency", lang.t("integrity-field-constituency")).hint(lang.t("integrity-hint-constituency"))))
                     (f.select(Input::new("flag", lang.t("integrity-field-flag")), &flag_options))
                     (f.textarea(Input::new("reason", lang.t("integrity-field-reason")).hint(lang.t("integrity-hint-reason")).max(500), 2))

@@ -287,7 +287,7 @@ async fn every_public_page_passes_the_wcag_21_aa_rules_of_axe() {
     assert!(broken.is_empty(), "WCAG violations:\n{}", broken.join("\n"));
 }
 
-async fn fill(c: &fantoccini::Client, field: &str, text: &str) {
+pub async fn fill(c: &fantoccini::Client, field: &str, text: &str) {
     c.find(Locator::Id(field))
         .await
         .unwrap()
@@ -297,7 +297,7 @@ async fn fill(c: &fantoccini::Client, field: &str, text: &str) {
 }
 
 /// Waits for the page whose heading is `want` (a click that navigates may return first).
-async fn wait_heading(c: &fantoccini::Client, want: &str) {
+pub async fn wait_heading(c: &fantoccini::Client, want: &str) {
     let deadline = Instant::now() + WAIT;
     loop {
         let now = match c.find(Locator::Css("h1")).await {

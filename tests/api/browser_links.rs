@@ -19,7 +19,7 @@ const PHONE: (u32, u32) = (412, 915);
 const DESKTOP: (u32, u32) = (1280, 900);
 
 /// Looks at the page in the browser at both widths: axe's findings, and a screenshot of each.
-async fn look(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
+pub async fn look(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     for (width, (w, h)) in [("phone", PHONE), ("desktop", DESKTOP)] {

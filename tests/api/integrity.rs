@@ -21,6 +21,8 @@ on_both_backends!(
     a_bot_wave_is_found_invalidated_everywhere_and_restored,
     hold_and_block_rules_look_the_same_to_the_signer,
     bad_criteria_and_rules_are_refused_and_change_nothing,
+    a_rate_rule_holds_what_comes_past_its_burst,
+    a_spike_emails_moderators_once_and_shows,
 );
 
 /// An app that believes `X-Forwarded-For` from loopback, so each signer can come from a
@@ -597,4 +599,125 @@ async fn a_rule_added_in_one_process_holds_in_another_within_ten_seconds() {
         "the second process held a signature {:?} after the rule was added",
         added.elapsed()
     );
+}
+
+async fn a_rate_rule_holds_what_comes_past_its_burst(backend: Backend) {
+    let app = behind_proxy(backend).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    let r = admin
+        .submit(
+            "/admin/rules",
+            "/admin/rules",
+            &[
+                ("kind", "rate"),
+                ("scope", "network"),
+                ("burst", "3"),
+                ("action", "hold"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    for i in 0..5 {
+        let r = sign_from(
+            &app,
+            &format!("neighbour{i}@example.in"),
+            &format!("192.0.2.{}", i + 1),
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+    }
+    // Another network is not held back by this one.
+    assert_eq!(
+        sign_from(&app, "elsewhere@example.in", "203.0.113.1")
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.count("signatures WHERE network = '192.0.2.0/24' AND held = FALSE"),
+        3
+    );
+    assert_eq!(
+        app.count("signatures WHERE network = '192.0.2.0/24' AND held = TRUE"),
+        2
+    );
+    assert_eq!(
+        app.count("signatures WHERE network = '203.0.113.0/24' AND held = FALSE"),
+        1
+    );
+    // The rule's matches reach its row at the next refresh, and the rules page shows them.
+    app.eventually("the hits are written", |app| {
+        app.count("integrity_rules WHERE hits = 2") == 1
+    })
+    .await;
+}
+
+async fn a_spike_emails_moderators_once_and_shows(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        Options {
+            trusted_proxies: "127.0.0.1/32",
+            sign_rate: Some(SignRate {
+                burst: 1000,
+                per_hour: 10_000,
+            }),
+            tweak: |s| {
+                s.spike.floor = 2.0;
+                s.spike.multiple = 5.0;
+            },
+            ..Options::default()
+        },
+    )
+    .await;
+    let moderator = staff(&app, "moderator@example.in", Role::Moderator).await;
+    let before = app.smtp.received();
+    // Quiet: no spike, no email.
+    assert_eq!(
+        sign_from(&app, "first@example.in", "100.64.0.1")
+            .await
+            .status(),
+        303
+    );
+    app.settled().await;
+    // Twenty in a moment, against nothing in the hour before: a spike.
+    for i in 0..20 {
+        let r = sign_from(&app, &format!("wave{i}@example.in"), "198.51.100.7").await;
+        assert_eq!(r.status(), 303);
+    }
+    let alert = mail_to(&app, "moderator@example.in", "Spike on").await;
+    assert!(
+        alert
+            .links()
+            .iter()
+            .any(|l| l.ends_with(&format!("/admin/petitions/{DEMO}/integrity"))),
+        "the email leads to the console"
+    );
+    let (_, metrics) = app.get_text("/metrics").await;
+    assert!(
+        metrics.contains(&format!(
+            "hastakshar_petition_spike{{petition=\"{DEMO}\"}} 1"
+        )),
+        "{metrics}"
+    );
+    let (_, console) = moderator
+        .get(&format!("/admin/petitions/{DEMO}/integrity"))
+        .await;
+    assert!(console.contains("Spike: signed"), "the console shows it");
+    // More of the wave within the hour: no second email.
+    for i in 20..30 {
+        sign_from(&app, &format!("wave{i}@example.in"), "198.51.100.7").await;
+    }
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.settled().await;
+    let alerts = app
+        .smtp
+        .messages()
+        .iter()
+        .skip(before)
+        .filter(|m| {
+            m.header("subject")
+                .is_some_and(|s| s.starts_with("Spike on"))
+        })
+        .count();
+    assert_eq!(alerts, 1, "one email per petition per hour");
 }

@@ -8,6 +8,7 @@ mod helpers;
 mod abuse;
 mod access;
 mod browser;
+mod browser_integrity;
 mod browser_links;
 mod campaigns;
 mod deliver;
