@@ -81,8 +81,8 @@ fn ranked(lang: Lang, caption: &str, head: &str, rows: &[Ranked], total: i64) ->
             caption { (caption) }
             thead { tr {
                 th scope="col" { (head) }
-                th scope="col" { (lang.t("integrity-col-count")) }
-                th scope="col" { (lang.t("integrity-col-share")) }
+                th.num scope="col" { (lang.t("integrity-col-count")) }
+                th.num scope="col" { (lang.t("integrity-col-share")) }
             } }
             tbody {
                 @for r in rows {
@@ -224,8 +224,8 @@ pub fn console(ctx: &Ctx, v: &Console<'_>) -> Markup {
                     caption { (lang.t("integrity-flags")) }
                     thead { tr {
                         th scope="col" { (lang.t("integrity-col-flag")) }
-                        th scope="col" { (lang.t("integrity-col-count")) }
-                        th scope="col" { (lang.t("integrity-col-share")) }
+                        th.num scope="col" { (lang.t("integrity-col-count")) }
+                        th.num scope="col" { (lang.t("integrity-col-share")) }
                     } }
                     tbody {
                         @for (fl, n) in [(Flag::Disposable, v.flags.disposable), (Flag::TooFast, v.flags.too_fast), (Flag::Honeypot, v.flags.honeypot), (Flag::Held, v.flags.held)] {
@@ -295,7 +295,7 @@ pub fn console(ctx: &Ctx, v: &Console<'_>) -> Markup {
                         thead { tr {
                             th scope="col" { (lang.t("integrity-col-when")) }
                             th scope="col" { (lang.t("integrity-field-reason")) }
-                            th scope="col" { (lang.t("integrity-col-count")) }
+                            th.num scope="col" { (lang.t("integrity-col-count")) }
                             th scope="col" { (lang.t("integrity-col-state")) }
                         } }
                         tbody {
@@ -447,7 +447,7 @@ pub fn rules(
                         th scope="col" { (lang.t("rule-field-value")) }
                         th scope="col" { (lang.t("rule-field-action")) }
                         th scope="col" { (lang.t("rule-field-note")) }
-                        th scope="col" { (lang.t("rule-hits")) }
+                        th.num scope="col" { (lang.t("rule-hits")) }
                         th scope="col" { span.visually-hidden { (lang.t("rule-remove")) } }
                     } }
                     tbody {

@@ -72,7 +72,7 @@ pub async fn bench_backend(
     .await?;
 
     eprintln!(
-        "  integrity checks: {} signatures with them off, then on, twice",
+        "  integrity checks: {} signatures with them off, then on, three times",
         config.signatures
     );
     let integrity = crate::integrity::measure(backend, config, server_exe, places).await?;

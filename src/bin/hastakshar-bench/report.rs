@@ -167,7 +167,7 @@ fn rows(r: &BackendReport) -> Vec<Row> {
         Row {
             path: "signing with integrity checks",
             result: format!(
-                "{} with signals and {} rules (best of {})",
+                "{} with signals and {} rules (best of {}; the ratio is the median round's)",
                 rate(r.integrity.best_on()),
                 r.integrity.rules,
                 r.integrity.on.len()
@@ -364,10 +364,10 @@ fn print_summary(reports: &[BackendReport]) {
     }
     for r in reports {
         println!(
-            "- signing {} with integrity checks: {} = {} the rate without them, {} (target ≥ {})",
+            "- signing {} with integrity checks: {} the rate without them (median of rounds; best {} against {}; target ≥ {})",
             r.backend,
-            rate(r.integrity.best_on()),
             ratio(r.integrity.ratio()),
+            rate(r.integrity.best_on()),
             rate(r.integrity.best_off()),
             ratio(INTEGRITY_RATIO),
         );
