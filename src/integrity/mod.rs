@@ -287,22 +287,50 @@ impl Integrity {
             return Ok(Vec::new());
         }
         let now = std::time::Instant::now();
+        // Which counts this request reads from the database: a key seen for the second time,
+        // and a count gone stale (then this request alone refreshes it: the others go on with
+        // the count as it stands, so a busy second does not send every request to the
+        // database at once).
+        let mut stale: Vec<(usize, Scope, String, i64, i64)> = Vec::new();
         {
-            let cache = self.rates.lock().expect("rates lock");
-            for c in &mut checks {
-                if let Some(e) = cache.get(&c.key)
-                    && now.duration_since(e.at) < RATE_FRESH
-                {
-                    c.count = Some(e.count + e.added);
+            let mut cache = self.rates.lock().expect("rates lock");
+            if cache.len() > RATE_CACHE_MAX {
+                cache.clear();
+            }
+            for (i, c) in checks.iter_mut().enumerate() {
+                let read = match cache.get_mut(&c.key) {
+                    Some(e) => {
+                        c.count = Some(e.count + e.added);
+                        let old = !e.read || now.duration_since(e.at) >= RATE_FRESH;
+                        if old {
+                            e.at = now;
+                            e.read = true;
+                        }
+                        old
+                    }
+                    // A key this process meets for the first time (in a crowd, nearly every
+                    // client address and network) is read from the database the second time:
+                    // one signature per key and process goes unchecked, and a crowd of
+                    // newcomers costs no reads at all.
+                    None => {
+                        cache.insert(
+                            c.key.clone(),
+                            CachedCount {
+                                count: 0,
+                                added: 0,
+                                at: now,
+                                read: false,
+                            },
+                        );
+                        c.count = Some(0);
+                        false
+                    }
+                };
+                if read {
+                    stale.push((i, c.scope, c.key.3.clone(), c.key.2, c.limit));
                 }
             }
         }
-        let stale: Vec<(usize, Scope, String, i64, i64)> = checks
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.count.is_none())
-            .map(|(i, c)| (i, c.scope, c.key.3.clone(), c.key.2, c.limit))
-            .collect();
         if !stale.is_empty() {
             let read = db::run(pool, move |conn| {
                 let t = db::now();
@@ -321,9 +349,6 @@ impl Integrity {
             })
             .await?;
             let mut cache = self.rates.lock().expect("rates lock");
-            if cache.len() > RATE_CACHE_MAX {
-                cache.clear();
-            }
             for (i, n) in read {
                 checks[i].count = Some(n);
                 cache.insert(
@@ -332,6 +357,7 @@ impl Integrity {
                         count: n,
                         added: 0,
                         at: now,
+                        read: true,
                     },
                 );
             }
@@ -376,6 +402,8 @@ struct CachedCount {
     /// Signatures this process let through since the count was read.
     added: i64,
     at: std::time::Instant,
+    /// Whether `count` came from the database (a first sighting's is assumed 0).
+    read: bool,
 }
 
 /// Rules from their rows, and the ids of rows this version cannot read.

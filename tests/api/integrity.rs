@@ -23,6 +23,7 @@ on_both_backends!(
     bad_criteria_and_rules_are_refused_and_change_nothing,
     a_rate_rule_holds_what_comes_past_its_burst,
     a_spike_emails_moderators_once_and_shows,
+    an_imported_domain_list_replaces_the_shipped_one_in_every_process,
 );
 
 /// An app that believes `X-Forwarded-For` from loopback, so each signer can come from a
@@ -720,4 +721,71 @@ async fn a_spike_emails_moderators_once_and_shows(backend: Backend) {
         })
         .count();
     assert_eq!(alerts, 1, "one email per petition per hour");
+}
+
+async fn an_imported_domain_list_replaces_the_shipped_one_in_every_process(backend: Backend) {
+    let app = behind_proxy(backend).await;
+    assert_eq!(
+        sign_from(&app, "before@guerrillamail.com", "100.64.1.1")
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.count("signatures WHERE disposable = TRUE"),
+        1,
+        "the shipped list"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("list.conf");
+    std::fs::write(
+        &file,
+        "# a newer list\nthrowaway-inbox.example\n\nnot a domain\n",
+    )
+    .unwrap();
+    let out = cli(&app, &format!("fraud domains --import {}", file.display()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 disposable domains imported"));
+    assert_eq!(
+        app.count("audit_log WHERE action = 'import disposable domains' AND row_count = 1"),
+        1
+    );
+    // The running server picks the list up at its next refresh.
+    let started = Instant::now();
+    let mut n = 0;
+    loop {
+        n += 1;
+        let email = format!("after{n}@throwaway-inbox.example");
+        assert_eq!(sign_from(&app, &email, "100.64.2.1").await.status(), 303);
+        if app.count(&format!(
+            "signatures WHERE email = '{email}' AND disposable = TRUE"
+        )) == 1
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the new list within 10 s"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        sign_from(&app, "after@guerrillamail.com", "100.64.3.1")
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.count("signatures WHERE email = 'after@guerrillamail.com' AND disposable = FALSE"),
+        1,
+        "the imported list replaces the shipped one"
+    );
+    let empty = dir.path().join("empty.conf");
+    std::fs::write(&empty, "# nothing\n").unwrap();
+    let out = cli(&app, &format!("fraud domains --import {}", empty.display()));
+    assert_eq!(out.status.code(), Some(2), "an empty list is refused");
 }
