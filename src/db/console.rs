@@ -337,3 +337,36 @@ pub fn figures(
         buckets,
     })
 }
+
+/// Claims the spike email for `petition` if none went out in the hour before `now`: `true` for
+/// the one process that should send it.
+pub fn claim_spike_alert(
+    conn: &mut DbConnection,
+    petition: i64,
+    now: NaiveDateTime,
+    (recent, trailing): (f64, f64),
+) -> QueryResult<bool> {
+    let sql = super::numbered(
+        conn,
+        "INSERT INTO spike_alerts (petition_id, alerted_at, recent_per_minute, \
+         trailing_per_minute) VALUES ($1, $2, $3, $4) ON CONFLICT (petition_id) DO UPDATE \
+         SET alerted_at = excluded.alerted_at, recent_per_minute = excluded.recent_per_minute, \
+         trailing_per_minute = excluded.trailing_per_minute \
+         WHERE spike_alerts.alerted_at < $5 RETURNING petition_id AS n",
+    );
+    let rows: Vec<N> = crate::each_backend!(conn, c => diesel::sql_query(&sql)
+        .bind::<BigInt, _>(petition)
+        .bind::<Timestamp, _>(now)
+        .bind::<diesel::sql_types::Double, _>(recent)
+        .bind::<diesel::sql_types::Double, _>(trailing)
+        .bind::<Timestamp, _>(now - chrono::Duration::hours(1))
+        .load(c))?;
+    Ok(!rows.is_empty())
+}
+
+#[derive(QueryableByName)]
+struct N {
+    #[diesel(sql_type = BigInt)]
+    #[allow(dead_code)]
+    n: i64,
+}

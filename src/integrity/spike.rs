@@ -3,8 +3,7 @@
 //! email per petition per hour; the console and `/metrics` show it while it lasts.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Double, Timestamp};
+use diesel::QueryResult;
 
 use crate::db::{self, DbConnection, console, outbox::MailKind};
 use crate::domain::Status;
@@ -61,37 +60,19 @@ pub fn check(conn: &mut DbConnection, t: Threshold, base_url: &str) -> QueryResu
     let mut rates = Vec::with_capacity(open.len());
     for id in open {
         let rate = measure(conn, id, now, t)?;
-        if rate.spiking && claim(conn, &rate, now)? {
+        if rate.spiking
+            && console::claim_spike_alert(
+                conn,
+                id,
+                now,
+                (rate.recent_per_minute, rate.trailing_per_minute),
+            )?
+        {
             alert(conn, &rate, base_url)?;
         }
         rates.push(rate);
     }
     Ok(rates)
-}
-
-fn claim(conn: &mut DbConnection, r: &Rate, now: NaiveDateTime) -> QueryResult<bool> {
-    let sql = db::numbered(
-        conn,
-        "INSERT INTO spike_alerts (petition_id, alerted_at, recent_per_minute, \
-         trailing_per_minute) VALUES ($1, $2, $3, $4) ON CONFLICT (petition_id) DO UPDATE \
-         SET alerted_at = excluded.alerted_at, recent_per_minute = excluded.recent_per_minute, \
-         trailing_per_minute = excluded.trailing_per_minute \
-         WHERE spike_alerts.alerted_at < $5 RETURNING petition_id AS id",
-    );
-    #[derive(QueryableByName)]
-    struct Claimed {
-        #[diesel(sql_type = BigInt)]
-        #[allow(dead_code)]
-        id: i64,
-    }
-    let rows: Vec<Claimed> = crate::each_backend!(conn, c => diesel::sql_query(&sql)
-        .bind::<BigInt, _>(r.petition_id)
-        .bind::<Timestamp, _>(now)
-        .bind::<Double, _>(r.recent_per_minute)
-        .bind::<Double, _>(r.trailing_per_minute)
-        .bind::<Timestamp, _>(now - Duration::hours(1))
-        .load(c))?;
-    Ok(!rows.is_empty())
 }
 
 fn alert(conn: &mut DbConnection, r: &Rate, base_url: &str) -> QueryResult<()> {

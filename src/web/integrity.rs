@@ -139,6 +139,14 @@ pub async fn page(
     render(&req, signed, &state, lang, id, extra).await
 }
 
+/// 404 unless petition `id` exists (in any state).
+async fn exists(state: &AppState, id: i64) -> Result<(), PageError> {
+    db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?))
+        .await?
+        .map(|_| ())
+        .ok_or(PageError::NotFound)
+}
+
 /// One address's signature, for a support request: posted, so the address stays out of URLs
 /// and access logs.
 pub async fn lookup(
@@ -161,10 +169,7 @@ pub async fn lookup(
     };
     let canonical = EmailAddress::canonical(address.as_str());
     let actor = signed.user.actor();
-    let exists = db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?)).await?;
-    if exists.is_none() {
-        return Err(PageError::NotFound);
-    }
+    exists(&state, id).await?;
     let found = db::write(&state.pool, move |c| {
         Ok(staff::lookup(c, id, &canonical, &actor)?)
     })
@@ -189,12 +194,7 @@ pub async fn invalidate(
 ) -> Result<HttpResponse, PageError> {
     let mut form = posted(&req, &state, &body)?;
     let id = parse_id(&path)?;
-    if db::run(&state.pool, move |c| Ok(petitions::status_of(c, id)?))
-        .await?
-        .is_none()
-    {
-        return Err(PageError::NotFound);
-    }
+    exists(&state, id).await?;
     let given = criteria::FIELDS
         .iter()
         .any(|f| !form.get(f).trim().is_empty());
