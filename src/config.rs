@@ -96,6 +96,31 @@ pub struct Settings {
     pub spike: crate::integrity::spike::Threshold,
     /// How often the worker looks for spikes (`SPIKE_CHECK_SECS`).
     pub spike_check: Duration,
+    /// How long a request waits for a database connection before the site answers 503
+    /// (`DATABASE_WAIT_MS`): while the database is down, pages fail fast instead of hanging.
+    pub pool_wait: Duration,
+    /// How long a worker holds the emails it claimed (`MAIL_LEASE_SECS`): a worker that dies
+    /// holding them frees them when it runs out, for another to send.
+    pub mail_lease: Duration,
+    /// DKIM signing of every email (`DKIM_DOMAIN`, `DKIM_SELECTOR`, `DKIM_PRIVATE_KEY` or
+    /// `DKIM_PRIVATE_KEY_FILE`).
+    pub dkim: Option<Dkim>,
+    /// The key that signs bounce and complaint reports to `POST /hooks/mail-events`
+    /// (`MAIL_EVENTS_SECRET`); without it the hook is off.
+    pub mail_events_secret: Option<String>,
+    /// On SIGTERM, how long a server keeps answering (saying not ready, closing each connection
+    /// after its answer) before it stops taking connections (`SHUTDOWN_DRAIN_MS`).
+    pub shutdown_drain: Duration,
+}
+
+/// Where and how emails are DKIM-signed.
+#[derive(Clone)]
+pub struct Dkim {
+    pub domain: String,
+    pub selector: String,
+    /// An RSA key in PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`), or an Ed25519 key as the
+    /// base64 of its 32-byte seed.
+    pub private_key: String,
 }
 
 impl std::fmt::Debug for Settings {
@@ -259,6 +284,16 @@ impl Settings {
             spike_check: Duration::from_secs(parse_num("SPIKE_CHECK_SECS", 30u64)?.max(1)),
             exports_dir: PathBuf::from("data/exports"),
             log_json: env == Environment::Production,
+            pool_wait: Duration::from_millis(parse_num("DATABASE_WAIT_MS", 5_000u64)?.max(100)),
+            mail_lease: Duration::from_secs(parse_num("MAIL_LEASE_SECS", 300u64)?.max(1)),
+            dkim: dkim_from_env()?,
+            shutdown_drain: Duration::from_millis(parse_num("SHUTDOWN_DRAIN_MS", 3_000u64)?),
+            mail_events_secret: match var("MAIL_EVENTS_SECRET") {
+                Some(s) if s.len() < 16 => {
+                    return Err(err("MAIL_EVENTS_SECRET", "must be at least 16 characters"));
+                }
+                s => s,
+            },
         };
         if env == Environment::Production {
             settings.check_production()?;
@@ -362,8 +397,57 @@ impl Settings {
             spike_check: Duration::from_millis(200),
             exports_dir: PathBuf::from("data/exports"),
             log_json: false,
+            pool_wait: Duration::from_secs(5),
+            mail_lease: Duration::from_secs(300),
+            dkim: None,
+            mail_events_secret: None,
+            shutdown_drain: Duration::ZERO,
         }
     }
+}
+
+/// DKIM settings: all three or none; the key read from the file when `DKIM_PRIVATE_KEY_FILE`
+/// names one, and checked here so that a bad key stops the start, not every email.
+fn dkim_from_env() -> Result<Option<Dkim>, ConfigError> {
+    let key = match (var("DKIM_PRIVATE_KEY"), var("DKIM_PRIVATE_KEY_FILE")) {
+        (Some(k), None) => Some(k.replace("\\n", "\n")),
+        (None, Some(path)) => Some(std::fs::read_to_string(&path).map_err(|e| {
+            err(
+                "DKIM_PRIVATE_KEY_FILE",
+                format!("cannot read {path:?}: {e}"),
+            )
+        })?),
+        (Some(_), Some(_)) => {
+            return Err(err(
+                "DKIM_PRIVATE_KEY",
+                "set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both",
+            ));
+        }
+        (None, None) => None,
+    };
+    let dkim = match (var("DKIM_DOMAIN"), var("DKIM_SELECTOR"), key) {
+        (None, None, None) => return Ok(None),
+        (Some(domain), Some(selector), Some(private_key)) => Dkim {
+            domain,
+            selector,
+            private_key: private_key.trim().to_string(),
+        },
+        (None, _, _) => return Err(err("DKIM_DOMAIN", "required with the other DKIM settings")),
+        (_, None, _) => {
+            return Err(err(
+                "DKIM_SELECTOR",
+                "required with the other DKIM settings",
+            ));
+        }
+        (_, _, None) => {
+            return Err(err(
+                "DKIM_PRIVATE_KEY",
+                "required with the other DKIM settings (or DKIM_PRIVATE_KEY_FILE)",
+            ));
+        }
+    };
+    crate::mail::dkim_config(&dkim).map_err(|e| err("DKIM_PRIVATE_KEY", e))?;
+    Ok(Some(dkim))
 }
 
 /// A secret with few distinct characters (`aaaa...`, `abababab...`) is guessable whatever its

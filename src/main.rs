@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use hastakshar::accounts::Role;
 use hastakshar::accounts::admin::{self, AdminError};
 use hastakshar::config::Settings;
+use hastakshar::db::backup::BackupError;
 use hastakshar::delivery::{self, DeliveryError};
 use hastakshar::exports::{self, ExportError};
 use hastakshar::i18n::Lang;
@@ -18,6 +19,7 @@ use hastakshar::metrics::Metrics;
 use hastakshar::representatives::{self, ImportError};
 use hastakshar::startup::{Application, prepare_database};
 use hastakshar::telemetry;
+use hastakshar::web::ops::{WorkerOps, register_worker_ops};
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +68,12 @@ enum Command {
     Export {
         #[command(subcommand)]
         what: ExportCommand,
+    },
+    /// A consistent copy of a SQLite database, taken while the site keeps serving.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Invalidate signatures of a wave, restore them, refresh the disposable-domain list.
     Fraud {
@@ -238,6 +246,9 @@ fn main() -> ExitCode {
             Command::Deliver { what } => {
                 tokio::task::spawn_blocking(move || deliver(&settings, what)).await?
             }
+            Command::Backup { out } => {
+                tokio::task::spawn_blocking(move || backup(&settings, &out)).await?
+            }
             Command::Fraud { what } => {
                 tokio::task::spawn_blocking(move || {
                     println!("{}", fraud_cli::run(&settings, what, &cli_actor())?);
@@ -276,6 +287,9 @@ fn main() -> ExitCode {
             ) || matches!(
                 e.downcast_ref::<AdminError>(),
                 Some(AdminError::BadEmail(_))
+            ) || matches!(
+                e.downcast_ref::<BackupError>(),
+                Some(BackupError::Exists(_) | BackupError::Postgres)
             ) || e.downcast_ref::<FraudError>().is_some()
                 || e.downcast_ref::<std::io::Error>().is_some()
                 || e.downcast_ref::<hastakshar::config::ConfigError>()
@@ -293,28 +307,98 @@ fn main() -> ExitCode {
 
 async fn serve(settings: Settings, run_worker: bool) -> anyhow::Result<()> {
     let base = settings.base_url.clone();
+    let settings_drain = settings.shutdown_drain;
     // actix's server must run on its own system; the Application spawns within it.
     let app = Application::build(settings, run_worker).await?;
     tracing::info!(url = %base, "serving");
-    let handle = app.handle();
+    let stop = app.stopper();
+    let drain = settings_drain;
     tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        handle.stop(true).await;
+        // An orchestrator's SIGTERM drains first; a person's Ctrl-C stops at once.
+        let drain = if shutdown_signal().await {
+            drain
+        } else {
+            std::time::Duration::ZERO
+        };
+        stop.stop(drain).await;
     });
     app.run_until_stopped().await?;
     Ok(())
 }
 
+/// Waits for SIGINT or SIGTERM (what systemd, Docker and Kubernetes send to stop a process);
+/// `true` for SIGTERM.
+async fn shutdown_signal() -> bool {
+    use tokio::signal::unix::{SignalKind, signal};
+    let term = match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => false,
+                _ = term.recv() => true,
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+            false
+        }
+    };
+    tracing::info!(sigterm = term, "stopping: finishing what is in hand");
+    term
+}
+
 async fn worker(settings: Settings) -> anyhow::Result<()> {
     let s = settings.clone();
     let pool = tokio::task::spawn_blocking(move || prepare_database(&s)).await??;
-    let w = Worker::new(&settings, pool, Arc::new(Metrics::new()))?;
+    let metrics = Arc::new(Metrics::new());
+    // With METRICS_BIND the worker answers /healthz and /metrics there: the emails it sends are
+    // counted in this process, not in the app's.
+    let ops = match &settings.metrics_bind {
+        Some(bind) => {
+            let data = actix_web::web::Data::new(WorkerOps {
+                token: settings.metrics_token.clone(),
+                pool: pool.clone(),
+                metrics: metrics.clone(),
+            });
+            let server = actix_web::HttpServer::new(move || {
+                actix_web::App::new()
+                    .app_data(data.clone())
+                    .configure(register_worker_ops)
+            })
+            .workers(1)
+            .disable_signals()
+            .bind(bind)?
+            .run();
+            tracing::info!(bind = %bind, "worker metrics listening");
+            let handle = server.handle();
+            Some((handle, tokio::spawn(server)))
+        }
+        None => None,
+    };
+    let w = Worker::new(&settings, pool, metrics)?;
     let (tx, rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
+        shutdown_signal().await;
         let _ = tx.send(true);
     });
     w.run(rx).await;
+    if let Some((handle, running)) = ops {
+        handle.stop(true).await;
+        let _ = running.await;
+    }
+    Ok(())
+}
+
+/// The database as it is, unmigrated: a backup copies what is there.
+fn backup(settings: &Settings, out: &std::path::Path) -> anyhow::Result<()> {
+    let pool = hastakshar::db::build_pool(&settings.database_url, 1)?;
+    let mut conn = pool.get()?;
+    let started = std::time::Instant::now();
+    let bytes = hastakshar::db::backup::sqlite_into(&mut conn, out)?;
+    println!(
+        "backup: {} ({bytes} bytes) in {:.1} s",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -6,8 +6,11 @@
 //! flood of distinct addresses: idle keys are swept, and if the map still outgrows its cap it is
 //! cleared (failing open for a moment; the captcha still stands), logged as a warning.
 //!
-//! The limiter lives in each process: with several app processes behind a load balancer the
-//! effective quota is per process, so the balancer should hash on the client address.
+//! On PostgreSQL, where several app processes share one database, each check also takes a cell
+//! of a quota kept in the database (`db::limits`), so N processes give a client one quota, not
+//! N. The in-process limiter stays in front of it: a client past its quota in this process is
+//! past it everywhere, and is refused without a database round trip (a flood from one address
+//! costs the database nothing). A SQLite site is one process, and its limits stay in memory.
 
 use std::hash::Hash;
 use std::net::IpAddr;
@@ -19,6 +22,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::SignRate;
+use crate::db::{self, DbError, DbPool};
 
 pub struct Limiter<K: Hash + Eq + Clone> {
     quota: Quota,
@@ -29,6 +33,83 @@ pub struct Limiter<K: Hash + Eq + Clone> {
 
 /// Signing attempts per client address.
 pub type SignLimiter = Limiter<IpAddr>;
+
+/// A limit as the site applies it: the in-process limiter, then (on PostgreSQL) the quota shared
+/// by every process.
+pub struct Limit<K: Hash + Eq + Clone> {
+    local: Limiter<K>,
+    shared: Option<Shared>,
+}
+
+/// The shared quota of one limit: GCRA parameters and where it lives.
+struct Shared {
+    pool: DbPool,
+    /// Names the limit inside the key, so that one table holds them all.
+    name: &'static str,
+    secret: Vec<u8>,
+    /// Seconds between two cells of quota.
+    interval: f64,
+    /// Seconds of cells that may be taken ahead: the burst.
+    tolerance: f64,
+}
+
+impl<K: Hash + Eq + Clone + std::fmt::Display> Limit<K> {
+    /// A limit of `rate`; with `shared` (the pool, when it is PostgreSQL, and the key that hashes
+    /// what is stored) it holds across processes.
+    pub fn new(
+        name: &'static str,
+        rate: SignRate,
+        max_keys: usize,
+        shared: Option<(DbPool, &[u8])>,
+    ) -> Limit<K> {
+        let interval = 3600.0 / f64::from(rate.per_hour.max(1));
+        Limit {
+            local: Limiter::new(rate, max_keys),
+            shared: shared.map(|(pool, secret)| Shared {
+                pool,
+                name,
+                secret: secret.to_vec(),
+                interval,
+                tolerance: interval * f64::from(rate.burst.max(1) - 1),
+            }),
+        }
+    }
+
+    /// `Ok(Ok(()))` to go ahead, `Ok(Err(wait))` before this key may try again; an error when
+    /// the shared quota cannot be read (the database is down: so is the site).
+    pub async fn check_key(&self, key: &K) -> Result<Result<(), Duration>, DbError> {
+        if let Err(wait) = self.local.check_key(key) {
+            return Ok(Err(wait));
+        }
+        let Some(s) = &self.shared else {
+            return Ok(Ok(()));
+        };
+        // Stored as a keyed hash: the table never holds an address or an account.
+        let stored = crate::tokens::mac(&s.secret, &format!("rate-limit:{}:{key}", s.name));
+        let (interval, tolerance) = (s.interval, s.tolerance);
+        let wait = db::run(&s.pool, move |c| {
+            Ok(db::limits::take(c, &stored, interval, tolerance)?)
+        })
+        .await?;
+        Ok(match wait {
+            None => Ok(()),
+            Some(secs) => Err(Duration::from_secs_f64(secs).max(Duration::from_secs(1))),
+        })
+    }
+
+    /// Forgets keys whose allowance has refilled in this process (`db::limits::sweep` does it
+    /// for the shared quotas).
+    pub fn sweep(&self) {
+        self.local.sweep();
+    }
+}
+
+impl Limit<IpAddr> {
+    /// As `check_key`, for a client address (IPv6 by its /64).
+    pub async fn check(&self, ip: IpAddr) -> Result<Result<(), Duration>, DbError> {
+        self.check_key(&key_for(ip)).await
+    }
+}
 
 impl Limiter<IpAddr> {
     /// `Ok` to go ahead, or `Err(wait)` before this address may try again.

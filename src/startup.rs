@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, ErrorHandlers, from_fn};
@@ -14,7 +15,7 @@ use crate::db::{self, DbPool};
 use crate::integrity::Integrity;
 use crate::jobs::Worker;
 use crate::metrics::Metrics;
-use crate::ratelimit::{Limiter, SignLimiter};
+use crate::ratelimit::Limit;
 use crate::web::cache::TtlCache;
 use crate::web::{self as routes, AppState, middleware};
 use actix_web::cookie::Key;
@@ -31,13 +32,33 @@ pub struct Application {
     metrics: Option<Server>,
     server: Server,
     pool: DbPool,
+    draining: Arc<std::sync::atomic::AtomicBool>,
     stop_worker: Option<watch::Sender<bool>>,
     worker: Option<tokio::task::JoinHandle<()>>,
 }
 
+/// Stops an `Application` from elsewhere (see `Application::stopper`).
+pub struct Stopper {
+    draining: Arc<std::sync::atomic::AtomicBool>,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl Stopper {
+    pub async fn stop(self, drain: Duration) {
+        self.draining
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        tokio::time::sleep(drain).await;
+        self.handle.stop(true).await;
+    }
+}
+
 /// Connects, migrates, loads reference data and (in development) the demo petition.
 pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
-    let pool = db::build_pool(&settings.database_url, settings.pool_size)?;
+    let pool = db::build_pool_waiting(
+        &settings.database_url,
+        settings.pool_size,
+        settings.pool_wait,
+    )?;
     let mut conn = pool.get()?;
     db::migrate(&mut conn)?;
     db::refdata::load(&mut conn)?;
@@ -85,12 +106,33 @@ impl Application {
             db::run(&pool, move |c| Ok(i.refresh(c)?)).await?;
             integrity.clone().keep_fresh(p);
         }
+        // On PostgreSQL several processes may serve the site: their rate limits are one quota,
+        // kept in the database. A SQLite site is one process.
+        let is_pg = db::run(&pool, |c| Ok(matches!(c, db::DbConnection::Pg(_)))).await?;
+        let shared = || is_pg.then(|| (pool.clone(), settings.secret_key.as_slice()));
+        let draining = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let state = web::Data::new(AppState {
+            draining: draining.clone(),
             pool: pool.clone(),
-            limiter: SignLimiter::new(settings.sign_rate, LIMITER_MAX_KEYS),
-            account_ip_limiter: SignLimiter::new(settings.account_ip_rate, LIMITER_MAX_KEYS),
-            account_limiter: Limiter::new(settings.account_rate, LIMITER_MAX_KEYS),
-            account_any_limiter: Limiter::new(settings.account_any_rate, LIMITER_MAX_KEYS),
+            limiter: Limit::new("sign", settings.sign_rate, LIMITER_MAX_KEYS, shared()),
+            account_ip_limiter: Limit::new(
+                "account-ip",
+                settings.account_ip_rate,
+                LIMITER_MAX_KEYS,
+                shared(),
+            ),
+            account_limiter: Limit::new(
+                "account",
+                settings.account_rate,
+                LIMITER_MAX_KEYS,
+                shared(),
+            ),
+            account_any_limiter: Limit::new(
+                "account-any",
+                settings.account_any_rate,
+                LIMITER_MAX_KEYS,
+                shared(),
+            ),
             cookie_key: Key::derive_from(&settings.secret_key),
             csp: middleware::csp(captcha.is_some()),
             captcha,
@@ -110,6 +152,10 @@ impl Application {
                 sweeper.account_ip_limiter.sweep();
                 sweeper.account_limiter.sweep();
                 sweeper.account_any_limiter.sweep();
+                if is_pg && let Err(e) = db::run(&sweeper.pool, |c| Ok(db::limits::sweep(c)?)).await
+                {
+                    tracing::warn!(error = %e, "shared rate limits not swept");
+                }
             }
         });
         let port = listener.local_addr()?.port();
@@ -151,6 +197,8 @@ impl Application {
         })
         // Without it each response waits out the client's delayed acknowledgement (~40 ms).
         .tcp_nodelay(true)
+        // Stopping is `Application::drain`'s, on the signal `main` hears.
+        .disable_signals()
         .listen(listener)?
         .run();
         let (stop_worker, worker) = if run_worker {
@@ -171,6 +219,7 @@ impl Application {
             metrics,
             server,
             pool,
+            draining,
             stop_worker,
             worker,
         })
@@ -186,6 +235,16 @@ impl Application {
 
     pub fn pool(&self) -> DbPool {
         self.pool.clone()
+    }
+
+    /// A way to stop gracefully, as on SIGTERM: say not ready and close each connection after
+    /// its answer for `drain` (a load balancer stops sending here), then stop taking
+    /// connections and finish the requests in hand.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            draining: self.draining.clone(),
+            handle: self.server.handle(),
+        }
     }
 
     /// A handle to stop the server gracefully from elsewhere (tests, signals).

@@ -2,12 +2,15 @@
 //! queries each domain concept needs (one file per concept).
 
 pub mod audit;
+pub mod backup;
 pub mod campaigns;
 pub mod console;
 pub mod counts;
 pub mod delivery;
 pub mod integrity;
 pub mod jobs;
+pub mod limits;
+pub mod mail_events;
 pub mod outbox;
 pub mod petitions;
 pub mod refdata;
@@ -49,10 +52,44 @@ pub enum DbError {
     Task(String),
 }
 
+impl DbError {
+    /// Whether the database is away (no connection to be had, or the one in hand was cut by a
+    /// restart) rather than the query being wrong: the site answers 503, and asks to try again.
+    pub fn is_unavailable(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match self {
+            DbError::Pool(_) => true,
+            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) => true,
+            DbError::Query(Error::DatabaseError(DatabaseErrorKind::Unknown, info)) => {
+                let m = info.message();
+                // PostgreSQL's words when it stops (57P01-57P03) or the socket is gone.
+                [
+                    "terminating connection",
+                    "server closed the connection",
+                    "no connection to the server",
+                    "the database system is",
+                    "could not receive data",
+                    "could not send data",
+                    "connection to server",
+                ]
+                .iter()
+                .any(|w| m.contains(w))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Turns `sqlite://PATH` into what the SQLite driver takes; PostgreSQL URLs pass through.
 pub fn connection_string(url: &str) -> String {
     match url.strip_prefix("sqlite://") {
         Some(path) => path.to_string(),
+        // A database host that does not answer at all must not hold a connection attempt for
+        // ever: libpq waits without limit unless told.
+        None if !url.contains("connect_timeout") => {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}connect_timeout=5")
+        }
         None => url.to_string(),
     }
 }
@@ -81,6 +118,12 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for Pragmas {
 }
 
 pub fn build_pool(url: &str, size: u32) -> Result<DbPool, DbError> {
+    build_pool_waiting(url, size, Duration::from_secs(10))
+}
+
+/// A pool whose callers wait at most `wait` for a connection: while the database is down, a
+/// request fails (503) after that long instead of hanging.
+pub fn build_pool_waiting(url: &str, size: u32, wait: Duration) -> Result<DbPool, DbError> {
     if let Some(path) = url.strip_prefix("sqlite://")
         && let Some(dir) = std::path::Path::new(path).parent()
         && !dir.as_os_str().is_empty()
@@ -95,7 +138,7 @@ pub fn build_pool(url: &str, size: u32) -> Result<DbPool, DbError> {
         // still connecting while a short command exits crashed libpq's exit handlers (about one
         // `hastakshar export` in eight on PostgreSQL).
         .min_idle(Some(0))
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(wait)
         .connection_customizer(Box::new(Pragmas))
         .build(manager)?;
     Ok(pool)

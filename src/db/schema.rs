@@ -214,6 +214,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_suppressions (email_canonical) {
+        email_canonical -> Text,
+        reason -> Text,
+        detail -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     spike_alerts (petition_id) {
         petition_id -> BigInt,
         alerted_at -> Timestamp,
@@ -355,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     invalidations,
     integrity_rules,
     disposable_domains,
+    mail_suppressions,
     spike_alerts,
     signature_minutes,
     signature_rollup,

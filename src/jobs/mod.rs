@@ -16,6 +16,7 @@ use tokio::sync::watch;
 use crate::config::Settings;
 use crate::db::outbox::{MailKind, NewEmail};
 use crate::db::{self, DbError, DbPool, campaigns, counts, outbox, updates};
+use crate::domain::EmailAddress;
 use crate::i18n::Lang;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
@@ -30,7 +31,10 @@ const SEND_CONCURRENCY: usize = 8;
 const COUNT_BATCH: i64 = 5_000;
 /// Update emails written to the outbox per transaction.
 const FANOUT_BATCH: i64 = 500;
-const LEASE: Duration = Duration::from_secs(300);
+/// How often a worker tries again to mark what it sent while the database is away.
+const MARK_RETRY: Duration = Duration::from_millis(500);
+/// The error an email to a suppressed address is failed with.
+const SUPPRESSED: &str = "not sent: the address bounced or complained before";
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 
 pub struct Worker {
@@ -45,6 +49,7 @@ pub struct Worker {
     export_retention: Duration,
     spike: crate::integrity::spike::Threshold,
     spike_check: Duration,
+    lease: Duration,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +75,7 @@ impl Worker {
             settings.smtp_url.as_deref(),
             settings.mail_dir.clone(),
             &settings.base_url,
+            settings.dkim.as_ref(),
         )?;
         Ok(Worker {
             pool,
@@ -83,6 +89,7 @@ impl Worker {
             export_retention: settings.export_retention,
             spike: settings.spike,
             spike_check: settings.spike_check,
+            lease: settings.mail_lease,
         })
     }
 
@@ -173,8 +180,27 @@ impl Worker {
 
     /// Sends one batch of due emails, several at a time; returns (sent, failed).
     pub async fn send_once(&self) -> Result<(usize, usize), DbError> {
-        let (claimed, files) = db::write(&self.pool, |c| {
-            let claimed = outbox::claim(c, BATCH, LEASE)?;
+        let lease = self.lease;
+        let claimed_at = std::time::Instant::now();
+        let (claimed, files) = db::write(&self.pool, move |c| {
+            let mut claimed = outbox::claim(c, BATCH, lease)?;
+            // An address that bounced hard or complained gets nothing more.
+            let canonicals: Vec<String> = claimed
+                .iter()
+                .map(|e| EmailAddress::canonical(&e.recipient))
+                .collect();
+            let suppressed = db::mail_events::suppressed_among(c, &canonicals)?;
+            if !suppressed.is_empty() {
+                let mut kept = Vec::with_capacity(claimed.len());
+                for (email, canonical) in claimed.into_iter().zip(&canonicals) {
+                    if suppressed.contains(canonical) {
+                        outbox::mark_failed(c, email.id, SUPPRESSED, None)?;
+                    } else {
+                        kept.push(email);
+                    }
+                }
+                claimed = kept;
+            }
             // Only delivery packs have attachments; the query is one index lookup otherwise.
             let packs: Vec<i64> = claimed
                 .iter()
@@ -230,14 +256,31 @@ impl Worker {
             }
             n_sent += sent.len();
             n_failed += failures.len();
-            db::write(&self.pool, move |c| {
-                outbox::mark_sent(c, &sent)?;
-                for (id, message, retry_at) in &failures {
-                    outbox::mark_failed(c, *id, message, *retry_at)?;
+            // What has gone must be marked, or another worker sends it again when the lease runs
+            // out: while the database is away, keep trying for as long as the lease holds.
+            let mut tries = 0u32;
+            loop {
+                let (sent, failures) = (sent.clone(), failures.clone());
+                let marked = db::write(&self.pool, move |c| {
+                    outbox::mark_sent(c, &sent)?;
+                    for (id, message, retry_at) in &failures {
+                        outbox::mark_failed(c, *id, message, *retry_at)?;
+                    }
+                    Ok(())
+                })
+                .await;
+                match marked {
+                    Ok(()) => break,
+                    Err(e) if claimed_at.elapsed() + MARK_RETRY < self.lease => {
+                        tries += 1;
+                        if tries == 1 {
+                            tracing::warn!(error = %e, "sent emails not yet marked: retrying");
+                        }
+                        tokio::time::sleep(MARK_RETRY).await;
+                    }
+                    Err(e) => return Err(e),
                 }
-                Ok(())
-            })
-            .await?;
+            }
         }
         self.metrics.emails_sent.inc_by(n_sent as u64);
         self.metrics.emails_failed.inc_by(n_failed as u64);

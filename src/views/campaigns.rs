@@ -246,6 +246,8 @@ pub struct Detail<'a> {
     pub petition: &'a Petition,
     pub total: i64,
     pub confirmed: i64,
+    /// Unconfirmed signatures whose confirmation bounced or was reported as spam.
+    pub undeliverable: i64,
     pub per_day: &'a [(chrono::NaiveDate, i64)],
     pub by_state: &'a [(String, i64)],
     pub updates: &'a [Update],
@@ -260,8 +262,10 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
     let p = d.petition;
     let text = p.text(lang);
     let id = p.id();
-    let rate = if d.total > 0 {
-        d.confirmed * 100 / d.total
+    // Of the signers who could be reached: an address that bounced never had the chance.
+    let reachable = d.total - d.undeliverable;
+    let rate = if reachable > 0 {
+        d.confirmed * 100 / reachable
     } else {
         0
     };
@@ -316,8 +320,9 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                 h2 #figures-heading { (lang.t("figures-heading")) }
                 dl.figures {
                     dt { (lang.t("dashboard-col-confirmed")) } dd { (lang.number(d.confirmed)) }
-                    dt { (lang.t("dashboard-col-unconfirmed")) } dd { (lang.number(d.total - d.confirmed)) }
-                    dt { (lang.t("confirmation-rate")) } dd { (rate) "%" }
+                    dt { (lang.t("dashboard-col-unconfirmed")) } dd { (lang.number(d.total - d.confirmed - d.undeliverable)) }
+                    dt { (lang.t("dashboard-undeliverable")) } dd { (lang.number(d.undeliverable)) }
+                    dt { (lang.t("confirmation-rate-reachable")) } dd { (rate) "%" }
                 }
                 (chart::per_day_svg(d.per_day, &lang.t("chart-per-day")))
                 @if !d.by_state.is_empty() {

@@ -32,13 +32,17 @@ enum Gate {
 /// Login, signup and reset attempts: per client address; then per account *from that client's
 /// network* (so a stranger's wrong guesses never lock the owner out from theirs); then per
 /// account from anywhere, past which the captcha stands in (or, with no captcha, a wait).
-fn limit(req: &HttpRequest, state: &AppState, account: Option<&str>) -> Result<Gate, PageError> {
+async fn limit(
+    req: &HttpRequest,
+    state: &AppState,
+    account: Option<&str>,
+) -> Result<Gate, PageError> {
     let wait = |w: std::time::Duration| PageError::RateLimited {
         retry_after_secs: w.as_secs().max(1),
     };
     let ip = client_ip(req, &state.settings.trusted_proxies);
     if let Some(ip) = ip {
-        state.account_ip_limiter.check(ip).map_err(wait)?;
+        state.account_ip_limiter.check(ip).await?.map_err(wait)?;
     }
     let Some(a) = account else {
         return Ok(Gate::Open);
@@ -51,8 +55,13 @@ fn limit(req: &HttpRequest, state: &AppState, account: Option<&str>) -> Result<G
             "{account}|{}",
             network.unwrap_or_default()
         )))
+        .await?
         .map_err(wait)?;
-    match state.account_any_limiter.check_key(&tokens::hash(&account)) {
+    match state
+        .account_any_limiter
+        .check_key(&tokens::hash(&account))
+        .await?
+    {
         Ok(()) => Ok(Gate::Open),
         Err(_) if state.captcha.is_some() => Ok(Gate::HumanCheck),
         Err(w) => Err(wait(w)),
@@ -95,7 +104,7 @@ pub async fn signup(
     let ctx = state.ctx(&req, lang, true);
     let form = Form::parse(&body);
     let session = check_csrf(&req, &state, form.get("csrf"))?;
-    limit(&req, &state, None)?;
+    limit(&req, &state, None).await?;
     let mut problems = Problems::default();
     let name = SignerName::parse(form.get("name"))
         .map_err(|e| problems.add("name", e.key()))
@@ -252,7 +261,7 @@ pub async fn login(
             views::account::login(ctx, &form, &problems, &session.csrf),
         )
     };
-    if limit(&req, &state, Some(&email))? == Gate::HumanCheck {
+    if limit(&req, &state, Some(&email)).await? == Gate::HumanCheck {
         // Many attempts on this account from everywhere: a person must show they are one.
         ctx = state.ctx(&req, lang, true);
         if !human(&state, &form).await? {
@@ -322,7 +331,7 @@ pub async fn reset_request(
         .map_err(|e| problems.add("email", e.key()))
         .ok();
     if let Some(email) = &email {
-        limit(&req, &state, Some(email.as_str()))?;
+        limit(&req, &state, Some(email.as_str())).await?;
         if !human(&state, &form).await? {
             problems.add("h-captcha-response", "error-captcha");
         }
@@ -410,7 +419,7 @@ pub async fn new_password(
         return Ok(expired(&ctx));
     };
     // Holding the link is already proof enough: no human check here.
-    limit(&req, &state, Some(&owner.email))?;
+    limit(&req, &state, Some(&owner.email)).await?;
     if let Err(w) = password::check(form.get("password"), &owner.email) {
         let mut problems = Problems::default();
         problems.add("password", w.key());

@@ -430,21 +430,24 @@ pub async fn detail(
     let id = parse_id(&path)?;
     let SignedIn { user, session } = signed;
     let p = own_petition(&state, &user, id).await?;
-    let ((total, confirmed), per_day, by_state, ups) = db::run(&state.pool, move |c| {
-        Ok((
-            db::signatures::count_for(c, id)?,
-            store::per_day(c, id)?,
-            petitions::counts_by_state(c, id)?,
-            updates::for_petition(c, id, true)?,
-        ))
-    })
-    .await?;
+    let ((total, confirmed), undeliverable, per_day, by_state, ups) =
+        db::run(&state.pool, move |c| {
+            Ok((
+                db::signatures::count_for(c, id)?,
+                db::mail_events::undeliverable(c, id)?,
+                store::per_day(c, id)?,
+                petitions::counts_by_state(c, id)?,
+                updates::for_petition(c, id, true)?,
+            ))
+        })
+        .await?;
     let markup = views::campaigns::petition_detail(
         &ctx,
         &views::campaigns::Detail {
             petition: &p,
             total,
             confirmed,
+            undeliverable,
             per_day: &per_day,
             by_state: &by_state,
             updates: &ups,

@@ -11,6 +11,7 @@ pub mod client_ip;
 pub mod delivery;
 pub mod integrity;
 
+pub mod mail_events;
 pub mod middleware;
 pub mod ops;
 pub mod pages;
@@ -32,20 +33,24 @@ use crate::db::petitions::{self, Petition};
 use crate::db::{self as database, DbError, DbPool};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
-use crate::ratelimit::{Limiter, SignLimiter};
+use crate::ratelimit::Limit;
 use crate::views::{self, Ctx};
 use cache::TtlCache;
+use std::net::IpAddr;
 
 pub struct AppState {
+    /// Set when the process is told to stop: `/readyz` says 503 and every connection closes
+    /// after its answer, while requests are still served (see `Application::drain`).
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
     pub pool: DbPool,
     pub settings: Settings,
-    pub limiter: SignLimiter,
+    pub limiter: Limit<IpAddr>,
     /// Login, signup and password-reset attempts per client address.
-    pub account_ip_limiter: SignLimiter,
+    pub account_ip_limiter: Limit<IpAddr>,
     /// Login and password-reset attempts per account and client network (keyed by a hash).
-    pub account_limiter: Limiter<String>,
+    pub account_limiter: Limit<String>,
     /// Attempts per account from anywhere: past this the captcha stands guard.
-    pub account_any_limiter: Limiter<String>,
+    pub account_any_limiter: Limit<String>,
     /// Encrypts and authenticates the session cookie; derived from `SECRET_KEY`.
     pub cookie_key: Key,
     pub captcha: Option<Verifier>,
@@ -60,6 +65,10 @@ pub struct AppState {
 }
 
 impl AppState {
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn ctx(&self, req: &HttpRequest, lang: Lang, with_captcha: bool) -> Ctx {
         Ctx {
             lang,
@@ -128,7 +137,7 @@ impl PageError {
             PageError::LoginRequired { .. } => StatusCode::SEE_OTHER,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             PageError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
-            PageError::Db(DbError::Pool(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Db(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

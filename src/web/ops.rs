@@ -5,13 +5,21 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use subtle::ConstantTimeEq;
 
 use super::AppState;
-use crate::db::{self, outbox};
+use std::sync::Arc;
+
+use crate::db::{self, DbPool, outbox};
+use crate::metrics::Metrics;
 
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok\n")
 }
 
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    if state.is_draining() {
+        return HttpResponse::ServiceUnavailable()
+            .content_type("text/plain")
+            .body("stopping\n");
+    }
     let ping = db::run(&state.pool, |c| Ok(db::ping(c)?)).await;
     match ping {
         Ok(_) => HttpResponse::Ok()
@@ -39,7 +47,39 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
 
 /// The Prometheus text, to a caller with the bearer token when `METRICS_TOKEN` is set.
 pub async fn serve_metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    if let Some(token) = &state.settings.metrics_token {
+    prometheus_text(
+        &req,
+        state.settings.metrics_token.as_deref(),
+        &state.pool,
+        &state.metrics,
+    )
+    .await
+}
+
+/// What a `hastakshar worker` process answers on `METRICS_BIND`: its own metrics (emails sent
+/// and failed are counted there) and its liveness.
+pub struct WorkerOps {
+    pub token: Option<String>,
+    pub pool: DbPool,
+    pub metrics: Arc<Metrics>,
+}
+
+pub fn register_worker_ops(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/metrics", web::get().to(worker_metrics));
+}
+
+async fn worker_metrics(req: HttpRequest, ops: web::Data<WorkerOps>) -> HttpResponse {
+    prometheus_text(&req, ops.token.as_deref(), &ops.pool, &ops.metrics).await
+}
+
+async fn prometheus_text(
+    req: &HttpRequest,
+    token: Option<&str>,
+    pool: &DbPool,
+    metrics: &Metrics,
+) -> HttpResponse {
+    if let Some(token) = token {
         let given = req
             .headers()
             .get(header::AUTHORIZATION)
@@ -53,11 +93,11 @@ pub async fn serve_metrics(req: HttpRequest, state: web::Data<AppState>) -> Http
                 .body("a bearer token is required\n");
         }
     }
-    if let Ok(depth) = db::run(&state.pool, |c| Ok(outbox::depth(c)?)).await {
-        state.metrics.outbox_depth.set(depth);
+    if let Ok(depth) = db::run(pool, |c| Ok(outbox::depth(c)?)).await {
+        metrics.outbox_depth.set(depth);
     }
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(state.metrics.render())
+        .body(metrics.render())
 }

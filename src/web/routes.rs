@@ -11,7 +11,8 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, admin, api, assets, campaigns, delivery, integrity, ops, pages, signing, unsubscribe,
+    account, admin, api, assets, campaigns, delivery, integrity, mail_events, ops, pages, signing,
+    unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -168,7 +169,10 @@ fn declare(r: &mut Routes<'_>) {
         .get("/healthz", Public, ops::healthz)
         .get("/readyz", Public, ops::readyz)
         // Guarded by its own token or address (see `ops::metrics`).
-        .get("/metrics", Public, ops::metrics);
+        .get("/metrics", Public, ops::metrics)
+        // Guarded by an HMAC under MAIL_EVENTS_SECRET (see `mail_events`).
+        .post("/hooks/mail-events", Public, mail_events::report)
+        .post("/hooks/mail-events/mailgun", Public, mail_events::mailgun);
     // Accounts.
     r.get("/account/signup", Public, account::signup_form)
         .post("/account/signup", Public, account::signup)

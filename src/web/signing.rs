@@ -45,13 +45,17 @@ async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>,
 }
 
 /// Signing attempts (and requests for a new confirmation link) per client address.
-fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
-    match client_ip(req, &state.settings.trusted_proxies).map(|ip| state.limiter.check(ip)) {
-        Some(Err(wait)) => Err(PageError::RateLimited {
+async fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
+    let Some(ip) = client_ip(req, &state.settings.trusted_proxies) else {
+        return Ok(());
+    };
+    state
+        .limiter
+        .check(ip)
+        .await?
+        .map_err(|wait| PageError::RateLimited {
             retry_after_secs: wait.as_secs().max(1),
-        }),
-        _ => Ok(()),
-    }
+        })
 }
 
 pub async fn sign(
@@ -63,7 +67,7 @@ pub async fn sign(
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
     let id = parse_id(&path)?;
-    limit_signing(&req, &state)?;
+    limit_signing(&req, &state).await?;
     let form = SignForm::from_urlencoded(&body);
     let petition = signable(&state, id, &form.key).await?;
     if !petition.is_signable() {
@@ -295,7 +299,7 @@ pub async fn renew(
     if !tokens::well_formed(&token) {
         return Err(PageError::NotFound);
     }
-    limit_signing(&req, &state)?;
+    limit_signing(&req, &state).await?;
     let hash = tokens::hash(&token);
     let ttl = state.settings.confirm_link_ttl;
     let base = state.settings.base_url.clone();

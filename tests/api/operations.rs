@@ -121,10 +121,10 @@ async fn pages_carry_a_strict_policy_and_versioned_assets(backend: Backend) {
 
 /// Everything a child process writes, read as it runs (a pipe nobody reads fills up and stalls
 /// the child), kept to be searched.
-struct Drained(Arc<Mutex<String>>);
+pub struct Drained(Arc<Mutex<String>>);
 
 impl Drained {
-    fn from(child: &mut std::process::Child) -> Drained {
+    pub fn from(child: &mut std::process::Child) -> Drained {
         let text = Arc::new(Mutex::new(String::new()));
         let out: Box<dyn Read + Send> = Box::new(child.stdout.take().unwrap());
         let err: Box<dyn Read + Send> = Box::new(child.stderr.take().unwrap());
@@ -141,12 +141,12 @@ impl Drained {
         Drained(text)
     }
 
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         self.0.lock().unwrap().clone()
     }
 
     /// Waits until a line matching `matches` has been logged, and returns that line.
-    async fn line(&self, what: &str, matches: impl Fn(&str) -> bool) -> String {
+    pub async fn line(&self, what: &str, matches: impl Fn(&str) -> bool) -> String {
         let deadline = std::time::Instant::now() + WAIT;
         loop {
             if let Some(line) = self.text().lines().find(|l| matches(l)) {

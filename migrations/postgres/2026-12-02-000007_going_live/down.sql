@@ -1,0 +1,2 @@
+DROP TABLE mail_suppressions;
+DROP TABLE rate_limits;
