@@ -19,7 +19,8 @@ use hastakshar::metrics::Metrics;
 use hastakshar::representatives::{self, ImportError};
 use hastakshar::startup::{Application, prepare_database};
 use hastakshar::telemetry;
-use hastakshar::web::ops::{WorkerOps, register_worker_ops};
+use hastakshar::web::ops::WorkerOps;
+use hastakshar::web::routes::register_worker_ops;
 
 #[derive(Parser)]
 #[command(

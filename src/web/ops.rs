@@ -64,12 +64,7 @@ pub struct WorkerOps {
     pub metrics: Arc<Metrics>,
 }
 
-pub fn register_worker_ops(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/metrics", web::get().to(worker_metrics));
-}
-
-async fn worker_metrics(req: HttpRequest, ops: web::Data<WorkerOps>) -> HttpResponse {
+pub async fn worker_metrics(req: HttpRequest, ops: web::Data<WorkerOps>) -> HttpResponse {
     prometheus_text(&req, ops.token.as_deref(), &ops.pool, &ops.metrics).await
 }
 

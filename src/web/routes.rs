@@ -122,6 +122,13 @@ pub fn register_metrics(cfg: &mut web::ServiceConfig) {
     cfg.route("/metrics", web::get().to(ops::serve_metrics));
 }
 
+/// What `hastakshar worker` answers on `METRICS_BIND`, the only routes of its own small server:
+/// liveness and its metrics (behind `METRICS_TOKEN` when set).
+pub fn register_worker_ops(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(ops::healthz))
+        .route("/metrics", web::get().to(ops::worker_metrics));
+}
+
 /// Every route with its access, as `register` declares them.
 pub fn table() -> Vec<Route> {
     let mut routes = Routes {

@@ -21,6 +21,7 @@ mod signers;
 #[allow(dead_code)]
 #[path = "../../../tests/api/support/smtp.rs"]
 mod smtp;
+mod topology;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +66,11 @@ struct Cli {
     /// backend (the case is 1,000,000: every view under a second); 0 leaves it out.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
     console_rows: u32,
+    /// Instead of the phases, measure the production topology: 1, 2 and 3 `serve --no-worker`
+    /// processes and a worker behind nginx (deploy/nginx/proxy.conf) on one PostgreSQL, each
+    /// beside the database's own insert rate (needs nginx and a PostgreSQL URL).
+    #[arg(long)]
+    topology: bool,
     /// Longest any one phase may run, in seconds; a phase cut short says so in the report.
     #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
     phase_timeout: u64,
@@ -97,6 +103,7 @@ pub struct Config {
     pub page_views: usize,
     pub pg_admin_url: Option<String>,
     pub phase_timeout: Duration,
+    pub topology: bool,
 }
 
 fn main() -> ExitCode {
@@ -121,6 +128,7 @@ fn main() -> ExitCode {
         export_rows: cli.export_rows as usize,
         console_rows: cli.console_rows as usize,
         phase_timeout: Duration::from_secs(cli.phase_timeout),
+        topology: cli.topology,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -171,6 +179,16 @@ async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
         !places.is_empty(),
         "no valid PIN code, state and constituency to sign with"
     );
+    if config.topology {
+        anyhow::ensure!(
+            config.pg_admin_url.is_some(),
+            "--topology runs on PostgreSQL: give --pg-url or TEST_DATABASE_URL"
+        );
+        eprintln!("== topology");
+        let figures = topology::measure(&config, &server_exe, &places).await?;
+        topology::print(&config, &figures);
+        return Ok(());
+    }
     let mut reports: Vec<BackendReport> = Vec::new();
     for backend in backends {
         eprintln!("== {backend}");

@@ -55,6 +55,17 @@ impl ServerProcess {
         smtp_url: &str,
         env: &[(&str, &str)],
     ) -> anyhow::Result<Self> {
+        Self::start_command(exe, &["serve"], database_url, smtp_url, env)
+    }
+
+    /// `hastakshar ARGS` (`serve --no-worker`, `worker`) as `start_app_with` sets it up.
+    pub fn start_command(
+        exe: &Path,
+        args: &[&str],
+        database_url: &str,
+        smtp_url: &str,
+        env: &[(&str, &str)],
+    ) -> anyhow::Result<Self> {
         let port = free_port()?;
         let base_url = format!("http://127.0.0.1:{port}");
         let dir = ScratchDir::new("server")?;
@@ -62,7 +73,7 @@ impl ServerProcess {
         // The server runs on its defaults apart from what is set here: nothing from the shell
         // (a captcha key, a pool size, a cache setting) changes what is measured.
         command
-            .arg("serve")
+            .args(args)
             .env_clear()
             .env("DATABASE_URL", database_url)
             .env("BIND", format!("127.0.0.1:{port}"))
