@@ -81,19 +81,28 @@ impl<K: Hash + Eq + Clone + std::fmt::Display> Limit<K> {
         if let Err(wait) = self.local.check_key(key) {
             return Ok(Err(wait));
         }
-        let Some(s) = &self.shared else {
-            return Ok(Ok(()));
-        };
-        // Stored as a keyed hash: the table never holds an address or an account.
-        let stored = crate::tokens::mac(&s.secret, &format!("rate-limit:{}:{key}", s.name));
-        let (interval, tolerance) = (s.interval, s.tolerance);
-        let wait = db::run(&s.pool, move |c| {
-            Ok(db::limits::take(c, &stored, interval, tolerance)?)
-        })
-        .await?;
-        Ok(match wait {
-            None => Ok(()),
-            Some(secs) => Err(Duration::from_secs_f64(secs).max(Duration::from_secs(1))),
+        match self.ticket(key) {
+            None => Ok(Ok(())),
+            Some(t) => t.spend().await,
+        }
+    }
+
+    /// The in-process check alone: `Err(wait)` when this process has already seen the key
+    /// past its quota (and so has the site).
+    pub fn check_local(&self, key: &K) -> Result<(), Duration> {
+        self.local.check_key(key)
+    }
+
+    /// What taking one cell of the shared quota for `key` needs, to be taken on a connection the
+    /// caller holds anyway (`Ticket::take`); `None` where the limits are not shared (SQLite).
+    pub fn ticket(&self, key: &K) -> Option<Ticket> {
+        let s = self.shared.as_ref()?;
+        Some(Ticket {
+            // Stored as a keyed hash: the table never holds an address or an account.
+            key: crate::tokens::mac(&s.secret, &format!("rate-limit:{}:{key}", s.name)),
+            interval: s.interval,
+            tolerance: s.tolerance,
+            pool: s.pool.clone(),
         })
     }
 
@@ -108,6 +117,39 @@ impl Limit<IpAddr> {
     /// As `check_key`, for a client address (IPv6 by its /64).
     pub async fn check(&self, ip: IpAddr) -> Result<Result<(), Duration>, DbError> {
         self.check_key(&key_for(ip)).await
+    }
+
+    /// As `check_local` and `ticket`, for a client address: `Err(wait)` when refused here,
+    /// else the ticket for the shared quota (if any).
+    pub fn check_ip(&self, ip: IpAddr) -> Result<Option<Ticket>, Duration> {
+        let key = key_for(ip);
+        self.check_local(&key)?;
+        Ok(self.ticket(&key))
+    }
+}
+
+/// One cell of a shared quota, to be taken.
+pub struct Ticket {
+    key: String,
+    interval: f64,
+    tolerance: f64,
+    pool: DbPool,
+}
+
+impl Ticket {
+    /// Takes the cell on `conn`: `None` when allowed, else how long to wait.
+    pub fn take(&self, conn: &mut db::DbConnection) -> diesel::QueryResult<Option<Duration>> {
+        Ok(
+            db::limits::take(conn, &self.key, self.interval, self.tolerance)?
+                .map(|secs| Duration::from_secs_f64(secs).max(Duration::from_secs(1))),
+        )
+    }
+
+    /// Takes the cell on a connection of its own.
+    pub async fn spend(self) -> Result<Result<(), Duration>, DbError> {
+        let pool = self.pool.clone();
+        let wait = db::run(&pool, move |c| Ok(self.take(c)?)).await?;
+        Ok(wait.map_or(Ok(()), Err))
     }
 }
 

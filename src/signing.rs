@@ -162,13 +162,16 @@ pub struct Desk<'a> {
     pub integrity: &'a Integrity,
     pub base_url: &'a str,
     pub max_sends: i32,
+    /// The client's cell of the shared signing quota, taken on the signature's own connection
+    /// just before it is written (PostgreSQL; `None` on SQLite, where the limit is in memory).
+    pub quota: Option<crate::ratelimit::Ticket>,
 }
 
 /// Puts the signature to the rules, then stores it (held, if a rule says so) with its email;
 /// see `db::signatures::sign` for the cases. A signature a rule blocks is not stored and nothing
 /// is sent: `Signed::Blocked`, which the signer is never told.
 pub async fn sign(
-    desk: &Desk<'_>,
+    desk: Desk<'_>,
     petition: &Petition,
     v: ValidSignature,
     lang: Lang,
@@ -182,7 +185,7 @@ pub async fn sign(
     if verdict == Some(Action::Block) {
         return Ok(Signed::Blocked);
     }
-    let (base_url, max_sends) = (desk.base_url, desk.max_sends);
+    let (base_url, max_sends, quota) = (desk.base_url, desk.max_sends, desk.quota);
     let token = tokens::new_token();
     let link = format!("{base_url}/confirm/{}", token.plain);
     let petition_url = format!("{base_url}/petitions/{}", petition.id());
@@ -234,8 +237,13 @@ pub async fn sign(
                 MailKind::AlreadySigned,
                 views::email::already_signed(lang, &title, &petition_url),
             )),
-            Signed::Quiet | Signed::Blocked => None,
+            Signed::Quiet | Signed::Blocked | Signed::Limited(_) => None,
         };
+        if let Some(quota) = &quota
+            && let Some(wait) = quota.take(conn)?
+        {
+            return Ok(Signed::Limited(wait.as_secs().max(1)));
+        }
         Ok(signatures::sign(
             conn,
             &new,

@@ -7,9 +7,7 @@ use diesel::sql_types::{Double, Text};
 use super::DbConnection;
 
 #[derive(QueryableByName)]
-struct Taken {
-    #[diesel(sql_type = diesel::sql_types::Bool)]
-    allowed: bool,
+struct Wait {
     #[diesel(sql_type = Double)]
     wait: f64,
 }
@@ -17,8 +15,10 @@ struct Taken {
 /// Takes one cell of `key`'s quota: a cell is emitted every `interval` seconds and up to
 /// `tolerance` seconds of cells may be taken ahead (the burst). `None` when allowed, or the
 /// seconds to wait. The upsert locks the key's row, so concurrent takes from several processes
-/// queue on it and the quota holds in total. On SQLite (one process) the limits stay in memory
-/// and this is never called; it answers `None`.
+/// queue on it and the quota holds in total. It is one plain statement, sent on the connection
+/// the caller already holds (signing sends it just before the signature's own); a refusal,
+/// rare, reads the wait with a second. On SQLite (one process) the limits stay in memory and
+/// this answers `None`.
 pub fn take(
     conn: &mut DbConnection,
     key: &str,
@@ -28,24 +28,29 @@ pub fn take(
     let DbConnection::Pg(c) = conn else {
         return Ok(None);
     };
-    // The outer SELECT sees the row as it was before the upsert (one snapshot per statement):
-    // when the take is refused, that is the row that refused it.
-    let t: Taken = diesel::sql_query(
-        "WITH up AS ( \
-           INSERT INTO rate_limits AS r (key, tat) \
-           VALUES ($1, now() + make_interval(secs => $2)) \
-           ON CONFLICT (key) DO UPDATE SET tat = greatest(r.tat, now()) + make_interval(secs => $2) \
-           WHERE greatest(r.tat, now()) - make_interval(secs => $3) <= now() \
-           RETURNING 1) \
-         SELECT EXISTS (SELECT 1 FROM up) AS allowed, \
-           coalesce((SELECT extract(epoch FROM r.tat - make_interval(secs => $3) - now()) \
-                     FROM rate_limits r WHERE r.key = $1), 0)::float8 AS wait",
+    // Allowed when the theoretical arrival time, less the tolerance, has passed:
+    // max(tat, now) - tolerance <= now is tat - tolerance <= now.
+    let taken = diesel::sql_query(
+        "INSERT INTO rate_limits AS r (key, tat) VALUES ($1, now() + $2 * interval '1 second') \
+         ON CONFLICT (key) DO UPDATE \
+         SET tat = greatest(r.tat, now()) + $2 * interval '1 second' \
+         WHERE r.tat - $3 * interval '1 second' <= now()",
     )
     .bind::<Text, _>(key)
     .bind::<Double, _>(interval)
     .bind::<Double, _>(tolerance)
+    .execute(c)?;
+    if taken == 1 {
+        return Ok(None);
+    }
+    let w: Wait = diesel::sql_query(
+        "SELECT coalesce(extract(epoch FROM max(tat) - $2 * interval '1 second' - now()), 0)\
+         ::float8 AS wait FROM rate_limits WHERE key = $1",
+    )
+    .bind::<Text, _>(key)
+    .bind::<Double, _>(tolerance)
     .get_result(c)?;
-    Ok((!t.allowed).then_some(t.wait.max(0.0)))
+    Ok(Some(w.wait.max(0.0)))
 }
 
 /// Forgets keys whose quota has refilled (they behave as new ones); returns how many.

@@ -71,6 +71,9 @@ pub enum Signed {
     Quiet,
     /// Refused by an integrity rule: nothing stored, nothing sent (never returned by `sign`).
     Blocked,
+    /// Past the client's signing quota, shared by every process: nothing stored, nothing sent;
+    /// try again after this many seconds (never returned by `sign`).
+    Limited(u64),
 }
 
 /// Stores a signature, or finds the one this address already made, and enqueues the email that

@@ -44,6 +44,34 @@ async fn signable(state: &AppState, id: i64, key: &str) -> Result<Arc<Petition>,
     }
 }
 
+/// Signing attempts per client address, in this process: `Err` (429) past the quota here, else
+/// the cell of the shared quota still to take (`None` on SQLite).
+fn limit_locally(
+    req: &HttpRequest,
+    state: &AppState,
+) -> Result<Option<crate::ratelimit::Ticket>, PageError> {
+    let Some(ip) = client_ip(req, &state.settings.trusted_proxies) else {
+        return Ok(None);
+    };
+    state
+        .limiter
+        .check_ip(ip)
+        .map_err(|wait| PageError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        })
+}
+
+/// Takes the shared cell for a signing attempt that writes nothing (a refused form): refused
+/// forms count against the quota too.
+async fn spend(quota: Option<crate::ratelimit::Ticket>) -> Result<(), PageError> {
+    match quota {
+        None => Ok(()),
+        Some(t) => t.spend().await?.map_err(|wait| PageError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        }),
+    }
+}
+
 /// Signing attempts (and requests for a new confirmation link) per client address.
 async fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
     let Some(ip) = client_ip(req, &state.settings.trusted_proxies) else {
@@ -67,10 +95,14 @@ pub async fn sign(
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, true);
     let id = parse_id(&path)?;
-    limit_signing(&req, &state).await?;
+    // This process's limit first (a flood is turned away here); the cell of the quota every
+    // process shares is taken on the signature's own connection, or, for a form refused
+    // below, on its own.
+    let quota = limit_locally(&req, &state)?;
     let form = SignForm::from_urlencoded(&body);
     let petition = signable(&state, id, &form.key).await?;
     if !petition.is_signable() {
+        spend(quota).await?;
         let notice = Some(lang.t("petition-closed"));
         return render_petition(
             &state,
@@ -86,6 +118,7 @@ pub async fn sign(
     let valid = match signing::validate(&form) {
         Ok(v) => v,
         Err(errors) => {
+            spend(quota).await?;
             return render_petition(
                 &state,
                 &ctx,
@@ -102,6 +135,7 @@ pub async fn sign(
         match verifier.verify(&form.captcha).await {
             Verdict::Passed => {}
             Verdict::Refused => {
+                spend(quota).await?;
                 let mut errors = Problems::default();
                 errors.add("h-captcha-response", Invalid::Captcha.key());
                 return render_petition(
@@ -127,9 +161,15 @@ pub async fn sign(
         integrity: &state.integrity,
         base_url: &state.settings.base_url,
         max_sends: state.settings.max_confirmation_sends,
+        quota,
     };
-    let outcome = signing::sign(&desk, &petition, valid, lang, signals).await?;
+    let outcome = signing::sign(desk, &petition, valid, lang, signals).await?;
     match outcome {
+        Signed::Limited(secs) => {
+            return Err(PageError::RateLimited {
+                retry_after_secs: secs,
+            });
+        }
         Signed::New => state.metrics.signatures_created.inc(),
         Signed::Blocked => state
             .metrics
