@@ -226,9 +226,10 @@ pub async fn sign(
             views::email::confirm_signature(lang, &title, &link, &petition_url)
         },
     );
-    db::write(desk.pool, move |conn| {
+    let held = verdict == Some(Action::Hold);
+    let signed = db::write(desk.pool, move |conn| {
         let email_for = |outcome: Signed| match outcome {
-            Signed::New | Signed::StillPending => Some(confirmation.clone()),
+            Signed::New | Signed::Held | Signed::StillPending => Some(confirmation.clone()),
             Signed::AlreadyConfirmed if unmoderated => Some(email(
                 MailKind::AlreadySigned,
                 views::email::already_supported(lang),
@@ -252,7 +253,11 @@ pub async fn sign(
             email_for,
         )?)
     })
-    .await
+    .await?;
+    Ok(match signed {
+        Signed::New if held => Signed::Held,
+        other => other,
+    })
 }
 
 /// A signer confirms through their link. The confirmation is one statement, as it was before

@@ -71,6 +71,9 @@ pub enum Signed {
     Quiet,
     /// Refused by an integrity rule: nothing stored, nothing sent (never returned by `sign`).
     Blocked,
+    /// A new pending signature that a rule holds: the confirmation goes as for `New`, the
+    /// signature counts only once a moderator releases it (never returned by `sign`).
+    Held,
     /// Past the client's signing quota, shared by every process: nothing stored, nothing sent;
     /// try again after this many seconds (never returned by `sign`).
     Limited(u64),

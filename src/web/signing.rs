@@ -171,6 +171,14 @@ pub async fn sign(
             });
         }
         Signed::New => state.metrics.signatures_created.inc(),
+        Signed::Held => {
+            state.metrics.signatures_created.inc();
+            state
+                .metrics
+                .signatures_ruled
+                .with_label_values(&["hold"])
+                .inc();
+        }
         Signed::Blocked => state
             .metrics
             .signatures_ruled

@@ -355,6 +355,16 @@ async fn hold_and_block_rules_look_the_same_to_the_signer(backend: Backend) {
         pages.windows(2).all(|w| w[0] == w[1]),
         "the same answer for all three"
     );
+    step.next("the operators' metrics count one held and one blocked");
+    let (_, metrics) = app.get_text("/metrics").await;
+    for action in ["hold", "block"] {
+        assert!(
+            metrics.contains(&format!(
+                "hastakshar_signatures_ruled_total{{action=\"{action}\"}} 1"
+            )),
+            "{action}:\n{metrics}"
+        );
+    }
     step.next("the held signer is emailed and confirms, the blocked one hears nothing");
     confirm_all(
         &app,
