@@ -1,7 +1,6 @@
 //! The `hastakshar` command: serve (the default), worker, migrate, admin, import, export, fraud.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use std::path::PathBuf;
 
@@ -14,13 +13,9 @@ use hastakshar::delivery::{self, DeliveryError};
 use hastakshar::exports::{self, ExportError};
 use hastakshar::i18n::Lang;
 use hastakshar::integrity::cli::{self as fraud_cli, FraudError};
-use hastakshar::jobs::Worker;
-use hastakshar::metrics::Metrics;
 use hastakshar::representatives::{self, ImportError};
-use hastakshar::startup::{Application, prepare_database};
+use hastakshar::startup::{Application, prepare_database, run_worker, shutdown_signal};
 use hastakshar::telemetry;
-use hastakshar::web::ops::WorkerOps;
-use hastakshar::web::routes::register_worker_ops;
 
 #[derive(Parser)]
 #[command(
@@ -327,66 +322,13 @@ async fn serve(settings: Settings, run_worker: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Waits for SIGINT or SIGTERM (what systemd, Docker and Kubernetes send to stop a process);
-/// `true` for SIGTERM.
-async fn shutdown_signal() -> bool {
-    use tokio::signal::unix::{SignalKind, signal};
-    let term = match signal(SignalKind::terminate()) {
-        Ok(mut term) => {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => false,
-                _ = term.recv() => true,
-            }
-        }
-        Err(_) => {
-            let _ = tokio::signal::ctrl_c().await;
-            false
-        }
-    };
-    tracing::info!(sigterm = term, "stopping: finishing what is in hand");
-    term
-}
-
 async fn worker(settings: Settings) -> anyhow::Result<()> {
-    let s = settings.clone();
-    let pool = tokio::task::spawn_blocking(move || prepare_database(&s)).await??;
-    let metrics = Arc::new(Metrics::new());
-    // With METRICS_BIND the worker answers /healthz and /metrics there: the emails it sends are
-    // counted in this process, not in the app's.
-    let ops = match &settings.metrics_bind {
-        Some(bind) => {
-            let data = actix_web::web::Data::new(WorkerOps {
-                token: settings.metrics_token.clone(),
-                pool: pool.clone(),
-                metrics: metrics.clone(),
-            });
-            let server = actix_web::HttpServer::new(move || {
-                actix_web::App::new()
-                    .app_data(data.clone())
-                    .configure(register_worker_ops)
-            })
-            .workers(1)
-            .disable_signals()
-            .bind(bind)?
-            .run();
-            tracing::info!(bind = %bind, "worker metrics listening");
-            let handle = server.handle();
-            Some((handle, tokio::spawn(server)))
-        }
-        None => None,
-    };
-    let w = Worker::new(&settings, pool, metrics)?;
     let (tx, rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         shutdown_signal().await;
         let _ = tx.send(true);
     });
-    w.run(rx).await;
-    if let Some((handle, running)) = ops {
-        handle.stop(true).await;
-        let _ = running.await;
-    }
-    Ok(())
+    run_worker(settings, rx).await
 }
 
 /// The database as it is, unmigrated: a backup copies what is there.

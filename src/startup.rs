@@ -271,3 +271,59 @@ impl Application {
         result
     }
 }
+
+/// `hastakshar worker`: the worker alone until `stop` says so. With `METRICS_BIND` it answers
+/// `/healthz` and `/metrics` there: the emails it sends are counted in this process, not in the
+/// app's.
+pub async fn run_worker(settings: Settings, stop: watch::Receiver<bool>) -> anyhow::Result<()> {
+    let s = settings.clone();
+    let pool = web::block(move || prepare_database(&s)).await??;
+    let metrics = Arc::new(Metrics::new());
+    let ops = match &settings.metrics_bind {
+        Some(bind) => {
+            let data = web::Data::new(crate::web::ops::WorkerOps {
+                token: settings.metrics_token.clone(),
+                pool: pool.clone(),
+                metrics: metrics.clone(),
+            });
+            let server = HttpServer::new(move || {
+                App::new()
+                    .app_data(data.clone())
+                    .configure(routes::routes::register_worker_ops)
+            })
+            .workers(1)
+            .disable_signals()
+            .bind(bind)?
+            .run();
+            tracing::info!(bind = %bind, "worker metrics listening");
+            Some((server.handle(), tokio::spawn(server)))
+        }
+        None => None,
+    };
+    Worker::new(&settings, pool, metrics)?.run(stop).await;
+    if let Some((handle, running)) = ops {
+        handle.stop(true).await;
+        let _ = running.await;
+    }
+    Ok(())
+}
+
+/// Waits for SIGINT or SIGTERM (what systemd, Docker and Kubernetes send to stop a process);
+/// `true` for SIGTERM.
+pub async fn shutdown_signal() -> bool {
+    use tokio::signal::unix::{SignalKind, signal};
+    let term = match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => false,
+                _ = term.recv() => true,
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+            false
+        }
+    };
+    tracing::info!(sigterm = term, "stopping: finishing what is in hand");
+    term
+}

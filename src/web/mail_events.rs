@@ -52,6 +52,15 @@ fn refuse(status: StatusCode, field: &str, message: &str) -> HttpResponse {
     HttpResponse::build(status).json(json!({ "error": message, "field": field }))
 }
 
+/// 401, for a request not signed with our key (or signed too long ago).
+fn unsigned(field: &str) -> HttpResponse {
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        field,
+        "missing, stale or wrong signature",
+    )
+}
+
 fn mac_hex(secret: &str, parts: &[&[u8]]) -> String {
     let mut m = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     for p in parts {
@@ -103,11 +112,7 @@ pub async fn report(
         return HttpResponse::NotFound().finish();
     };
     if !signed(&req, secret, &body) {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "Hastakshar-Signature",
-            "missing, stale or wrong signature",
-        );
+        return unsigned("Hastakshar-Signature");
     }
     let report: Report = match serde_json::from_slice(&body) {
         Ok(r) => r,
@@ -203,13 +208,7 @@ pub async fn mailgun(state: web::Data<AppState>, body: web::Bytes) -> HttpRespon
     // signed" to a caller who does not have the key.
     let hook: Mailgun = match serde_json::from_slice(&body) {
         Ok(h) => h,
-        Err(_) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "signature",
-                "missing, stale or wrong signature",
-            );
-        }
+        Err(_) => return unsigned("signature"),
     };
     let s = &hook.signature;
     if !fresh(&s.timestamp)
@@ -218,11 +217,7 @@ pub async fn mailgun(state: web::Data<AppState>, body: web::Bytes) -> HttpRespon
             &s.signature,
         )
     {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "signature",
-            "missing, stale or wrong signature",
-        );
+        return unsigned("signature");
     }
     let e = &hook.event;
     let reason = match (e.event.as_str(), e.severity.as_deref()) {

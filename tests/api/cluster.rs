@@ -2,6 +2,7 @@
 //! pg_ctl on a free port, so the test may stop it), several `hastakshar` processes, a worker, and
 //! nginx in front with the shipped `deploy/nginx/proxy.conf` included as it is.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -205,41 +206,51 @@ pub fn cluster_env(database_url: &str, smtp_url: &str) -> Vec<(String, String)> 
     .collect()
 }
 
-impl Proc {
-    fn spawn(args: &[&str], env: &[(String, String)], dir: &Path) -> (Child, Drained) {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_hastakshar"));
-        command
-            .args(args)
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            command.env(k, v);
-        }
-        let mut child = command.spawn().unwrap();
-        let logs = Drained::from(&mut child);
-        (child, logs)
+/// The real binary with `args` in `dir`, from a clean environment (PATH and `env`), its output
+/// drained as it runs.
+pub fn spawn_binary<K: AsRef<OsStr>, V: AsRef<OsStr>>(
+    args: &[&str],
+    env: &[(K, V)],
+    dir: &Path,
+) -> (Child, Drained) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hastakshar"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
     }
+    let mut child = command.spawn().unwrap();
+    let logs = Drained::from(&mut child);
+    (child, logs)
+}
 
+/// The port a server says it listens on, once it has said so.
+pub async fn listening_port(logs: &Drained) -> u16 {
+    let line = logs
+        .line("the port it listens on", |l| {
+            l.contains("listening") && l.contains("port=")
+        })
+        .await;
+    line.split("port=")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("a port in {line:?}"))
+}
+
+impl Proc {
     /// `hastakshar serve --no-worker` on `port` (0: one of its choosing), once it listens.
     pub async fn serve(env: &[(String, String)], dir: &Path, port: u16) -> Proc {
         let mut env = env.to_vec();
         env.push(("BIND".into(), format!("127.0.0.1:{port}")));
-        let (child, logs) = Self::spawn(&["serve", "--no-worker"], &env, dir);
-        let line = logs
-            .line("the port it listens on", |l| {
-                l.contains("listening") && l.contains("port=")
-            })
-            .await;
-        let port = line
-            .split("port=")
-            .nth(1)
-            .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("a port in {line:?}"));
+        let (child, logs) = spawn_binary(&["serve", "--no-worker"], &env, dir);
+        let port = listening_port(&logs).await;
         Proc {
             child: Some(child),
             logs,
@@ -249,7 +260,7 @@ impl Proc {
 
     /// `hastakshar worker`, once it has started.
     pub async fn worker(env: &[(String, String)], dir: &Path) -> Proc {
-        let (child, logs) = Self::spawn(&["worker"], env, dir);
+        let (child, logs) = spawn_binary(&["worker"], env, dir);
         logs.line("the worker starting", |l| l.contains("worker started"))
             .await;
         Proc {
@@ -397,23 +408,10 @@ pub async fn signing_load(
             let mut i = 0;
             while !*stop.borrow() {
                 i += 1;
-                let email = format!("{tag}.{c}.{i}@example.in");
-                let f = crate::helpers::form(&email);
-                let sent = Instant::now();
-                let status = client
-                    .post(format!("{base}/petitions/1/signatures"))
-                    .header("X-Forwarded-For", format!("198.51.100.{}", c + 1))
-                    .form(&crate::helpers::as_refs(&f))
-                    .send()
-                    .await
-                    .map(|r| r.status().as_u16())
-                    .unwrap_or(0);
-                answers.push(Answer {
-                    email,
-                    sent,
-                    took: sent.elapsed(),
-                    status,
-                });
+                let ip = format!("198.51.100.{}", c + 1);
+                answers.push(
+                    sign_once(&client, &base, &format!("{tag}.{c}.{i}@example.in"), &ip).await,
+                );
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             answers
@@ -426,6 +424,32 @@ pub async fn signing_load(
     all
 }
 
+/// Signs the demo petition through `base` as `email` from `ip`, and records the answer.
+pub async fn sign_once(client: &reqwest::Client, base: &str, email: &str, ip: &str) -> Answer {
+    let f = crate::helpers::form(email);
+    let sent = Instant::now();
+    let status = client
+        .post(format!("{base}/petitions/1/signatures"))
+        .header("X-Forwarded-For", ip)
+        .form(&crate::helpers::as_refs(&f))
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .unwrap_or(0);
+    Answer {
+        email: email.to_string(),
+        sent,
+        took: sent.elapsed(),
+        status,
+    }
+}
+
+/// A connection to the cluster's PostgreSQL database at `url`.
+fn connect(url: &str) -> diesel::PgConnection {
+    use diesel::Connection;
+    diesel::PgConnection::establish(url).expect("a cluster runs on PostgreSQL")
+}
+
 /// A number from the database at `url`.
 pub fn count(url: &str, sql: &str) -> i64 {
     use diesel::prelude::*;
@@ -434,12 +458,10 @@ pub fn count(url: &str, sql: &str) -> i64 {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         n: i64,
     }
-    let pool = hastakshar::db::build_pool(url, 1).unwrap();
-    let mut c = pool.get().unwrap();
-    let hastakshar::db::DbConnection::Pg(pg) = &mut *c else {
-        panic!("a cluster runs on PostgreSQL");
-    };
-    diesel::sql_query(sql).get_result::<N>(pg).unwrap().n
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut connect(url))
+        .unwrap()
+        .n
 }
 
 /// Every email (by recipient) among `emails` that is stored as a signature of the demo petition.
@@ -450,13 +472,8 @@ pub fn stored(url: &str, emails: &[String]) -> std::collections::HashSet<String>
         #[diesel(sql_type = diesel::sql_types::Text)]
         email: String,
     }
-    let pool = hastakshar::db::build_pool(url, 1).unwrap();
-    let mut c = pool.get().unwrap();
-    let hastakshar::db::DbConnection::Pg(pg) = &mut *c else {
-        panic!("a cluster runs on PostgreSQL");
-    };
     let all: Vec<E> = diesel::sql_query("SELECT email FROM signatures WHERE petition_id = 1")
-        .load(pg)
+        .load(&mut connect(url))
         .unwrap();
     let wanted: std::collections::HashSet<&String> = emails.iter().collect();
     all.into_iter()

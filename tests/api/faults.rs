@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
 use crate::cluster::{
-    Answer, Nginx, OwnPostgres, Proc, can_run, cluster_env, count, signing_load, stored,
+    Answer, Nginx, OwnPostgres, Proc, can_run, cluster_env, count, sign_once, signing_load, stored,
 };
 use crate::support::smtp::SmtpServer;
 
@@ -344,24 +344,11 @@ async fn a_worker_killed_holding_emails_frees_them_for_another() {
         .unwrap();
     let mut answers = Vec::new();
     for i in 0..30 {
-        let email = format!("lease.{i}@example.in");
-        let f = crate::helpers::form(&email);
-        let sent = Instant::now();
-        let status = client
-            .post(format!("{}/petitions/1/signatures", site.nginx.base()))
-            .header("X-Forwarded-For", format!("198.51.100.{}", i + 1))
-            .form(&crate::helpers::as_refs(&f))
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16();
-        answers.push(Answer {
-            email,
-            sent,
-            took: sent.elapsed(),
-            status,
-        });
+        let (email, ip) = (
+            format!("lease.{i}@example.in"),
+            format!("198.51.100.{}", i + 1),
+        );
+        answers.push(sign_once(&client, &site.nginx.base(), &email, &ip).await);
     }
     // The stuck worker holds what it claimed (it claims as signatures come, so at least the
     // first), waiting for a relay that never answers.

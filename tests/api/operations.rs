@@ -2,7 +2,7 @@
 //! personal data.
 
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -235,33 +235,14 @@ async fn serve_child(
     env: &[(&str, &str)],
 ) -> (std::process::Child, Drained, u16, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hastakshar"));
-    command
-        .arg("serve")
-        .current_dir(dir.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("BIND", "127.0.0.1:0")
-        .env("TRUSTED_PROXIES", "127.0.0.1")
-        .env("WORKER_TICK_MS", "50")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command.spawn().unwrap();
-    let logs = Drained::from(&mut child);
-    let listening = logs
-        .line("the port it listens on", |l| {
-            l.contains("listening") && l.contains("port=")
-        })
-        .await;
-    let port: u16 = listening
-        .split("port=")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("a port in {listening:?}"));
+    let mut all = vec![
+        ("BIND", "127.0.0.1:0"),
+        ("TRUSTED_PROXIES", "127.0.0.1"),
+        ("WORKER_TICK_MS", "50"),
+    ];
+    all.extend_from_slice(env);
+    let (child, logs) = crate::cluster::spawn_binary(&["serve"], &all, dir.path());
+    let port = crate::cluster::listening_port(&logs).await;
     (child, logs, port, dir)
 }
 
