@@ -50,6 +50,12 @@ pub struct Settings {
     pub bind: String,
     pub base_url: String,
     pub smtp_url: Option<String>,
+    /// SMTP connections one worker keeps open to the relay at most, and so emails in flight at
+    /// once (`SMTP_CONNECTIONS`).
+    pub smtp_connections: usize,
+    /// Emails one worker sends a second at most, the relay's own limit (`SMTP_MAX_PER_SECOND`;
+    /// none by default). Each worker process has this budget of its own.
+    pub smtp_max_per_second: Option<std::num::NonZeroU32>,
     pub mail_from: String,
     pub mail_dir: PathBuf,
     pub captcha: Option<Captcha>,
@@ -71,6 +77,9 @@ pub struct Settings {
     pub retry_base: Duration,
     /// How long a rendered petition page and a loaded petition may be served again (0: never).
     pub page_cache: Duration,
+    /// How long browsers and shared caches (a CDN) may keep a public page or the public API,
+    /// and serve it stale while they fetch it again (`CACHE_MAX_AGE_SECS`, `CACHE_STALE_SECS`).
+    pub public_cache: crate::web::encoded::Freshness,
     /// How many times one signer can make the site send them the same confirmation again.
     pub max_confirmation_sends: i32,
     /// How long a link to confirm a signature works (`CONFIRM_LINK_DAYS`).
@@ -136,6 +145,11 @@ impl std::fmt::Debug for Settings {
     }
 }
 
+/// Enough for more than 1,000 emails a second to a relay that answers within 10 ms; few enough
+/// for a relay's per-client connection limit (Postfix allows 50 by default).
+pub const DEFAULT_SMTP_CONNECTIONS: usize = 16;
+pub const MAX_SMTP_CONNECTIONS: usize = 256;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hastakshar.db";
 pub const DEFAULT_VERIFY_URL: &str = "https://api.hcaptcha.com/siteverify";
 
@@ -153,6 +167,16 @@ fn parse_num<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, 
             .parse()
             .map_err(|_| err(name, format!("expected a whole number, got {v:?}"))),
     }
+}
+
+/// A whole number of seconds no larger than `max`: a public page's count must not stay stale
+/// in caches for long.
+fn at_most(name: &'static str, default: u64, max: u64) -> Result<u64, ConfigError> {
+    let n = parse_num(name, default)?;
+    if n > max {
+        return Err(err(name, format!("at most {max} seconds, got {n}")));
+    }
+    Ok(n)
 }
 
 impl Settings {
@@ -184,7 +208,10 @@ impl Settings {
             if !matches!(p.scheme(), "smtp" | "smtps") {
                 return Err(err("SMTP_URL", "expected smtp://... or smtps://..."));
             }
+            crate::mail::relay::Relay::parse(u).map_err(|e| err("SMTP_URL", e))?;
         }
+        let smtp_connections = smtp_connections(var("SMTP_CONNECTIONS").as_deref())?;
+        let smtp_max_per_second = smtp_max_per_second(var("SMTP_MAX_PER_SECOND").as_deref())?;
         let mail_from = var("MAIL_FROM").unwrap_or_else(|| "Hastakshar <noreply@localhost>".into());
         mail_from
             .parse::<lettre::message::Mailbox>()
@@ -230,6 +257,8 @@ impl Settings {
             bind,
             base_url,
             smtp_url,
+            smtp_connections,
+            smtp_max_per_second,
             mail_from,
             mail_dir: PathBuf::from("data/mail"),
             captcha,
@@ -256,6 +285,10 @@ impl Settings {
             worker_tick: Duration::from_millis(parse_num("WORKER_TICK_MS", 500u64)?.max(10)),
             retry_base: Duration::from_millis(parse_num("MAIL_RETRY_BASE_MS", 30_000u64)?.max(10)),
             page_cache: Duration::from_millis(parse_num("PAGE_CACHE_MS", 1000u64)?),
+            public_cache: crate::web::encoded::Freshness {
+                max_age: Duration::from_secs(at_most("CACHE_MAX_AGE_SECS", 5, 3600)?),
+                stale: Duration::from_secs(at_most("CACHE_STALE_SECS", 60, 86_400)?),
+            },
             max_confirmation_sends: 3,
             confirm_link_ttl: chrono::Duration::days(
                 parse_num("CONFIRM_LINK_DAYS", 14i64)?.clamp(1, 3650),
@@ -356,6 +389,8 @@ impl Settings {
             bind: "127.0.0.1:0".into(),
             base_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
+            smtp_connections: DEFAULT_SMTP_CONNECTIONS,
+            smtp_max_per_second: None,
             mail_from: "Hastakshar <noreply@localhost>".into(),
             mail_dir: PathBuf::from("data/mail"),
             captcha: None,
@@ -382,6 +417,10 @@ impl Settings {
             worker_tick: Duration::from_millis(50),
             retry_base: Duration::from_millis(100),
             page_cache: Duration::ZERO,
+            public_cache: crate::web::encoded::Freshness {
+                max_age: Duration::from_secs(5),
+                stale: Duration::from_secs(60),
+            },
             max_confirmation_sends: 3,
             confirm_link_ttl: chrono::Duration::days(14),
             metrics_token: None,
@@ -455,6 +494,37 @@ fn dkim_from_env() -> Result<Option<Dkim>, ConfigError> {
 fn weak_secret(key: &[u8]) -> bool {
     let distinct: std::collections::HashSet<&u8> = key.iter().collect();
     distinct.len() < 8
+}
+
+/// `SMTP_CONNECTIONS`: 1 to 256, 16 when unset.
+fn smtp_connections(v: Option<&str>) -> Result<usize, ConfigError> {
+    let Some(v) = v else {
+        return Ok(DEFAULT_SMTP_CONNECTIONS);
+    };
+    match v.parse::<usize>() {
+        Ok(n) if (1..=MAX_SMTP_CONNECTIONS).contains(&n) => Ok(n),
+        _ => Err(err(
+            "SMTP_CONNECTIONS",
+            format!("expected a whole number from 1 to {MAX_SMTP_CONNECTIONS}, got {v:?}"),
+        )),
+    }
+}
+
+/// `SMTP_MAX_PER_SECOND`: a whole number of emails a second, at least 1; unset for no limit.
+fn smtp_max_per_second(v: Option<&str>) -> Result<Option<std::num::NonZeroU32>, ConfigError> {
+    let Some(v) = v else {
+        return Ok(None);
+    };
+    match v.parse::<std::num::NonZeroU32>() {
+        Ok(n) => Ok(Some(n)),
+        Err(_) => Err(err(
+            "SMTP_MAX_PER_SECOND",
+            format!(
+                "expected a whole number of emails a second, at least 1 \
+                 (leave it unset for no limit), got {v:?}"
+            ),
+        )),
+    }
 }
 
 /// SMTP credentials over a connection that may stay unencrypted.

@@ -1,5 +1,8 @@
 //! Languages: every user-facing string comes from the Fluent files in `assets/locales/`.
-//! The language follows the `lang` cookie (set by the switcher), else Accept-Language.
+//! The language is in the URL (`/hi/petitions/1`; none for English), so that a shared cache can
+//! keep each language's public page under its own address. Pages that are never shared (forms
+//! sent back, accounts, the console) fall back to the `lang` cookie (set by the switcher), then
+//! Accept-Language; those two also choose where `/` sends a visitor.
 
 use std::collections::HashMap;
 use std::future::{Ready, ready};
@@ -49,6 +52,33 @@ impl Lang {
         }
     }
 
+    /// Where this language's pages live: `""` for English, `"/hi"` for Hindi.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Hi => "/hi",
+        }
+    }
+
+    /// `path` (local, starting with `/`) in this language.
+    pub fn url(self, path: &str) -> String {
+        format!("{}{path}", self.prefix())
+    }
+
+    /// A local path without its language: `("/hi/petitions/1")` gives `(Hi, "/petitions/1")`.
+    pub fn split_path(path: &str) -> Option<(Lang, String)> {
+        Lang::ALL.into_iter().find_map(|lang| {
+            let rest = path.strip_prefix('/')?.strip_prefix(lang.code())?;
+            match rest {
+                _ if rest.starts_with('/') => Some((lang, rest.to_string())),
+                _ if rest.is_empty() || rest.starts_with(['?', '#']) => {
+                    Some((lang, format!("/{rest}")))
+                }
+                _ => None,
+            }
+        })
+    }
+
     pub fn parse(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
@@ -85,7 +115,12 @@ impl Lang {
         best.map(|(_, l)| l).unwrap_or_default()
     }
 
+    /// The language of a page that is never shared: the URL's, else the cookie, else
+    /// Accept-Language.
     pub fn from_request(req: &HttpRequest) -> Lang {
+        if let Some(UrlLang(l)) = UrlLang::in_path(req) {
+            return l;
+        }
         if let Some(l) = req.cookie(COOKIE).and_then(|c| Lang::parse(c.value())) {
             return l;
         }
@@ -178,6 +213,28 @@ pub fn group_indian(n: i64) -> String {
     out
 }
 
+/// The language a request's URL names (`/hi/...`), or English for a URL without one: the only
+/// thing a public, shareable page may depend on. The path is taken off before routing
+/// (`web::middleware::language_in_path`), which leaves this in the request's extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrlLang(pub Lang);
+
+impl UrlLang {
+    pub fn in_path(req: &HttpRequest) -> Option<UrlLang> {
+        use actix_web::HttpMessage;
+        req.extensions().get::<UrlLang>().copied()
+    }
+}
+
+impl FromRequest for UrlLang {
+    type Error = std::convert::Infallible;
+    type Future = Ready<Result<UrlLang, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(UrlLang::in_path(req).unwrap_or(UrlLang(Lang::En))))
+    }
+}
+
 impl FromRequest for Lang {
     type Error = std::convert::Infallible;
     type Future = Ready<Result<Lang, Self::Error>>;
@@ -190,6 +247,24 @@ impl FromRequest for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_comes_off_the_front_of_a_path() {
+        assert_eq!(
+            Lang::split_path("/hi/petitions/1"),
+            Some((Lang::Hi, "/petitions/1".into()))
+        );
+        assert_eq!(Lang::split_path("/hi"), Some((Lang::Hi, "/".into())));
+        assert_eq!(
+            Lang::split_path("/hi?x=1"),
+            Some((Lang::Hi, "/?x=1".into()))
+        );
+        assert_eq!(Lang::split_path("/en/"), Some((Lang::En, "/".into())));
+        assert_eq!(Lang::split_path("/hindi"), None);
+        assert_eq!(Lang::split_path("/petitions/1"), None);
+        assert_eq!(Lang::Hi.url("/petitions/1"), "/hi/petitions/1");
+        assert_eq!(Lang::En.url("/petitions/1"), "/petitions/1");
+    }
 
     #[test]
     fn accept_language_picks_the_best_supported() {

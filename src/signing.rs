@@ -187,8 +187,15 @@ pub async fn sign(
     }
     let (base_url, max_sends, quota) = (desk.base_url, desk.max_sends, desk.quota);
     let token = tokens::new_token();
-    let link = format!("{base_url}/confirm/{}", token.plain);
-    let petition_url = format!("{base_url}/petitions/{}", petition.id());
+    // Links in the signer's language: they open on another device, without its cookie.
+    let link = format!(
+        "{base_url}{}",
+        lang.url(&format!("/confirm/{}", token.plain))
+    );
+    let petition_url = format!(
+        "{base_url}{}",
+        lang.url(&format!("/petitions/{}", petition.id()))
+    );
     let title = petition.text(lang).title.clone();
     let recipient = v.email.as_str().to_string();
     let new = NewSignature {
@@ -305,9 +312,15 @@ pub fn renew_link(
             return Ok(false);
         };
         let lang = Lang::parse(&r.lang).unwrap_or_default();
-        let link = format!("{base_url}/confirm/{}", token.plain);
+        let link = format!(
+            "{base_url}{}",
+            lang.url(&format!("/confirm/{}", token.plain))
+        );
         let mail = if petition.status() == Status::Open {
-            let url = format!("{base_url}/petitions/{}", petition.id());
+            let url = format!(
+                "{base_url}{}",
+                lang.url(&format!("/petitions/{}", petition.id()))
+            );
             views::email::confirm_signature(lang, &petition.text(lang).title, &link, &url)
         } else {
             views::email::confirm_support(lang, &link)

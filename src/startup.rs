@@ -16,7 +16,7 @@ use crate::integrity::Integrity;
 use crate::jobs::Worker;
 use crate::metrics::Metrics;
 use crate::ratelimit::Limit;
-use crate::web::cache::TtlCache;
+use crate::web::cache::{Shelf, TtlCache};
 use crate::web::{self as routes, AppState, middleware};
 use actix_web::cookie::Key;
 
@@ -138,7 +138,7 @@ impl Application {
             captcha,
             metrics: metrics.clone(),
             petitions: TtlCache::new(settings.page_cache, 10_000),
-            pages: TtlCache::new(settings.page_cache, 10_000),
+            pages: Shelf::new(settings.page_cache, 10_000),
             body_limit: BODY_LIMIT,
             integrity: integrity.clone(),
             settings: settings.clone(),
@@ -187,6 +187,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
                 .wrap(from_fn(middleware::head_as_get))
+                .wrap(from_fn(middleware::language_in_path))
                 .wrap(from_fn(middleware::body_deadline))
                 .wrap(ErrorHandlers::new().default_handler(middleware::error_pages))
                 .wrap(from_fn(middleware::security_headers))

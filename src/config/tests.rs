@@ -90,3 +90,29 @@ fn production_refuses_weak_settings() {
         None
     );
 }
+
+#[test]
+fn smtp_connections_are_between_1_and_256() {
+    assert_eq!(smtp_connections(None).unwrap(), 16);
+    assert_eq!(smtp_connections(Some("1")).unwrap(), 1);
+    assert_eq!(smtp_connections(Some("256")).unwrap(), 256);
+    for refused in ["0", "257", "-1", "many", "4.5"] {
+        let e = smtp_connections(Some(refused)).unwrap_err();
+        assert_eq!(e.var, "SMTP_CONNECTIONS", "{refused}");
+        assert!(e.message.contains("1 to 256"), "{}", e.message);
+    }
+}
+
+#[test]
+fn smtp_max_per_second_is_unlimited_unless_set() {
+    assert_eq!(smtp_max_per_second(None).unwrap(), None);
+    assert_eq!(
+        smtp_max_per_second(Some("10")).unwrap().map(|n| n.get()),
+        Some(10)
+    );
+    for refused in ["0", "-5", "ten", "0.5"] {
+        let e = smtp_max_per_second(Some(refused)).unwrap_err();
+        assert_eq!(e.var, "SMTP_MAX_PER_SECOND", "{refused}");
+        assert!(e.message.contains("unset for no limit"), "{}", e.message);
+    }
+}

@@ -38,6 +38,18 @@ impl MailKind {
         }
     }
 
+    /// Emails someone is waiting for now (a link to confirm with, a reset; a moderator's spike
+    /// alert): claimed ahead of updates, milestones and delivery packs. The claim query and the
+    /// index `outbox_due_first` spell the same list out in SQL (`URGENT_FIRST`).
+    pub const URGENT: [MailKind; 6] = [
+        MailKind::ConfirmSignature,
+        MailKind::AlreadySigned,
+        MailKind::AccountConfirm,
+        MailKind::AccountExists,
+        MailKind::PasswordReset,
+        MailKind::SpikeAlert,
+    ];
+
     /// The emails about an account that a stranger can cause by typing an address into a form
     /// (their daily cap is counted over these).
     pub const ACCOUNT: [MailKind; 3] = [
@@ -173,23 +185,43 @@ pub struct Claimed {
     pub unsubscribe_url: Option<String>,
 }
 
-const CLAIM_PG: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+/// 0 for the urgent kinds, 1 for the rest: exactly the expression indexed by `outbox_due_first`
+/// (migrations/*/2026-12-03-000008_mail_priority), so the claim reads the index in order.
+macro_rules! urgent_first {
+    () => {
+        "(CASE WHEN kind IN ('confirm_signature', 'already_signed', 'account_confirm', \
+         'account_exists', 'password_reset', 'spike_alert') THEN 0 ELSE 1 END)"
+    };
+}
+#[cfg(test)]
+const URGENT_FIRST: &str = urgent_first!();
+
+const CLAIM_PG: &str = concat!(
+    "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
     WHERE id IN (SELECT id FROM outbox \
         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 \
           AND (locked_until IS NULL OR locked_until < $2) \
-        ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url";
+        ORDER BY ",
+    urgent_first!(),
+    ", id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url"
+);
 
 // SQLite has one writer at a time, so the UPDATE itself is the lock.
-const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
+const CLAIM_SQLITE: &str = concat!(
+    "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
     WHERE id IN (SELECT id FROM outbox \
         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?2 \
           AND (locked_until IS NULL OR locked_until < ?2) \
-        ORDER BY id LIMIT ?3) \
-    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url";
+        ORDER BY ",
+    urgent_first!(),
+    ", id LIMIT ?3) \
+    RETURNING id, kind, recipient, subject, body_text, body_html, attempts, unsubscribe_url"
+);
 
-/// Claims up to `limit` due emails for `lease`; a worker that dies mid-send releases them when
-/// the lease runs out.
+/// Claims up to `limit` due emails for `lease`, urgent kinds first and then oldest first; a
+/// worker that dies mid-send releases them when the lease runs out. (RETURNING gives no order:
+/// the caller sends them all at once.)
 pub fn claim(
     conn: &mut DbConnection,
     limit: i64,
@@ -227,6 +259,23 @@ pub fn mark_sent(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// What one worker learnt from sending: the ids that went, and those that did not with their
+/// error and when to try again. One transaction, so one commit (one fsync on SQLite) however
+/// many there are.
+pub fn mark(
+    conn: &mut DbConnection,
+    sent: &[i64],
+    failed: &[(i64, String, Option<NaiveDateTime>)],
+) -> QueryResult<()> {
+    conn.transaction(|c| {
+        mark_sent(c, sent)?;
+        for (id, message, retry_at) in failed {
+            mark_failed(c, *id, message, *retry_at)?;
+        }
+        Ok(())
+    })
 }
 
 /// Not delivered: try again at `retry_at`, or never (`None`) once the attempts are spent.
@@ -281,4 +330,35 @@ pub fn depth(conn: &mut DbConnection) -> QueryResult<i64> {
         .filter(outbox::failed_at.is_null())
         .count()
         .get_result(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_claim_orders_by_the_urgent_kinds() {
+        let listed: Vec<String> = MailKind::URGENT
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect();
+        let sql_list = URGENT_FIRST
+            .split_once("IN (")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(list, _)| list.replace(char::is_whitespace, ""))
+            .unwrap();
+        assert_eq!(sql_list, listed.join(","));
+        for sql in [CLAIM_PG, CLAIM_SQLITE] {
+            assert!(sql.contains(&format!("ORDER BY {URGENT_FIRST}, id")));
+        }
+        // The index is the same expression, character for character.
+        for backend in ["postgres", "sqlite"] {
+            let up = std::fs::read_to_string(format!(
+                "{}/migrations/{backend}/2026-12-03-000008_mail_priority/up.sql",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
+            assert!(up.contains(&format!("({URGENT_FIRST}, id)")), "{backend}");
+        }
+    }
 }

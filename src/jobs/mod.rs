@@ -23,11 +23,14 @@ use crate::metrics::Metrics;
 
 /// After this many attempts (about a day with the default backoff) an email is marked failed.
 pub const MAX_ATTEMPTS: i32 = 20;
-const BATCH: i64 = 64;
-/// Emails in flight at once. Each SMTP send waits on round trips (and, with lettre 0.11, on a
-/// delayed acknowledgement between the message and its final dot); several pooled connections
-/// keep the outbox draining at a spike's pace.
-const SEND_CONCURRENCY: usize = 8;
+/// Emails claimed at once, per SMTP connection: each connection has a queue of its own between
+/// claims, so the claim's round trip to the database is paid once per many sends.
+const CLAIM_PER_CONNECTION: i64 = 16;
+const BATCH_MIN: i64 = 64;
+const BATCH_MAX: i64 = 1_000;
+/// Under `SMTP_MAX_PER_SECOND`, a claim holds no more than this many seconds of sending: an
+/// urgent email that arrives meanwhile waits at most that long behind the claimed batch.
+const BATCH_SECONDS: i64 = 2;
 const COUNT_BATCH: i64 = 5_000;
 /// Update emails written to the outbox per transaction.
 const FANOUT_BATCH: i64 = 500;
@@ -40,6 +43,10 @@ const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 pub struct Worker {
     pool: DbPool,
     mailer: Mailer,
+    /// Emails in flight at once: one per SMTP connection (`SMTP_CONNECTIONS`).
+    connections: usize,
+    /// Emails claimed at once.
+    batch: i64,
     from: Mailbox,
     retry_base: Duration,
     tick: Duration,
@@ -71,8 +78,13 @@ pub struct Life {
 
 impl Worker {
     pub fn new(settings: &Settings, pool: DbPool, metrics: Arc<Metrics>) -> anyhow::Result<Worker> {
+        let limits = crate::mail::SmtpLimits {
+            connections: settings.smtp_connections,
+            max_per_second: settings.smtp_max_per_second,
+        };
         let mailer = Mailer::new(
             settings.smtp_url.as_deref(),
+            limits,
             settings.mail_dir.clone(),
             &settings.base_url,
             settings.dkim.as_ref(),
@@ -80,6 +92,8 @@ impl Worker {
         Ok(Worker {
             pool,
             mailer,
+            connections: limits.connections.max(1),
+            batch: batch_size(limits),
             from: settings.mail_from.parse()?,
             retry_base: settings.retry_base,
             tick: settings.worker_tick,
@@ -180,10 +194,10 @@ impl Worker {
 
     /// Sends one batch of due emails, several at a time; returns (sent, failed).
     pub async fn send_once(&self) -> Result<(usize, usize), DbError> {
-        let lease = self.lease;
+        let (lease, batch) = (self.lease, self.batch);
         let claimed_at = std::time::Instant::now();
         let (claimed, files) = db::write(&self.pool, move |c| {
-            let mut claimed = outbox::claim(c, BATCH, lease)?;
+            let mut claimed = outbox::claim(c, batch, lease)?;
             // An address that bounced hard or complained gets nothing more.
             let canonicals: Vec<String> = claimed
                 .iter()
@@ -216,75 +230,107 @@ impl Worker {
         })
         .await?;
         let files = &files;
-        // Each email is marked sent as soon as it has gone, with whatever else finished at the
-        // same moment, not after the whole batch: delivery is at least once, and the window in
-        // which a crash would send an email twice is one such write, not the batch's duration.
-        let mut finished = futures_util::stream::iter(claimed)
-            .map(|email| async move {
-                let mine: Vec<_> = files.iter().filter(|f| f.outbox_id == email.id).collect();
-                let result = self.mailer.send(&self.from, &email, &mine).await;
-                (email, result)
-            })
-            .buffer_unordered(SEND_CONCURRENCY)
-            .ready_chunks(SEND_CONCURRENCY);
-        let (mut n_sent, mut n_failed) = (0, 0);
-        while let Some(results) = finished.next().await {
-            let mut sent = Vec::new();
-            let mut failures = Vec::new();
-            for (email, result) in results {
-                match result {
-                    Ok(()) => sent.push(email.id),
-                    Err(e) => {
-                        let retry_at =
-                            (e.is_transient() && email.attempts < MAX_ATTEMPTS).then(|| {
-                                db::now()
-                                    + chrono::Duration::from_std(self.backoff(email.attempts))
-                                        .unwrap_or_default()
-                            });
-                        // The error text can quote the address back; the log line only names
-                        // the row.
-                        tracing::warn!(
-                            outbox_id = email.id,
-                            attempts = email.attempts,
-                            kind = %email.kind,
-                            transient = e.is_transient(),
-                            "email not delivered"
-                        );
-                        failures.push((email.id, e.to_string(), retry_at));
-                    }
-                }
-            }
-            n_sent += sent.len();
-            n_failed += failures.len();
-            // What has gone must be marked, or another worker sends it again when the lease runs
-            // out: while the database is away, keep trying for as long as the lease holds.
-            let mut tries = 0u32;
-            loop {
-                let (sent, failures) = (sent.clone(), failures.clone());
-                let marked = db::write(&self.pool, move |c| {
-                    outbox::mark_sent(c, &sent)?;
-                    for (id, message, retry_at) in &failures {
-                        outbox::mark_failed(c, *id, message, *retry_at)?;
-                    }
-                    Ok(())
+        // Sending and marking run side by side: each email is marked sent soon after it has gone,
+        // together with whatever else went while the last mark was being written, not after the
+        // whole batch. Delivery is at least once, and the window in which a crash would send an
+        // email twice is one such write, not the batch's duration; meanwhile the connections
+        // keep sending.
+        let (done, mut results) = tokio::sync::mpsc::unbounded_channel();
+        let sending = async move {
+            futures_util::stream::iter(claimed)
+                .map(|email| async move {
+                    let mine: Vec<_> = files.iter().filter(|f| f.outbox_id == email.id).collect();
+                    let result = self.mailer.send(&self.from, &email, &mine).await;
+                    (email, result)
+                })
+                .buffer_unordered(self.connections)
+                .for_each(|finished| {
+                    // The receiver only goes when marking failed, and then this is dropped too.
+                    let _ = done.send(finished);
+                    std::future::ready(())
                 })
                 .await;
-                match marked {
-                    Ok(()) => break,
-                    Err(e) if claimed_at.elapsed() + MARK_RETRY < self.lease => {
-                        tries += 1;
-                        if tries == 1 {
-                            tracing::warn!(error = %e, "sent emails not yet marked: retrying");
-                        }
-                        tokio::time::sleep(MARK_RETRY).await;
-                    }
-                    Err(e) => return Err(e),
-                }
+            Ok::<(), DbError>(())
+        };
+        let marking = async {
+            let (mut n_sent, mut n_failed) = (0, 0);
+            let mut finished = Vec::new();
+            while results.recv_many(&mut finished, 1_000).await > 0 {
+                let (sent, failures) = self.outcomes(finished.drain(..));
+                n_sent += sent.len();
+                n_failed += failures.len();
+                self.mark(sent, failures, claimed_at).await?;
             }
-        }
+            Ok::<_, DbError>((n_sent, n_failed))
+        };
+        // If marking fails for good, sending stops with it: what goes out now could not be
+        // marked, and would go again after the lease.
+        let ((), (n_sent, n_failed)) = tokio::try_join!(sending, marking)?;
         self.metrics.emails_sent.inc_by(n_sent as u64);
         self.metrics.emails_failed.inc_by(n_failed as u64);
         Ok((n_sent, n_failed))
+    }
+
+    /// Splits finished sends into the ids sent and the failures, each with its error and, if it
+    /// is worth another try, when.
+    #[allow(clippy::type_complexity)]
+    fn outcomes(
+        &self,
+        finished: impl Iterator<Item = (outbox::Claimed, Result<(), crate::mail::MailError>)>,
+    ) -> (Vec<i64>, Vec<(i64, String, Option<chrono::NaiveDateTime>)>) {
+        let mut sent = Vec::new();
+        let mut failures = Vec::new();
+        for (email, result) in finished {
+            match result {
+                Ok(()) => sent.push(email.id),
+                Err(e) => {
+                    let retry_at = (e.is_transient() && email.attempts < MAX_ATTEMPTS).then(|| {
+                        db::now()
+                            + chrono::Duration::from_std(self.backoff(email.attempts))
+                                .unwrap_or_default()
+                    });
+                    // The error text can quote the address back; the log line only names the row.
+                    tracing::warn!(
+                        outbox_id = email.id,
+                        attempts = email.attempts,
+                        kind = %email.kind,
+                        transient = e.is_transient(),
+                        "email not delivered"
+                    );
+                    failures.push((email.id, e.to_string(), retry_at));
+                }
+            }
+        }
+        (sent, failures)
+    }
+
+    /// Marks what was sent and what failed. What has gone must be marked, or another worker
+    /// sends it again when the lease runs out: while the database is away, keep trying for as
+    /// long as the lease holds.
+    async fn mark(
+        &self,
+        sent: Vec<i64>,
+        failures: Vec<(i64, String, Option<chrono::NaiveDateTime>)>,
+        claimed_at: std::time::Instant,
+    ) -> Result<(), DbError> {
+        let (sent, failures) = (std::sync::Arc::new(sent), std::sync::Arc::new(failures));
+        let mut tries = 0u32;
+        loop {
+            let (sent, failures) = (sent.clone(), failures.clone());
+            let marked =
+                db::write(&self.pool, move |c| Ok(outbox::mark(c, &sent, &failures)?)).await;
+            match marked {
+                Ok(()) => return Ok(()),
+                Err(e) if claimed_at.elapsed() + MARK_RETRY < self.lease => {
+                    tries += 1;
+                    if tries == 1 {
+                        tracing::warn!(error = %e, "sent emails not yet marked: retrying");
+                    }
+                    tokio::time::sleep(MARK_RETRY).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Doubling from the base: 30 s, 1 min, 2 min ... up to an hour between attempts.
@@ -315,6 +361,7 @@ impl Worker {
             w.spike_once().await.map(|_| ())
         });
         tokio::join!(counting, mailing, life, rolling, spikes);
+        self.mailer.close().await;
         tracing::info!("worker stopped");
     }
 
@@ -369,6 +416,17 @@ impl Worker {
                 }
             }
         }
+    }
+}
+
+/// Emails claimed at once: enough to keep every connection busy between claims, and under a
+/// rate limit no more than `BATCH_SECONDS` of sending.
+fn batch_size(limits: crate::mail::SmtpLimits) -> i64 {
+    let connections = limits.connections.max(1) as i64;
+    let batch = (connections * CLAIM_PER_CONNECTION).clamp(BATCH_MIN, BATCH_MAX);
+    match limits.max_per_second {
+        Some(rate) => batch.min((i64::from(rate.get()) * BATCH_SECONDS).max(connections)),
+        None => batch,
     }
 }
 

@@ -1,11 +1,16 @@
-//! Sending email: SMTP through lettre when `SMTP_URL` is set, otherwise a development mailbox
-//! that writes each message to `data/mail/` as an `.eml` file and logs its links.
+//! Sending email: SMTP through our own pool of connections (smtp.rs) when `SMTP_URL` is set,
+//! otherwise a development mailbox that writes each message to `data/mail/` as an `.eml` file
+//! and logs its links. lettre builds and signs the messages and speaks SMTP on each connection.
 //!
 //! Every message carries a `Date`, a `Message-ID` made from its outbox row (so that a message
 //! sent again after a crash is recognisably the same one), `Auto-Submitted: auto-generated` on
 //! system mail (RFC 3834: no out-of-office replies to a confirmation link), and with `DKIM_*`
 //! set a DKIM signature over the headers that matter.
 
+pub mod relay;
+pub mod smtp;
+
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,7 +20,7 @@ use lettre::message::dkim::{
 };
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, header::ContentType};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::Dkim;
 use crate::db::outbox::{Claimed, MailKind};
@@ -26,7 +31,7 @@ pub struct Mailer {
 }
 
 enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Box<smtp::SmtpPool>),
     Files {
         transport: AsyncFileTransport<Tokio1Executor>,
         dir: PathBuf,
@@ -42,7 +47,24 @@ pub enum MailError {
     Smtp(#[from] lettre::transport::smtp::Error),
     #[error("writing the message: {0}")]
     File(String),
+    #[error("SMTP_URL: {0}")]
+    Config(String),
+    /// The relay could not be reached (or TLS with it failed).
+    #[error("SMTP: {0}")]
+    Connect(String),
+    #[error("SMTP: timed out {0}")]
+    Timeout(&'static str),
 }
+
+/// How the SMTP pool may use the relay (`SMTP_CONNECTIONS`, `SMTP_MAX_PER_SECOND`).
+#[derive(Debug, Clone, Copy)]
+pub struct SmtpLimits {
+    pub connections: usize,
+    pub max_per_second: Option<NonZeroU32>,
+}
+
+/// How long connecting, and then each message, may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl MailError {
     /// Whether trying again later could help (a refused address will not get better).
@@ -51,6 +73,8 @@ impl MailError {
             MailError::Build(_) => false,
             MailError::Smtp(e) => !e.is_permanent(),
             MailError::File(_) => true,
+            MailError::Config(_) => false,
+            MailError::Connect(_) | MailError::Timeout(_) => true,
         }
     }
 }
@@ -101,6 +125,7 @@ pub fn dkim_config(dkim: &Dkim) -> Result<DkimConfig, String> {
 impl Mailer {
     pub fn new(
         smtp_url: Option<&str>,
+        limits: SmtpLimits,
         dir: PathBuf,
         base_url: &str,
         dkim: Option<&Dkim>,
@@ -111,10 +136,13 @@ impl Mailer {
             .map_err(MailError::Build)?;
         let transport = match smtp_url {
             Some(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
-                    .timeout(Some(Duration::from_secs(30)))
-                    .build();
-                Transport::Smtp(transport)
+                let relay = relay::Relay::parse(url).map_err(MailError::Config)?;
+                Transport::Smtp(Box::new(smtp::SmtpPool::new(
+                    relay,
+                    limits.connections,
+                    limits.max_per_second,
+                    SMTP_TIMEOUT,
+                )))
             }
             None => {
                 std::fs::create_dir_all(&dir)
@@ -182,8 +210,8 @@ impl Mailer {
             message.sign(dkim);
         }
         match &self.transport {
-            Transport::Smtp(t) => {
-                t.send(message).await?;
+            Transport::Smtp(pool) => {
+                pool.send(message.envelope(), &message.formatted()).await?;
             }
             Transport::Files {
                 transport,
@@ -209,6 +237,15 @@ impl Mailer {
             }
         }
         Ok(())
+    }
+}
+
+impl Mailer {
+    /// Closes the idle SMTP connections politely (QUIT); a no-op for the development mailbox.
+    pub async fn close(&self) {
+        if let Transport::Smtp(pool) = &self.transport {
+            pool.close().await;
+        }
     }
 }
 

@@ -157,7 +157,7 @@ pub fn message(ctx: &Ctx, title: &str, body: &str) -> Markup {
             div.panel role="status" {
                 h1 { (title) }
                 p { (body) }
-                p { a href="/" { (ctx.t("back-home")) } }
+                p { a href=(ctx.lang.url("/")) { (ctx.t("back-home")) } }
             }
         },
     )

@@ -136,7 +136,7 @@ pub fn similar_list(ctx: &Ctx, similar: &[Petition]) -> Markup {
                 h2 { (ctx.t("similar-heading")) }
                 ul {
                     @for p in similar {
-                        li { a href={ "/petitions/" (p.id()) } { (p.text(ctx.lang).title) } " (" (ctx.lang.number(p.row.signature_count)) ")" }
+                        li { a href=(ctx.lang.url(&format!("/petitions/{}", p.id()))) { (p.text(ctx.lang).title) } " (" (ctx.lang.number(p.row.signature_count)) ")" }
                     }
                 }
             }
@@ -427,7 +427,7 @@ pub fn unsubscribe(ctx: &Ctx, action: &str, done: bool) -> Markup {
                         button.primary type="submit" { (ctx.t("unsubscribe-button")) }
                     }
                 }
-                p { a href="/" { (ctx.t("back-home")) } }
+                p { a href=(ctx.lang.url("/")) { (ctx.t("back-home")) } }
             }
         },
     )

@@ -50,7 +50,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
             body {
                 a.skip href="#main" { (lang.t("skip-to-content")) }
                 header.site {
-                    a.brand href="/" { span.mark aria-hidden="true" { "✍" } " " (site) }
+                    a.brand href=(lang.url("/")) { span.mark aria-hidden="true" { "✍" } " " (site) }
                     // The same for everyone (pages are cached and shared): the dashboard asks
                     // for a login when there is none.
                     nav.account aria-label=(lang.t("account-menu")) {

@@ -27,7 +27,7 @@ pub fn method(
         &title,
         html! {
             h1 { (title) }
-            p { a href={ "/petitions/" (id) } { (lang.ta("method-back", &[("title", Arg::Str(petition_title))])) } }
+            p { a href=(lang.url(&format!("/petitions/{id}"))) { (lang.ta("method-back", &[("title", Arg::Str(petition_title))])) } }
             section aria-labelledby="how-h" {
                 h2 #how-h { (lang.t("method-how")) }
                 ul {

@@ -19,7 +19,7 @@ pub fn check_email(ctx: &Ctx, petition: &Petition) -> Markup {
                 h1 { (title) }
                 p { (lang.ta("check-email-body", &[("title", Arg::Str(petition.text(lang).title.clone()))])) }
                 p { (lang.t("check-email-spam")) }
-                p { a href={ "/petitions/" (petition.id()) } { (lang.t("back-to-petition")) } }
+                p { a href=(lang.url(&format!("/petitions/{}", petition.id()))) { (lang.t("back-to-petition")) } }
             }
         },
     )
@@ -58,7 +58,7 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
         (Some(key), Status::Gathering | Status::Pending | Status::Changes) => {
             format!("/support/{key}")
         }
-        _ => format!("/petitions/{}", petition.id()),
+        _ => lang.url(&format!("/petitions/{}", petition.id())),
     };
     page(
         ctx,
@@ -123,7 +123,7 @@ pub fn error(ctx: &Ctx, status: u16, retry_after_secs: Option<u64>) -> Markup {
                 @if let Some(secs) = retry_after_secs {
                     p { (lang.ta("retry-after", &[("minutes", Arg::Num(secs.div_ceil(60) as i64))])) }
                 }
-                p { a href="/" { (lang.t("back-home")) } }
+                p { a href=(lang.url("/")) { (lang.t("back-home")) } }
             }
         }))
     }

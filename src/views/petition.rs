@@ -25,7 +25,7 @@ pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
             ul.petitions {
                 @for p in petitions {
                     li.card {
-                        h2 { a href={ "/petitions/" (p.id()) } { (p.text(lang).title) } }
+                        h2 { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (p.text(lang).title) } }
                         p { (p.text(lang).action) }
                         (progress(lang, p))
                     }
@@ -89,7 +89,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             (super::campaigns::petition_body(ctx, p))
             (progress(lang, p))
             @if p.status() != Status::Gathering {
-                p.method { a href={ "/petitions/" (p.id()) "/method" } { (lang.t("method-link")) } }
+                p.method { a href=(lang.url(&format!("/petitions/{}/method", p.id()))) { (lang.t("method-link")) } }
             }
             @if let Some((members, ministry, at)) = v.delivered {
                 p.delivered role="status" {
@@ -232,7 +232,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if let Some(n) = &v.notice {
                 p.notice.error role="alert" { (n) }
             }
-            form method="post" action={ "/petitions/" (id) "/signatures" } novalidate {
+            form method="post" action=(lang.url(&format!("/petitions/{id}/signatures"))) novalidate {
                 @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == Status::Gathering) {
                     input type="hidden" name="key" value=(key);
                 }
@@ -246,7 +246,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 (text_field("email", "email", &f.email, "email", Some(lang.t("hint-email"))))
                 (text_field("pin_code", "text", &f.pin_code, "postal-code", None))
                 div.lookup {
-                    button.secondary type="submit" formaction={ "/petitions/" (id) "/lookup#sign" } formnovalidate {
+                    button.secondary type="submit" formaction=(lang.url(&format!("/petitions/{id}/lookup#sign"))) formnovalidate {
                         (lang.t("lookup-button"))
                     }
                 }

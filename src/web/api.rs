@@ -1,11 +1,15 @@
 //! The public JSON API: petitions with their counts, and the PIN code look-up used by the form.
 
+use std::sync::Arc;
+
 use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::AppState;
+use super::cache::PageKey;
+use super::encoded::Encoded;
+use super::{AppState, PageError};
 use crate::db::{self, petitions};
 use crate::domain::PinCode;
 use crate::i18n::Lang;
@@ -74,28 +78,32 @@ fn summary(p: &petitions::Petition, base_url: &str) -> PetitionSummary {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "public, max-age=2"))
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .json(value)
-}
+const JSON: &str = "application/json";
 
 fn json_error(status: actix_web::http::StatusCode, message: &str) -> HttpResponse {
     HttpResponse::build(status).json(serde_json::json!({ "error": message }))
 }
 
-pub async fn petitions(state: web::Data<AppState>) -> HttpResponse {
-    match db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await {
-        Ok(list) => {
-            let out: Vec<_> = list
-                .iter()
-                .map(|p| summary(p, &state.settings.base_url))
-                .collect();
-            json(&serde_json::json!({ "petitions": out }))
+/// A shelved answer, public and readable from any origin; or the error as JSON.
+fn answer(
+    req: &HttpRequest,
+    state: &AppState,
+    shelved: Result<Arc<Encoded>, PageError>,
+) -> HttpResponse {
+    match shelved {
+        Ok(page) => {
+            let mut res = page.respond(req, state.settings.public_cache);
+            res.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                header::HeaderValue::from_static("*"),
+            );
+            res
+        }
+        Err(PageError::NotFound) => {
+            json_error(actix_web::http::StatusCode::NOT_FOUND, "no such petition")
         }
         Err(e) => {
-            tracing::error!(error = %e, "petitions.json failed");
+            tracing::error!(error = %e, "public API failed");
             json_error(
                 actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -104,62 +112,88 @@ pub async fn petitions(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-pub async fn petition(state: web::Data<AppState>, path: web::Path<String>) -> HttpResponse {
+fn to_json<T: Serialize>(value: &T) -> Result<String, PageError> {
+    serde_json::to_string(value)
+        .map_err(|e| PageError::Db(crate::db::DbError::Task(format!("JSON: {e}"))))
+}
+
+pub async fn petitions(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let shelved = state
+        .shelved(PageKey::ApiList, JSON, || async {
+            let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
+            let out: Vec<_> = list
+                .iter()
+                .map(|p| summary(p, &state.settings.base_url))
+                .collect();
+            to_json(&serde_json::json!({ "petitions": out }))
+        })
+        .await;
+    answer(&req, &state, shelved)
+}
+
+pub async fn petition(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> HttpResponse {
     let Ok(id) = path.parse::<i64>() else {
         return json_error(actix_web::http::StatusCode::NOT_FOUND, "no such petition");
     };
-    let found = db::run(&state.pool, move |c| {
-        let p = petitions::find_public(c, id)?;
-        let by_state = petitions::counts_by_state(c, id)?;
-        let by_pc = petitions::counts_by_constituency(c, id)?;
-        Ok(p.map(|p| (p, by_state, by_pc)))
-    })
-    .await;
-    match found {
-        Ok(Some((p, by_state, by_pc))) => {
-            let signatures_by_state = by_state
-                .into_iter()
-                .map(|(code, count)| {
-                    let s = INDIA.state(&code);
-                    Area {
-                        name: s.map(|s| s.name.clone()).unwrap_or_default(),
-                        name_hi: s.map(|s| s.name_hi.clone()).unwrap_or_default(),
-                        state: None,
-                        code,
-                        count,
-                    }
-                })
-                .collect();
-            let signatures_by_constituency = by_pc
-                .into_iter()
-                .map(|(code, count)| {
-                    let c = INDIA.constituency(&code);
-                    Area {
-                        name: c.map(|c| c.name.clone()).unwrap_or_default(),
-                        name_hi: c.map(|c| c.name_hi.clone()).unwrap_or_default(),
-                        state: c.map(|c| c.state_code.clone()),
-                        code,
-                        count,
-                    }
-                })
-                .collect();
-            let own = p.text(Lang::parse(&p.row.lang).unwrap_or_default());
-            json(&PetitionDetail {
-                background: own.background.clone(),
-                recipients: p.recipients.iter().map(|r| r.name.clone()).collect(),
-                summary: summary(&p, &state.settings.base_url),
-                signatures_by_state,
-                signatures_by_constituency,
+    let shelved = state
+        .shelved(PageKey::ApiPetition(id), JSON, || async {
+            let found = db::run(&state.pool, move |c| {
+                let p = petitions::find_public(c, id)?;
+                let by_state = petitions::counts_by_state(c, id)?;
+                let by_pc = petitions::counts_by_constituency(c, id)?;
+                Ok(p.map(|p| (p, by_state, by_pc)))
             })
-        }
-        Ok(None) => json_error(actix_web::http::StatusCode::NOT_FOUND, "no such petition"),
-        Err(e) => {
-            tracing::error!(error = %e, "petition.json failed");
-            json_error(
-                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-            )
-        }
+            .await?;
+            let (p, by_state, by_pc) = found.ok_or(PageError::NotFound)?;
+            to_json(&detail(&p, by_state, by_pc, &state.settings.base_url))
+        })
+        .await;
+    answer(&req, &state, shelved)
+}
+
+fn detail(
+    p: &petitions::Petition,
+    by_state: Vec<(String, i64)>,
+    by_pc: Vec<(String, i64)>,
+    base_url: &str,
+) -> PetitionDetail {
+    let signatures_by_state = by_state
+        .into_iter()
+        .map(|(code, count)| {
+            let s = INDIA.state(&code);
+            Area {
+                name: s.map(|s| s.name.clone()).unwrap_or_default(),
+                name_hi: s.map(|s| s.name_hi.clone()).unwrap_or_default(),
+                state: None,
+                code,
+                count,
+            }
+        })
+        .collect();
+    let signatures_by_constituency = by_pc
+        .into_iter()
+        .map(|(code, count)| {
+            let c = INDIA.constituency(&code);
+            Area {
+                name: c.map(|c| c.name.clone()).unwrap_or_default(),
+                name_hi: c.map(|c| c.name_hi.clone()).unwrap_or_default(),
+                state: c.map(|c| c.state_code.clone()),
+                code,
+                count,
+            }
+        })
+        .collect();
+    let own = p.text(Lang::parse(&p.row.lang).unwrap_or_default());
+    PetitionDetail {
+        background: own.background.clone(),
+        recipients: p.recipients.iter().map(|r| r.name.clone()).collect(),
+        summary: summary(p, base_url),
+        signatures_by_state,
+        signatures_by_constituency,
     }
 }
 

@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use super::encoded::Encoded;
 
 pub struct TtlCache<K, V> {
     ttl: Duration,
@@ -54,9 +56,113 @@ impl<K: Hash + Eq, V: Clone> TtlCache<K, V> {
     }
 }
 
+/// What the shelf keeps: every public response that is the same for every visitor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKey {
+    Home(crate::i18n::Lang),
+    Petition(i64, crate::i18n::Lang),
+    Method(i64, crate::i18n::Lang),
+    ApiList,
+    ApiPetition(i64),
+}
+
+/// How long one request may take to make a page again before another may try; and, past its
+/// lifetime, how much longer a page may be served while someone makes the next version.
+const REFRESH_GRACE: Duration = Duration::from_secs(2);
+
+/// Public pages kept ready to send, each made once per `ttl`. When a page goes stale, the one
+/// request that notices makes the next version while every other request goes on getting the
+/// previous one: a spike on one petition never renders its page more than once at a time.
+pub struct Shelf<K> {
+    ttl: Duration,
+    max_entries: usize,
+    entries: Mutex<HashMap<K, Slot>>,
+}
+
+struct Slot {
+    made: Instant,
+    page: Arc<Encoded>,
+    refreshing: Option<Instant>,
+}
+
+impl<K: Hash + Eq + Clone> Shelf<K> {
+    pub fn new(ttl: Duration, max_entries: usize) -> Shelf<K> {
+        Shelf {
+            ttl,
+            max_entries: max_entries.max(1),
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The page to send, or `None`: then the caller makes it and `put`s it.
+    pub fn take(&self, key: &K) -> Option<Arc<Encoded>> {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let slot = entries.get_mut(key)?;
+        let age = slot.made.elapsed();
+        if age < self.ttl {
+            return Some(slot.page.clone());
+        }
+        let someone_else = slot
+            .refreshing
+            .is_some_and(|since| since.elapsed() < REFRESH_GRACE);
+        if someone_else && age < self.ttl + REFRESH_GRACE {
+            return Some(slot.page.clone());
+        }
+        slot.refreshing = Some(Instant::now());
+        None
+    }
+
+    /// Keys come from URLs anyone can type, so the map is bounded as `TtlCache`'s is.
+    pub fn put(&self, key: K, page: Arc<Encoded>) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= self.max_entries && !entries.contains_key(&key) {
+            let keep = self.ttl + REFRESH_GRACE;
+            entries.retain(|_, s| s.made.elapsed() < keep);
+            if entries.len() >= self.max_entries {
+                entries.clear();
+            }
+        }
+        entries.insert(
+            key,
+            Slot {
+                made: Instant::now(),
+                page,
+                refreshing: None,
+            },
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stale_page_is_made_again_by_one_request_while_others_get_the_old_one() {
+        let shelf = Shelf::new(Duration::from_millis(30), 10);
+        assert!(shelf.take(&1).is_none(), "nothing yet: the caller makes it");
+        let v1 = Arc::new(Encoded::new("text/plain", "one".into()));
+        shelf.put(1, v1.clone());
+        assert_eq!(shelf.take(&1).unwrap().etag(), v1.etag());
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(
+            shelf.take(&1).is_none(),
+            "the first to find it stale makes it"
+        );
+        for _ in 0..3 {
+            assert_eq!(shelf.take(&1).unwrap().etag(), v1.etag(), "the rest wait");
+        }
+        let v2 = Arc::new(Encoded::new("text/plain", "two".into()));
+        shelf.put(1, v2.clone());
+        assert_eq!(shelf.take(&1).unwrap().etag(), v2.etag());
+        for i in 2..30 {
+            shelf.put(i, v2.clone());
+        }
+        assert!(shelf.entries.lock().unwrap().len() <= 10);
+    }
 
     #[test]
     fn entries_expire_and_the_map_stays_bounded() {

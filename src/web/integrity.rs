@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::pages::parse_id;
 use super::session::{SignedIn, posted};
-use super::{AppState, PageError, form_page, html, see_other};
+use super::{AppState, PageError, form_page, see_other};
 use crate::db::console;
 use crate::db::{self, integrity as store, petitions};
 use crate::domain::EmailAddress;
@@ -411,21 +411,28 @@ async fn refresh_now(state: &AppState) {
 pub async fn method(
     req: HttpRequest,
     state: web::Data<AppState>,
-    lang: Lang,
+    crate::i18n::UrlLang(lang): crate::i18n::UrlLang,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let ctx = state.ctx(&req, lang, false);
     let id = parse_id(&path)?;
-    let p = state.petition(id).await?.ok_or(PageError::NotFound)?;
-    let (tally, invalidations) = db::run(&state.pool, move |c| {
-        Ok((
-            console::tally(c, id)?,
-            console::public_invalidations(c, id)?,
-        ))
-    })
-    .await?;
-    Ok(html(
-        StatusCode::OK,
-        views::method::method(&ctx, &p, &tally, &invalidations),
-    ))
+    let page = state
+        .shelved(
+            super::cache::PageKey::Method(id, lang),
+            "text/html; charset=utf-8",
+            || async {
+                let mut ctx = state.ctx(&req, lang, false);
+                ctx.path = lang.url(&format!("/petitions/{id}/method"));
+                let p = state.petition(id).await?.ok_or(PageError::NotFound)?;
+                let (tally, invalidations) = db::run(&state.pool, move |c| {
+                    Ok((
+                        console::tally(c, id)?,
+                        console::public_invalidations(c, id)?,
+                    ))
+                })
+                .await?;
+                Ok(views::method::method(&ctx, &p, &tally, &invalidations).into_string())
+            },
+        )
+        .await?;
+    Ok(page.respond(&req, state.settings.public_cache))
 }

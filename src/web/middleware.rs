@@ -84,6 +84,28 @@ pub async fn head_as_get(
     next.call(req).await
 }
 
+/// `/hi/petitions/1` is `/petitions/1` in Hindi: the language comes off the front of the path
+/// before routing, and stays with the request as `UrlLang`. Every route answers in every
+/// language this way, so links and forms in a Hindi page simply carry the prefix.
+pub async fn language_in_path(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    if let Some((lang, rest)) = Lang::split_path(req.path()) {
+        let rewritten = match req.uri().query() {
+            Some(q) => format!("{rest}?{q}"),
+            None => rest,
+        };
+        if let Ok(uri) = rewritten.parse::<actix_web::http::Uri>() {
+            req.match_info_mut().get_mut().update(&uri);
+            req.head_mut().uri = uri;
+            req.extensions_mut().insert(crate::i18n::UrlLang(lang));
+        }
+    }
+    next.call(req).await
+}
+
 /// Reads a request's body within `BODY_TIMEOUT_MS` of its headers, or answers 408 Request
 /// Timeout: a client that sends headers and then stalls cannot hold a connection (and a worker's
 /// attention) open without end. The body, at most `limit` bytes, is handed on whole.
@@ -176,8 +198,13 @@ pub async fn security_headers(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
+    // A page that did not say it is public may carry a session or what someone typed: no
+    // cache keeps it (public pages say so themselves, see `encoded`).
     if !h.contains_key(header::CACHE_CONTROL) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
     }
     Ok(res)
 }

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod campaigns;
 pub mod client_ip;
 pub mod delivery;
+pub mod encoded;
 pub mod integrity;
 
 pub mod mail_events;
@@ -35,7 +36,7 @@ use crate::i18n::Lang;
 use crate::metrics::Metrics;
 use crate::ratelimit::Limit;
 use crate::views::{self, Ctx};
-use cache::TtlCache;
+use cache::{PageKey, Shelf, TtlCache};
 use std::net::IpAddr;
 
 pub struct AppState {
@@ -57,7 +58,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub csp: String,
     pub petitions: TtlCache<i64, Option<Arc<Petition>>>,
-    pub pages: TtlCache<(i64, Lang), web::Bytes>,
+    /// Public pages and API answers, compressed once per version (see `encoded`).
+    pub pages: Shelf<PageKey>,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
     /// The integrity rules and the disposable-domain list, refreshed from the database.
@@ -81,6 +83,31 @@ impl AppState {
         }
     }
 
+    /// The public page (or API answer) under `key`, from the shelf, or made by `make` and
+    /// compressed once for everyone who asks until it is stale.
+    pub async fn shelved<F, Fut>(
+        &self,
+        key: PageKey,
+        content_type: &'static str,
+        make: F,
+    ) -> Result<Arc<encoded::Encoded>, PageError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<String, PageError>>,
+    {
+        if let Some(page) = self.pages.take(&key) {
+            return Ok(page);
+        }
+        let body = make().await?;
+        // Compressing takes a few milliseconds: not on the thread that answers requests.
+        let page = web::block(move || encoded::Encoded::new(content_type, body.into()))
+            .await
+            .map_err(|_| PageError::Db(DbError::Task("compressing a page".into())))?;
+        let page = Arc::new(page);
+        self.pages.put(key, page.clone());
+        Ok(page)
+    }
+
     /// A petition the public may see, from the short-lived cache when it is there.
     pub async fn petition(&self, id: i64) -> Result<Option<Arc<Petition>>, DbError> {
         if let Some(p) = self.petitions.get(&id) {
@@ -94,11 +121,13 @@ impl AppState {
     }
 }
 
-/// The request's path with its query, for links back to it (the path is ours, so local).
+/// The request's path with its query and its language, for links back to it (the path is
+/// ours, so local).
 pub fn local_path(req: &HttpRequest) -> String {
+    let lang = crate::i18n::UrlLang::in_path(req).map_or(Lang::En, |l| l.0);
     match req.uri().path_and_query() {
-        Some(pq) if req.method() == actix_web::http::Method::GET => pq.to_string(),
-        _ => req.path().to_string(),
+        Some(pq) if req.method() == actix_web::http::Method::GET => lang.url(pq.as_str()),
+        _ => lang.url(req.path()),
     }
 }
 

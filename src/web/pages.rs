@@ -4,50 +4,77 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use super::cache::PageKey;
 use super::{AppState, PageError, html};
 use crate::db::petitions::Petition;
 use crate::db::{self, petitions, signatures};
 use crate::forms::Problems;
-use crate::i18n::{COOKIE, Lang};
+use crate::i18n::{COOKIE, Lang, UrlLang};
 use crate::integrity::signals;
 use crate::signing::SignForm;
 use crate::views::{self, petition::PetitionView};
 
-pub async fn home(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    lang: Lang,
-) -> Result<HttpResponse, PageError> {
-    let ctx = state.ctx(&req, lang, false);
-    let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
-    Ok(html(StatusCode::OK, views::petition::home(&ctx, &list)))
+const HTML: &str = "text/html; charset=utf-8";
+
+/// `/hi/` and `/en/` are the home page in one language, public like every shared page. `/`
+/// alone is where the cookie and Accept-Language choose: English here, or a redirect to the
+/// reader's language; so it is the one page that varies on them, and no shared cache keeps it.
+pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    let named = UrlLang::in_path(&req).map(|l| l.0);
+    let lang = named.unwrap_or_else(|| Lang::from_request(&req));
+    if named.is_none() && lang != Lang::default() {
+        let mut res = super::see_other(&lang.url("/"));
+        res.headers_mut().insert(
+            header::VARY,
+            header::HeaderValue::from_static("Cookie, Accept-Language"),
+        );
+        return Ok(res);
+    }
+    let page = state
+        .shelved(PageKey::Home(lang), HTML, || async {
+            let ctx = views::Ctx {
+                lang,
+                path: lang.url("/"),
+                captcha_sitekey: None,
+            };
+            let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
+            Ok(views::petition::home(&ctx, &list).into_string())
+        })
+        .await?;
+    Ok(match named {
+        Some(_) => page.respond(&req, state.settings.public_cache),
+        None => {
+            let mut res = page.respond_with(&req, "private, no-cache");
+            res.headers_mut().insert(
+                header::VARY,
+                header::HeaderValue::from_static("Accept-Encoding, Cookie, Accept-Language"),
+            );
+            res
+        }
+    })
 }
 
+/// The petition page as everyone sees it before typing into its form: the same bytes for every
+/// visitor in a language, kept compressed, public for shared caches.
 pub async fn petition(
     req: HttpRequest,
     state: web::Data<AppState>,
-    lang: Lang,
+    UrlLang(lang): UrlLang,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let ctx = state.ctx(&req, lang, true);
     let id = parse_id(&path)?;
-    if let Some(body) = state.pages.get(&(id, lang)) {
-        return Ok(html_bytes(body));
-    }
-    let form = SignForm::default();
-    let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
-    let markup =
-        petition_markup(&state, &ctx, &petition, &form, &Problems::default(), None).await?;
-    // Every visitor sees the same page until someone types into its form.
-    let body = web::Bytes::from(markup.into_string());
-    state.pages.put((id, lang), body.clone());
-    Ok(html_bytes(body))
-}
-
-fn html_bytes(body: web::Bytes) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
+    let page = state
+        .shelved(PageKey::Petition(id, lang), HTML, || async {
+            let mut ctx = state.ctx(&req, lang, true);
+            ctx.path = lang.url(&format!("/petitions/{id}"));
+            let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+            let form = SignForm::default();
+            let markup =
+                petition_markup(&state, &ctx, &petition, &form, &Problems::default(), None).await?;
+            Ok(markup.into_string())
+        })
+        .await?;
+    Ok(page.respond(&req, state.settings.public_cache))
 }
 
 pub fn parse_id(raw: &str) -> Result<i64, PageError> {
@@ -147,9 +174,14 @@ pub async fn check_email(
 
 /// `GET` on the sign form's address (a reloaded or shared URL after a refused form): the form
 /// is on the petition's page.
-pub async fn sign_form_again(path: web::Path<String>) -> Result<HttpResponse, PageError> {
+pub async fn sign_form_again(
+    UrlLang(lang): UrlLang,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    Ok(super::see_other(&format!("/petitions/{id}#sign")))
+    Ok(super::see_other(
+        &lang.url(&format!("/petitions/{id}#sign")),
+    ))
 }
 
 #[derive(serde::Deserialize)]
@@ -157,9 +189,9 @@ pub struct SwitchQuery {
     next: Option<String>,
 }
 
-/// Sets the language cookie and goes back to the page the reader was on (works without
-/// JavaScript). Only a path on this site is followed (`session::safe_next`), so this is no
-/// open redirect.
+/// Sets the language cookie and goes back to the page the reader was on, in the language chosen
+/// (works without JavaScript). Only a path on this site is followed (`session::safe_next`), so
+/// this is no open redirect.
 pub async fn switch_language(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -170,9 +202,16 @@ pub async fn switch_language(
         &state.settings.base_url,
         "/",
     );
+    let chosen = Lang::parse(&path);
+    let next = match (chosen, Lang::split_path(&next)) {
+        (Some(lang), Some((_, rest))) => lang.url(&rest),
+        (Some(lang), None) => lang.url(&next),
+        (None, _) => next,
+    };
     let mut res = HttpResponse::SeeOther();
     res.insert_header((header::LOCATION, next));
-    if let Some(lang) = Lang::parse(&path) {
+    res.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(lang) = chosen {
         res.cookie(
             Cookie::build(COOKIE, lang.code())
                 .path("/")

@@ -188,7 +188,10 @@ pub async fn sign(
     }
     // Blocked or not, the signer sees the same page: an attacker learns nothing from it.
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/petitions/{id}/check-email")))
+        .insert_header((
+            header::LOCATION,
+            lang.url(&format!("/petitions/{id}/check-email")),
+        ))
         .finish())
 }
 

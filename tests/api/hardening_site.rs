@@ -39,7 +39,7 @@ async fn the_language_switcher_and_login_never_lead_off_site() {
     ] {
         let r = app.get(&format!("/lang/hi?next={next}")).await;
         assert_eq!(r.status(), 303, "{next}");
-        assert_eq!(location(&r), "/", "{next} stays on the site");
+        assert_eq!(location(&r), "/hi/", "{next} stays on the site");
         let b = Browser::new(&app);
         let (status, page) = b.get(&format!("/account/login?next={next}")).await;
         assert_eq!(status, 200, "{next}");
@@ -49,7 +49,11 @@ async fn the_language_switcher_and_login_never_lead_off_site() {
         );
     }
     let r = app.get("/lang/hi?next=/petitions/1%3Fx%3D1").await;
-    assert_eq!(location(&r), "/petitions/1?x=1", "a local path is followed");
+    assert_eq!(
+        location(&r),
+        "/hi/petitions/1?x=1",
+        "a local path is followed, in the language chosen"
+    );
     let r = app.get("/lang/en?next=/petitions/1").await;
     assert_eq!(location(&r), "/petitions/1");
     // Logging in with a hostile `next` lands on the dashboard.

@@ -22,6 +22,8 @@ mod hardening_accounts;
 mod hardening_data;
 mod hardening_site;
 mod integrity;
+mod mail_pool;
 mod operations;
 mod people;
+mod public_cache;
 mod signing;

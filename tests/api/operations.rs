@@ -51,7 +51,7 @@ async fn a_cached_page_catches_up_with_the_count(backend: Backend) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // A Hindi reader gets the Hindi page, not the cached English one.
-    let hi = app.page_in("/petitions/1", "hi").await;
+    let hi = app.page_in("/hi/petitions/1", "hi").await;
     assert!(hi.contains("<html lang=\"hi\">"));
 }
 

@@ -187,8 +187,24 @@ async fn confirmation_resends_are_bounded(backend: Backend) {
 
 async fn a_hindi_reader_gets_hindi_pages_and_email(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let page = app.page_in("/petitions/1", "hi-IN,hi;q=0.9,en;q=0.5").await;
+    // Accept-Language sends a reader arriving at `/` to the Hindi site, where every link and
+    // form keeps to Hindi.
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("Accept-Language", "hi-IN,hi;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/hi/");
+    let home = app.page_in("/hi/", "hi-IN,hi;q=0.9,en;q=0.5").await;
+    assert!(home.contains("href=\"/hi/petitions/1\""));
+    let page = app
+        .page_in("/hi/petitions/1", "hi-IN,hi;q=0.9,en;q=0.5")
+        .await;
     assert!(page.contains("<html lang=\"hi\">"));
+    assert!(page.contains("action=\"/hi/petitions/1/signatures\""));
     assert!(page.contains("कूल पुरुष सेक्स नहीं ख़रीदते"));
     assert!(page.contains("याचिका पर हस्ताक्षर करें"));
     assert!(page.contains("वाराणसी"), "constituency names in Hindi");
@@ -287,9 +303,19 @@ async fn language_switcher_overrides_accept_language(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let r = app.get("/lang/hi?next=/petitions/1").await;
     assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/hi/petitions/1");
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/hi/", "the cookie wins");
+    let r = app.get("/lang/en?next=/hi/petitions/1").await;
     assert_eq!(r.headers()["location"], "/petitions/1");
-    let page = app.page_in("/", "en").await;
-    assert!(page.contains("<html lang=\"hi\">"), "the cookie wins");
+    let page = app.page_in("/", "hi").await;
+    assert!(page.contains("<html lang=\"en\">"), "the cookie wins again");
     // No open redirect.
     let r = app.get("/lang/en?next=//evil.example").await;
     assert_eq!(r.headers()["location"], "/");

@@ -13,17 +13,19 @@ mod export;
 mod fresh;
 mod integrity;
 mod load;
+mod mail;
+mod nginx_page;
 mod phases;
 mod report;
 mod server;
 mod signers;
-/// The mail sink: the tests' SMTP server, of which the benchmark only counts what arrives.
+/// The mail sink: the tests' SMTP server, which counts what arrives and notes when.
 #[allow(dead_code)]
 #[path = "../../../tests/api/support/smtp.rs"]
 mod smtp;
+mod soak;
 mod topology;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -71,19 +73,25 @@ struct Cli {
     /// beside the database's own insert rate (needs nginx and a PostgreSQL URL).
     #[arg(long)]
     topology: bool,
+    /// Emails in the outbox backlog the worker drains to the SMTP sink, per backend, beside a
+    /// plain SMTP client's rate; then the time from signature to email while signing (the
+    /// issue's target: a drain of 1,000 a second on this machine). 0 leaves mail out.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    mail_emails: u32,
+    /// Only the mail measurement (--mail-emails), not the phases.
+    #[arg(long, conflicts_with = "topology")]
+    mail_only: bool,
+    /// After the rest, soak for this many minutes (on PostgreSQL when a URL is given, else
+    /// SQLite): sign at half the measured peak, confirm and read pages, with memory, p99 and
+    /// the outbox each minute (the case is 10). 0 leaves it out.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=600))]
+    soak_minutes: u64,
+    /// Only the soak (--soak-minutes), not the phases.
+    #[arg(long, conflicts_with_all = ["topology", "mail_only"], requires = "soak_minutes")]
+    soak_only: bool,
     /// Longest any one phase may run, in seconds; a phase cut short says so in the report.
     #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
     phase_timeout: u64,
-
-    /// Internal: serve FILE as a static page (the page-view baseline runs as its own process).
-    #[arg(long, hide = true, requires = "port")]
-    serve_static: Option<PathBuf>,
-    /// Internal: the port for --serve-static.
-    #[arg(long, hide = true)]
-    port: Option<u16>,
-    /// Internal: the Content-Type for --serve-static.
-    #[arg(long, hide = true, default_value = "text/html; charset=utf-8")]
-    content_type: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -104,14 +112,12 @@ pub struct Config {
     pub pg_admin_url: Option<String>,
     pub phase_timeout: Duration,
     pub topology: bool,
+    pub mail_emails: usize,
+    pub soak_minutes: u64,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(file) = &cli.serve_static {
-        let port = cli.port.unwrap_or_default();
-        return exit(server::serve_static(file, port, &cli.content_type));
-    }
     let pg_url = cli.pg_url.clone().filter(|u| !u.trim().is_empty());
     let backends = match backends(cli.backend, pg_url.is_some()) {
         Ok(b) => b,
@@ -129,6 +135,8 @@ fn main() -> ExitCode {
         console_rows: cli.console_rows as usize,
         phase_timeout: Duration::from_secs(cli.phase_timeout),
         topology: cli.topology,
+        mail_emails: cli.mail_emails as usize,
+        soak_minutes: cli.soak_minutes,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -140,7 +148,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    exit(runtime.block_on(run(config, backends)))
+    exit(runtime.block_on(run(config, backends, cli.mail_only, cli.soak_only)))
 }
 
 fn exit(result: anyhow::Result<()>) -> ExitCode {
@@ -172,7 +180,12 @@ fn backends(choice: Option<BackendChoice>, have_pg: bool) -> anyhow::Result<Vec<
 }
 
 /// Runs every backend in turn (never together: they would share the two cores), then reports.
-async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
+async fn run(
+    config: Config,
+    backends: Vec<Backend>,
+    mail_only: bool,
+    soak_only: bool,
+) -> anyhow::Result<()> {
     let server_exe = server::app_binary()?;
     let places = Arc::new(signers::places());
     anyhow::ensure!(
@@ -189,8 +202,19 @@ async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
         topology::print(&config, &figures);
         return Ok(());
     }
+    if mail_only {
+        anyhow::ensure!(
+            config.mail_emails > 0,
+            "--mail-only needs --mail-emails above 0"
+        );
+        return mail_section(&config, &backends, &server_exe, &places).await;
+    }
+    if soak_only {
+        return soak(&config, &backends, &server_exe, &places).await;
+    }
     let mut reports: Vec<BackendReport> = Vec::new();
-    for backend in backends {
+    for backend in &backends {
+        let backend = *backend;
         eprintln!("== {backend}");
         let r = phases::bench_backend(backend, &config, &server_exe, &places).await?;
         reports.push(r);
@@ -232,5 +256,39 @@ async fn run(config: Config, backends: Vec<Backend>) -> anyhow::Result<()> {
         }
         console::print(&figures);
     }
+    if config.mail_emails > 0 {
+        mail_section(&config, &backends, &server_exe, &places).await?;
+    }
+    if config.soak_minutes > 0 {
+        soak(&config, &backends, &server_exe, &places).await?;
+    }
+    Ok(())
+}
+
+/// The soak, on the last backend asked for (PostgreSQL when there is one).
+async fn soak(
+    config: &Config,
+    backends: &[Backend],
+    server_exe: &std::path::Path,
+    places: &Arc<Vec<signers::Place>>,
+) -> anyhow::Result<()> {
+    let backend = *backends.last().unwrap_or(&Backend::Sqlite);
+    eprintln!("== soak: {} minutes on {backend}", config.soak_minutes);
+    soak::run(config, backend, server_exe, places, config.soak_minutes).await
+}
+
+/// The outbox's drain and the time from signature to email, per backend.
+async fn mail_section(
+    config: &Config,
+    backends: &[Backend],
+    server_exe: &std::path::Path,
+    places: &Arc<Vec<signers::Place>>,
+) -> anyhow::Result<()> {
+    let mut figures = Vec::new();
+    for &backend in backends {
+        eprintln!("== {backend}: mail");
+        figures.push(mail::measure(backend, config, server_exe, places).await?);
+    }
+    mail::print(&figures);
     Ok(())
 }

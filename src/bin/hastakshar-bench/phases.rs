@@ -5,13 +5,12 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use reqwest::StatusCode;
-use reqwest::header::{ACCEPT_ENCODING, CONTENT_ENCODING, CONTENT_TYPE};
+use reqwest::header::{ACCEPT_ENCODING, CONTENT_ENCODING};
 
 use crate::Config;
 use crate::direct::{self, DEMO, Inserted};
-use crate::fresh::{Backend, FreshDb, ScratchDir};
+use crate::fresh::{Backend, FreshDb};
 use crate::load::{self, Outcome};
 use crate::report::{BackendReport, Delivery, Pages};
 use crate::server::ServerProcess;
@@ -90,7 +89,7 @@ pub async fn bench_backend(
 }
 
 /// Runs blocking database work off the runtime's threads.
-async fn blocking<T, F>(f: F) -> anyhow::Result<T>
+pub async fn blocking<T, F>(f: F) -> anyhow::Result<T>
 where
     T: Send + 'static,
     F: FnOnce() -> anyhow::Result<T> + Send + 'static,
@@ -205,8 +204,8 @@ async fn signature_count(client: &reqwest::Client, url: &str) -> Option<i64> {
     body.get("signature_count")?.as_i64()
 }
 
-/// The petition page as a phone fetches it (gzip), from the application and then from a static
-/// server holding the same bytes.
+/// The petition page as a phone fetches it (gzip): the application's answers checked by this
+/// client, then the application against nginx sending the same bytes, both driven by wrk.
 async fn pages(
     client: &reqwest::Client,
     server: &ServerProcess,
@@ -216,26 +215,15 @@ async fn pages(
     let plain = load::fetch(client.get(&page_url), StatusCode::OK)
         .await
         .map_err(anyhow::Error::msg)?;
-    let content_type = plain
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("text/html; charset=utf-8")
-        .to_string();
     let bytes = plain.bytes().await?;
 
     let app = page_views(client, &page_url, config).await;
-
-    let dir = ScratchDir::new("page")?;
-    let file = dir.path().join("petition.html");
-    std::fs::write(&file, &bytes).context("writing the page for the static server")?;
-    let mut static_server = ServerProcess::start_static(&file, &content_type)?;
-    static_server.wait_ready(client, "/").await?;
-    let static_url = format!("{}/petitions/{DEMO}", static_server.base_url);
-    let static_server_views = page_views(client, &static_url, config).await;
+    let versus = crate::nginx_page::measure(client, &page_url)
+        .await
+        .map_err(|e| format!("{e:#}"));
     Ok(Pages {
         app,
-        static_server: static_server_views,
+        versus,
         uncompressed_bytes: bytes.len(),
     })
 }

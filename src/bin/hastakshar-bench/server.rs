@@ -1,13 +1,11 @@
-//! The servers under test, each a child process on a loopback port: the real `hastakshar
-//! serve`, and the static-file baseline (this binary again, in its hidden `--serve-static` mode).
+//! The server under test, a child process on a loopback port: the real `hastakshar serve` (or
+//! `serve --no-worker`, `worker`).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use actix_web::middleware::Compress;
-use actix_web::{App, HttpResponse, HttpServer, web};
 use anyhow::Context;
 
 use crate::fresh::ScratchDir;
@@ -94,24 +92,6 @@ impl ServerProcess {
         Self::spawn(command, base_url, dir)
     }
 
-    /// This binary serving `file` from memory as a static page.
-    pub fn start_static(file: &Path, content_type: &str) -> anyhow::Result<Self> {
-        let port = free_port()?;
-        let mut command = Command::new(std::env::current_exe()?);
-        command
-            .arg("--serve-static")
-            .arg(file)
-            .arg("--port")
-            .arg(port.to_string())
-            .arg("--content-type")
-            .arg(content_type);
-        Self::spawn(
-            command,
-            format!("http://127.0.0.1:{port}"),
-            ScratchDir::new("static")?,
-        )
-    }
-
     fn spawn(mut command: Command, base_url: String, dir: ScratchDir) -> anyhow::Result<Self> {
         let log = dir.path().join("server.log");
         let out = std::fs::File::create(&log)?;
@@ -163,6 +143,14 @@ impl ServerProcess {
         Some(kib * 1024)
     }
 
+    /// Resident memory now (Linux's VmRSS), in bytes.
+    pub fn rss(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib * 1024)
+    }
+
     /// The last lines the child logged, for error messages.
     pub fn log_tail(&self) -> String {
         let log = std::fs::read_to_string(&self.log).unwrap_or_default();
@@ -182,31 +170,4 @@ impl Drop for ServerProcess {
 /// A random key so the child never writes one to disk (it would in development).
 fn hex_secret() -> String {
     hex::encode(rand::random::<[u8; 32]>())
-}
-
-/// The hidden `--serve-static FILE --port P` mode: FILE from memory at every path, gzip through
-/// the same actix Compress middleware as the application, on as many workers as the application
-/// gets by default (one per core).
-pub fn serve_static(file: &Path, port: u16, content_type: &str) -> anyhow::Result<()> {
-    let body = web::Bytes::from(
-        std::fs::read(file).with_context(|| format!("reading {}", file.display()))?,
-    );
-    let content_type = content_type.to_string();
-    actix_web::rt::System::new().block_on(async move {
-        HttpServer::new(move || {
-            let (body, content_type) = (body.clone(), content_type.clone());
-            App::new()
-                .wrap(Compress::default())
-                .default_service(web::to(move || {
-                    let (body, content_type) = (body.clone(), content_type.clone());
-                    async move { HttpResponse::Ok().content_type(content_type).body(body) }
-                }))
-        })
-        .workers(std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .tcp_nodelay(true)
-        .bind(("127.0.0.1", port))?
-        .run()
-        .await
-    })?;
-    Ok(())
 }

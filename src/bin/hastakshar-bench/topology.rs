@@ -28,35 +28,47 @@ pub struct Figure {
     pub worker_rss: Option<u64>,
 }
 
-/// nginx on a free loopback port in front of `ports`; stopped when dropped.
-struct Nginx {
+/// nginx on a free loopback port, from its own scratch directory; stopped when dropped.
+pub struct Nginx {
     child: Child,
-    base_url: String,
+    pub base_url: String,
     _dir: ScratchDir,
 }
 
 impl Nginx {
+    /// In front of `ports`, through the shipped `proxy.conf`.
     fn start(ports: &[u16]) -> anyhow::Result<Nginx> {
-        let dir = ScratchDir::new("nginx")?;
-        let port = free_port()?;
         let proxy = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/nginx/proxy.conf");
         let servers: String = ports
             .iter()
             .map(|p| format!("server 127.0.0.1:{p} max_fails=1 fail_timeout=2s; "))
             .collect();
+        Nginx::with_config("1", |port| {
+            format!(
+                "upstream hastakshar_app {{ {servers} keepalive 64; keepalive_timeout 4s; }}\n\
+                 server {{ listen 127.0.0.1:{port}; include {}; }}\n",
+                proxy.display()
+            )
+        })
+    }
+
+    /// `workers` processes; `http(port)` is the inside of the `http` block after the temporary
+    /// paths, listening on `port`.
+    pub fn with_config(workers: &str, http: impl FnOnce(u16) -> String) -> anyhow::Result<Nginx> {
+        let dir = ScratchDir::new("nginx")?;
+        let port = free_port()?;
         let root = Command::new("id")
             .arg("-u")
             .output()
             .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
         let d = dir.path().display();
         let conf = format!(
-            "{user}worker_processes 1; pid {d}/nginx.pid; error_log {d}/error.log warn;\n\
+            "{user}worker_processes {workers}; pid {d}/nginx.pid; error_log {d}/error.log warn;\n\
              events {{ worker_connections 4096; }}\n\
              http {{ access_log off; client_body_temp_path {d}/body; proxy_temp_path {d}/proxy;\n\
                fastcgi_temp_path {d}/fastcgi; uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;\n\
-               upstream hastakshar_app {{ {servers} keepalive 64; keepalive_timeout 4s; }}\n\
-               server {{ listen 127.0.0.1:{port}; include {}; }} }}\n",
-            proxy.display(),
+               {} }}\n",
+            http(port),
             user = if root { "user root;\n" } else { "" },
         );
         let path = dir.path().join("nginx.conf");

@@ -7,13 +7,19 @@
 //! and any number of concurrent connections. No TLS, no AUTH. Reading a
 //! message back (headers, MIME parts, transfer encodings) is mail-parser's job.
 //!
+//! It answers as a real relay does: TCP_NODELAY set and each reply written
+//! whole, so that its own acknowledgements never wait on Nagle's algorithm
+//! (a benchmark measures clients against it). It counts the connections it
+//! accepted, notes when each message arrived, and can drop connections
+//! in the middle of a message to play a relay that fails.
+//!
 //! The benchmark (src/bin/hastakshar-bench) includes this file on its own as
 //! its mail sink, so it depends on nothing else in tests/api/support.
 
 use std::borrow::Cow;
 use std::future::Future;
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -100,9 +106,16 @@ impl ReceivedMail {
 #[derive(Default)]
 struct Shared {
     messages: Mutex<Vec<ReceivedMail>>,
+    /// When each message's final dot arrived, in the order of `messages` (taken under its lock).
+    arrivals: Mutex<Vec<Instant>>,
     down: AtomicBool,
     /// A recipient whose message is held after its data, unanswered, until released.
     hold: Mutex<Option<String>>,
+    /// Connections accepted so far.
+    connections: AtomicUsize,
+    /// How many more messages to cut off: the connection is closed after their data, with no
+    /// answer, and they are not recorded.
+    drops: AtomicUsize,
 }
 
 impl Shared {
@@ -159,9 +172,36 @@ impl SmtpServer {
         self.shared.messages.lock().unwrap().len()
     }
 
+    /// How many connections have been accepted since the server started.
+    pub fn connections(&self) -> usize {
+        self.shared.connections.load(Ordering::SeqCst)
+    }
+
+    /// Closes the connection, unanswered, after the data of each of the next `n` messages, as a
+    /// relay that crashes or loses its network would; those messages are not recorded.
+    pub fn drop_next(&self, n: usize) {
+        self.shared.drops.store(n, Ordering::SeqCst);
+    }
+
+    /// When each message arrived, in the order of `messages`.
+    pub fn arrivals(&self) -> Vec<Instant> {
+        let _messages = self.shared.messages.lock().unwrap();
+        self.shared.arrivals.lock().unwrap().clone()
+    }
+
+    /// The messages received since the last `take` or `clear`, forgotten here (a long run keeps
+    /// only what it has not yet read).
+    pub fn take(&self) -> Vec<ReceivedMail> {
+        let mut messages = self.shared.messages.lock().unwrap();
+        self.shared.arrivals.lock().unwrap().clear();
+        std::mem::take(&mut *messages)
+    }
+
     /// Forgets the messages received so far.
     pub fn clear(&self) {
-        self.shared.messages.lock().unwrap().clear();
+        let mut messages = self.shared.messages.lock().unwrap();
+        messages.clear();
+        self.shared.arrivals.lock().unwrap().clear();
     }
 
     /// Waits until at least `n` messages have arrived and returns all of them;
@@ -246,6 +286,8 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     loop {
         match listener.accept().await {
             Ok((stream, _)) => {
+                shared.connections.fetch_add(1, Ordering::SeqCst);
+                let _ = stream.set_nodelay(true);
                 let shared = Arc::clone(&shared);
                 tokio::spawn(async move {
                     // A client hanging up mid-session is its own business.
@@ -343,6 +385,13 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                     writer.write_all(SERVICE_NOT_AVAILABLE).await?;
                     return writer.shutdown().await;
                 }
+                let cut_off = shared
+                    .drops
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                    .is_ok();
+                if cut_off {
+                    return Ok(()); // dropping both halves closes the connection, unanswered
+                }
                 let Transaction { from, to } = std::mem::take(&mut txn);
                 let held = |to: &[String]| {
                     let hold = shared.hold.lock().unwrap();
@@ -355,6 +404,7 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                         to: to.clone(),
                         raw: String::from_utf8_lossy(&data).into_owned(),
                     });
+                    shared.arrivals.lock().unwrap().push(Instant::now());
                     messages.len()
                 };
                 while held(&to) {
@@ -370,8 +420,10 @@ async fn session(stream: TcpStream, shared: &Shared) -> io::Result<()> {
             "" => "500 Empty command".into(),
             _ => "502 Command not implemented".into(),
         };
+        // One write per reply: with TCP_NODELAY each goes out at once, whole.
+        let mut reply = reply.into_owned();
+        reply.push_str("\r\n");
         writer.write_all(reply.as_bytes()).await?;
-        writer.write_all(b"\r\n").await?;
     }
 }
 
