@@ -26,12 +26,14 @@ struct Claimed {
 
 // The inner SELECT is written like the partial index `signatures_uncounted`, so the planner can
 // use it; the outer conditions are checked again on the row as it is when the UPDATE locks it,
-// so a second process skips rows the first just took, and a row invalidated or held meanwhile
-// is not counted.
+// so a row invalidated or held meanwhile is not counted. On PostgreSQL the inner SELECT locks
+// its rows in id order and skips any another transaction holds (the rollup's batch, a second
+// worker, a moderator's invalidation): batch against batch once deadlocked here, and each
+// deadlock held every signer and confirmer waiting on those rows for `deadlock_timeout` (1 s).
 const CLAIM_PG: &str = "UPDATE signatures SET counted = TRUE \
     WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \
         WHERE confirmed_at IS NOT NULL AND counted = FALSE AND held = FALSE \
-        AND invalidation_id IS NULL ORDER BY id LIMIT $1) \
+        AND invalidation_id IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) \
     RETURNING petition_id, state_code, pc_id";
 const CLAIM_SQLITE: &str = "UPDATE signatures SET counted = TRUE \
     WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \

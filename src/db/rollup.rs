@@ -53,14 +53,20 @@ const COLUMNS: &str =
 pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
     conn.transaction(|conn| {
         // As the counter's claim: the inner SELECT matches the partial index, the outer
-        // conditions are checked again on each row as the UPDATE locks it.
+        // conditions are checked again on each row as the UPDATE locks it, and on PostgreSQL
+        // the inner SELECT takes its rows in id order, skipping those another transaction
+        // holds (see `counts::CLAIM_PG`: no deadlock with the counter).
+        let lock = match conn {
+            DbConnection::Pg(_) => " FOR UPDATE SKIP LOCKED",
+            DbConnection::Sqlite(_) => "",
+        };
         let sql = super::numbered(
             conn,
             &format!(
                 "UPDATE signatures SET rolled = TRUE \
                  WHERE rolled = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM \
                  signatures WHERE rolled = FALSE AND invalidation_id IS NULL ORDER BY id \
-                 LIMIT $1) RETURNING {COLUMNS}"
+                 LIMIT $1{lock}) RETURNING {COLUMNS}"
             ),
         );
         let rows: Vec<Rolled> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)

@@ -72,9 +72,14 @@ impl Encoded {
             .and_then(|()| gz.finish())
             .unwrap_or_default();
         let mut br = Vec::with_capacity(body.len() / 4);
+        // A window no larger than the page: the encoder's tables grow with it, and a 4 MiB
+        // window's, freed after each page, stayed in the allocator's arenas (about 100 MiB of
+        // resident memory after a spike's page views).
+        let bits = usize::BITS - body.len().max(1).leading_zeros();
         let params = brotli::enc::BrotliEncoderParams {
             quality: 9,
-            lgwin: 22,
+            lgwin: bits.clamp(16, 22) as i32,
+            size_hint: body.len(),
             ..Default::default()
         };
         let brotli = match brotli::BrotliCompress(&mut &body[..], &mut br, &params) {
