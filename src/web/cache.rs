@@ -66,13 +66,14 @@ pub enum PageKey {
     ApiPetition(i64),
 }
 
-/// How long one request may take to make a page again before another may try; and, past its
-/// lifetime, how much longer a page may be served while someone makes the next version.
+/// How long one request may take to make a page again before another may try.
 const REFRESH_GRACE: Duration = Duration::from_secs(2);
 
 /// Public pages kept ready to send, each made once per `ttl`. When a page goes stale, the one
 /// request that notices makes the next version while every other request goes on getting the
-/// previous one: a spike on one petition never renders its page more than once at a time.
+/// previous one, however old (for the few milliseconds it takes): a spike on one petition never
+/// renders its page more than once at a time, even the first burst after a quiet hour, whose
+/// 32 renders at once once took the server from 50 to 250 MB.
 pub struct Shelf<K> {
     ttl: Duration,
     max_entries: usize,
@@ -105,7 +106,7 @@ impl<K: Hash + Eq + Clone> Shelf<K> {
         let someone_else = slot
             .refreshing
             .is_some_and(|since| since.elapsed() < REFRESH_GRACE);
-        if someone_else && age < self.ttl + REFRESH_GRACE {
+        if someone_else {
             return Some(slot.page.clone());
         }
         slot.refreshing = Some(Instant::now());
@@ -162,6 +163,19 @@ mod tests {
             shelf.put(i, v2.clone());
         }
         assert!(shelf.entries.lock().unwrap().len() <= 10);
+    }
+
+    #[test]
+    fn the_first_burst_after_a_quiet_spell_makes_the_page_once() {
+        let shelf = Shelf::new(Duration::from_millis(10), 10);
+        let v1 = Arc::new(Encoded::new("text/plain", "one".into()));
+        shelf.put(1, v1.clone());
+        // Longer than the lifetime and the grace together: nobody asked meanwhile.
+        std::thread::sleep(REFRESH_GRACE + Duration::from_millis(50));
+        assert!(shelf.take(&1).is_none(), "one request makes it");
+        for _ in 0..31 {
+            assert_eq!(shelf.take(&1).unwrap().etag(), v1.etag(), "the rest wait");
+        }
     }
 
     #[test]
