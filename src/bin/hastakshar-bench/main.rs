@@ -53,7 +53,8 @@ struct Cli {
     /// Concurrent HTTP clients; the database baseline inserts from as many threads, and from one.
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=1024))]
     concurrency: u32,
-    /// Petition page requests, to the application and to the static baseline each.
+    /// Petition page requests through this client, checked and sized (then wrk measures the
+    /// page against nginx for 5 s a round).
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     page_views: u32,
     /// A PostgreSQL database URL whose user may CREATE DATABASE: the benchmark creates its own

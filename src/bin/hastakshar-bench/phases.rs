@@ -57,7 +57,7 @@ pub async fn bench_backend(
     let count_lag = count_lag(&client, &server.base_url, confirm.ok, config).await;
 
     eprintln!(
-        "  petition page: {} views, then as many from a static server",
+        "  petition page: {} views, then wrk against it and nginx",
         config.page_views
     );
     let pages = pages(&client, &server, config).await?;
