@@ -212,9 +212,12 @@ pub fn notify_creator(
     };
     let lang = Lang::parse(&lang).unwrap_or_default();
     let link = if matches!(p.status(), Status::Open | Status::Closed) && event != "hidden" {
-        format!("{base_url}/petitions/{}", p.id())
+        format!("{base_url}{}", lang.url(&format!("/petitions/{}", p.id())))
     } else {
-        format!("{base_url}/dashboard/petitions/{}", p.id())
+        format!(
+            "{base_url}{}",
+            lang.url(&format!("/dashboard/petitions/{}", p.id()))
+        )
     };
     let mail = crate::views::email::creator_notice(
         lang,

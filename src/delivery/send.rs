@@ -127,7 +127,10 @@ pub fn send(
                 &t.name,
                 &plan.petition.text(plan.lang).title,
                 t.signatures,
-                &format!("{base_url}/petitions/{}", plan.petition.id()),
+                &format!(
+                    "{base_url}{}",
+                    plan.lang.url(&format!("/petitions/{}", plan.petition.id()))
+                ),
             );
             let row = mail.outbox(crate::db::outbox::MailKind::DeliveryPack, email);
             conn.transaction(|c| {

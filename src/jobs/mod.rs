@@ -469,7 +469,10 @@ fn update_email(
             &petition.text(lang).title,
             &u.title,
             &u.body,
-            &format!("{base_url}/petitions/{}", u.petition_id),
+            &format!(
+                "{base_url}{}",
+                lang.url(&format!("/petitions/{}", u.petition_id))
+            ),
             UNSUBSCRIBE_PLACEHOLDER,
         )
     });

@@ -35,6 +35,7 @@ struct Minute {
     page: Vec<Duration>,
     confirmed: usize,
     errors: usize,
+    first_error: Option<String>,
 }
 
 struct Row {
@@ -106,6 +107,7 @@ pub async fn run(
     let in_flight = Arc::new(AtomicUsize::new(0));
     let mut skipped = 0usize;
     let mut rows = Vec::new();
+    let mut first_errors: Vec<String> = Vec::new();
     let (mut signed, mut read) = (0usize, 0usize);
     let (mut minute_signed, mut minute_read) = (0usize, 0usize);
     let started = Instant::now();
@@ -171,6 +173,10 @@ pub async fn run(
                 outbox: outbox_depth(&client, &base).await,
             };
             eprintln!("  {}", line(&row));
+            if let Some(e) = m.first_error {
+                eprintln!("  minute {}: the first error: {e}", row.minute);
+                first_errors.push(format!("minute {}: {e}", row.minute));
+            }
             rows.push(row);
         }
     }
@@ -194,6 +200,9 @@ pub async fn run(
         backend,
         minutes,
     );
+    for e in &first_errors {
+        println!("- the first error of {e}");
+    }
     drop(server);
     tokio::task::spawn_blocking(move || drop(db)).await?;
     Ok(())
@@ -219,17 +228,27 @@ fn spawn(
             Kind::Sign => StatusCode::SEE_OTHER,
             Kind::Page | Kind::Confirm => StatusCode::OK,
         };
-        let ok = match load::fetch(req, expect).await {
-            Ok(r) => load::body_len(r).await.is_ok(),
-            Err(_) => false,
+        let outcome = match load::fetch(req, expect).await {
+            Ok(r) => load::body_len(r).await.map(|_| ()),
+            Err(e) => Err(e),
         };
         let took = t.elapsed();
         let mut m = minute.lock().await;
-        match (ok, kind) {
-            (false, _) => m.errors += 1,
-            (true, Kind::Sign) => m.sign.push(took),
-            (true, Kind::Page) => m.page.push(took),
-            (true, Kind::Confirm) => m.confirmed += 1,
+        match (outcome, kind) {
+            (Err(e), _) => {
+                m.errors += 1;
+                if m.first_error.is_none() {
+                    let what = match kind {
+                        Kind::Sign => "signing",
+                        Kind::Page => "page",
+                        Kind::Confirm => "confirming",
+                    };
+                    m.first_error = Some(format!("{what}: {e}"));
+                }
+            }
+            (Ok(()), Kind::Sign) => m.sign.push(took),
+            (Ok(()), Kind::Page) => m.page.push(took),
+            (Ok(()), Kind::Confirm) => m.confirmed += 1,
         }
         drop(m);
         in_flight.fetch_sub(1, Ordering::Relaxed);
