@@ -8,6 +8,10 @@ use std::time::Duration;
 use ipnet::IpNet;
 use rand::RngCore;
 
+mod mail;
+pub use mail::{DEFAULT_SMTP_CONNECTIONS, Dkim, MAX_SMTP_CONNECTIONS};
+use mail::{dkim_from_env, smtp_connections, smtp_max_per_second, smtp_sends_credentials_in_clear};
+
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {var}: {message}")]
 pub struct ConfigError {
@@ -122,16 +126,6 @@ pub struct Settings {
     pub shutdown_drain: Duration,
 }
 
-/// Where and how emails are DKIM-signed.
-#[derive(Clone)]
-pub struct Dkim {
-    pub domain: String,
-    pub selector: String,
-    /// An RSA key in PKCS#1 PEM (`-----BEGIN RSA PRIVATE KEY-----`), or an Ed25519 key as the
-    /// base64 of its 32-byte seed.
-    pub private_key: String,
-}
-
 impl std::fmt::Debug for Settings {
     // Never print secrets or credentials (SMTP_URL may carry a password).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -144,11 +138,6 @@ impl std::fmt::Debug for Settings {
             .finish_non_exhaustive()
     }
 }
-
-/// Enough for more than 1,000 emails a second to a relay that answers within 10 ms; few enough
-/// for a relay's per-client connection limit (Postfix allows 50 by default).
-pub const DEFAULT_SMTP_CONNECTIONS: usize = 16;
-pub const MAX_SMTP_CONNECTIONS: usize = 256;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hastakshar.db";
 pub const DEFAULT_VERIFY_URL: &str = "https://api.hcaptcha.com/siteverify";
@@ -445,96 +434,11 @@ impl Settings {
     }
 }
 
-/// DKIM settings: all three or none; the key read from the file when `DKIM_PRIVATE_KEY_FILE`
-/// names one, and checked here so that a bad key stops the start, not every email.
-fn dkim_from_env() -> Result<Option<Dkim>, ConfigError> {
-    let key = match (var("DKIM_PRIVATE_KEY"), var("DKIM_PRIVATE_KEY_FILE")) {
-        (Some(k), None) => Some(k.replace("\\n", "\n")),
-        (None, Some(path)) => Some(std::fs::read_to_string(&path).map_err(|e| {
-            err(
-                "DKIM_PRIVATE_KEY_FILE",
-                format!("cannot read {path:?}: {e}"),
-            )
-        })?),
-        (Some(_), Some(_)) => {
-            return Err(err(
-                "DKIM_PRIVATE_KEY",
-                "set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both",
-            ));
-        }
-        (None, None) => None,
-    };
-    let dkim = match (var("DKIM_DOMAIN"), var("DKIM_SELECTOR"), key) {
-        (None, None, None) => return Ok(None),
-        (Some(domain), Some(selector), Some(private_key)) => Dkim {
-            domain,
-            selector,
-            private_key: private_key.trim().to_string(),
-        },
-        (None, _, _) => return Err(err("DKIM_DOMAIN", "required with the other DKIM settings")),
-        (_, None, _) => {
-            return Err(err(
-                "DKIM_SELECTOR",
-                "required with the other DKIM settings",
-            ));
-        }
-        (_, _, None) => {
-            return Err(err(
-                "DKIM_PRIVATE_KEY",
-                "required with the other DKIM settings (or DKIM_PRIVATE_KEY_FILE)",
-            ));
-        }
-    };
-    crate::mail::dkim_config(&dkim).map_err(|e| err("DKIM_PRIVATE_KEY", e))?;
-    Ok(Some(dkim))
-}
-
 /// A secret with few distinct characters (`aaaa...`, `abababab...`) is guessable whatever its
 /// length.
 fn weak_secret(key: &[u8]) -> bool {
     let distinct: std::collections::HashSet<&u8> = key.iter().collect();
     distinct.len() < 8
-}
-
-/// `SMTP_CONNECTIONS`: 1 to 256, 16 when unset.
-fn smtp_connections(v: Option<&str>) -> Result<usize, ConfigError> {
-    let Some(v) = v else {
-        return Ok(DEFAULT_SMTP_CONNECTIONS);
-    };
-    match v.parse::<usize>() {
-        Ok(n) if (1..=MAX_SMTP_CONNECTIONS).contains(&n) => Ok(n),
-        _ => Err(err(
-            "SMTP_CONNECTIONS",
-            format!("expected a whole number from 1 to {MAX_SMTP_CONNECTIONS}, got {v:?}"),
-        )),
-    }
-}
-
-/// `SMTP_MAX_PER_SECOND`: a whole number of emails a second, at least 1; unset for no limit.
-fn smtp_max_per_second(v: Option<&str>) -> Result<Option<std::num::NonZeroU32>, ConfigError> {
-    let Some(v) = v else {
-        return Ok(None);
-    };
-    match v.parse::<std::num::NonZeroU32>() {
-        Ok(n) => Ok(Some(n)),
-        Err(_) => Err(err(
-            "SMTP_MAX_PER_SECOND",
-            format!(
-                "expected a whole number of emails a second, at least 1 \
-                 (leave it unset for no limit), got {v:?}"
-            ),
-        )),
-    }
-}
-
-/// SMTP credentials over a connection that may stay unencrypted.
-fn smtp_sends_credentials_in_clear(smtp_url: &str) -> bool {
-    let Ok(u) = url::Url::parse(smtp_url) else {
-        return false;
-    };
-    let credentials = !u.username().is_empty() || u.password().is_some();
-    let tls = u.scheme() == "smtps" || u.query_pairs().any(|(k, v)| k == "tls" && v == "required");
-    credentials && !tls
 }
 
 /// A trusted range so wide that it takes in the public: every address, or a sizeable share of
