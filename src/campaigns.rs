@@ -202,6 +202,7 @@ pub fn form_from(p: &Petition) -> Form {
 /// (`email-{event}-subject` and `-body`), `note` is the moderators' word when there is one.
 pub fn notify_creator(
     c: &mut crate::db::DbConnection,
+    keys: &crate::seal::Keys,
     p: &Petition,
     event: &str,
     base_url: &str,
@@ -220,7 +221,7 @@ pub fn notify_creator(
         )
     };
     let mail = crate::views::email::creator_notice(
-        lang,
+        &crate::views::email::To::new(lang, base_url),
         event,
         &p.text(lang).title,
         p.row.signature_count,
@@ -229,6 +230,7 @@ pub fn notify_creator(
     );
     crate::db::outbox::enqueue(
         c,
+        keys,
         &mail.outbox(crate::db::outbox::MailKind::CreatorNotice, &email),
     )
 }

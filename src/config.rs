@@ -9,8 +9,11 @@ use ipnet::IpNet;
 use rand::RngCore;
 
 mod mail;
+mod privacy;
 pub use mail::{DEFAULT_SMTP_CONNECTIONS, Dkim, MAX_SMTP_CONNECTIONS};
 use mail::{dkim_from_env, smtp_connections, smtp_max_per_second, smtp_sends_credentials_in_clear};
+pub use privacy::Privacy;
+use privacy::{data_keys_from_env, privacy_from_env};
 
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {var}: {message}")]
@@ -124,6 +127,10 @@ pub struct Settings {
     /// On SIGTERM, how long a server keeps answering (saying not ready, closing each connection
     /// after its answer) before it stops taking connections (`SHUTDOWN_DRAIN_MS`).
     pub shutdown_drain: Duration,
+    /// Who holds signers' data, and how long it is kept (`src/config/privacy.rs`).
+    pub privacy: Privacy,
+    /// The keys that seal signers' data at rest (`DATA_KEY`, `DATA_KEYS_RETIRED`).
+    pub data_keys: crate::seal::Keys,
 }
 
 impl std::fmt::Debug for Settings {
@@ -316,6 +323,8 @@ impl Settings {
                 }
                 s => s,
             },
+            privacy: privacy_from_env(env)?,
+            data_keys: data_keys_from_env(env)?,
         };
         if env == Environment::Production {
             settings.check_production()?;
@@ -430,6 +439,8 @@ impl Settings {
             dkim: None,
             mail_events_secret: None,
             shutdown_drain: Duration::ZERO,
+            privacy: Privacy::for_tests(),
+            data_keys: crate::seal::Keys::new(&[9u8; 32], &[]),
         }
     }
 }

@@ -167,6 +167,7 @@ fn require_petition(conn: &mut DbConnection, id: i64) -> Result<(), ExportError>
 /// an admin, the email of signers who consented to be contacted. Returns the number of rows.
 pub fn signatures(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     petition_id: i64,
     format: Format,
     with_emails: bool,
@@ -209,9 +210,20 @@ pub fn signatures(
             let date = confirmed_at
                 .map(|t| t.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
+            // Opened as they stream, and only what the signer agreed to let out.
+            let name = if *deliver_name {
+                keys.open_or_mark(name)
+            } else {
+                String::new()
+            };
+            let email = if with_emails && *updates {
+                keys.open_or_mark(email)
+            } else {
+                String::new()
+            };
             let mut record = vec![
                 date.as_str(),
-                if *deliver_name { name } else { "" },
+                name.as_str(),
                 state,
                 INDIA.state(state).map(|s| s.name.as_str()).unwrap_or(""),
                 pc,
@@ -221,7 +233,7 @@ pub fn signatures(
                     .unwrap_or(""),
             ];
             if with_emails {
-                record.push(if *updates { email } else { "" });
+                record.push(email.as_str());
             }
             sink.row(&record)?;
             rows += 1;

@@ -76,6 +76,11 @@ enum Command {
         #[command(subcommand)]
         what: fraud_cli::Command,
     },
+    /// The data key that seals signers' names and addresses: a new one, rotation, status.
+    Keys {
+        #[command(subcommand)]
+        what: hastakshar::privacy::keys_cli::Command,
+    },
 }
 
 #[derive(Subcommand)]
@@ -252,6 +257,14 @@ fn main() -> ExitCode {
                 })
                 .await?
             }
+            Command::Keys { what } => {
+                tokio::task::spawn_blocking(move || {
+                    let said = hastakshar::privacy::keys_cli::run(&settings, what, &cli_actor())?;
+                    println!("{said}");
+                    Ok(())
+                })
+                .await?
+            }
             Command::Admin {
                 what:
                     AdminCommand::Create {
@@ -356,7 +369,7 @@ fn deliver(settings: &Settings, what: DeliverCommand) -> anyhow::Result<()> {
             all,
             lang,
         } => {
-            let plan = delivery::plan(&mut conn, petition, lang.into())?;
+            let plan = delivery::plan(&mut conn, &settings.data_keys, petition, lang.into())?;
             let started = std::time::Instant::now();
             let mut bar = Progress::new("packs");
             let written =
@@ -377,7 +390,7 @@ fn deliver(settings: &Settings, what: DeliverCommand) -> anyhow::Result<()> {
             dry_run,
             lang,
         } => {
-            let plan = delivery::plan(&mut conn, petition, lang.into())?;
+            let plan = delivery::plan(&mut conn, &settings.data_keys, petition, lang.into())?;
             let preview = delivery::send::preview(&mut conn, &plan)?;
             for t in &preview.no_email {
                 eprintln!("no email address: {} ({} signatures)", t.name, t.signatures);
@@ -519,7 +532,15 @@ fn export(settings: &Settings, what: ExportCommand) -> anyhow::Result<()> {
             (
                 out,
                 Box::new(move |w| {
-                    exports::signatures(&mut conn, petition, format, with_emails, &actor, w)
+                    exports::signatures(
+                        &mut conn,
+                        &settings.data_keys,
+                        petition,
+                        format,
+                        with_emails,
+                        &actor,
+                        w,
+                    )
                 }),
             )
         }

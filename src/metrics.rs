@@ -13,6 +13,11 @@ pub struct Metrics {
     pub signatures_confirmed: IntCounter,
     pub emails_sent: IntCounter,
     pub emails_failed: IntCounter,
+    /// Signatures anonymised by retention, and petitions it finished.
+    pub retention_anonymised: IntCounter,
+    pub retention_petitions: IntCounter,
+    /// Rows written before encryption that the worker has sealed.
+    pub rows_sealed: IntCounter,
     pub outbox_depth: IntGauge,
     /// Signatures a rule held or blocked, by action.
     pub signatures_ruled: IntCounterVec,
@@ -60,6 +65,18 @@ impl Metrics {
             emails_failed: counter(
                 "hastakshar_emails_failed_total",
                 "Email delivery attempts that failed",
+            ),
+            retention_anonymised: counter(
+                "hastakshar_retention_anonymised_total",
+                "Signatures anonymised because their petition closed RETENTION_DAYS ago",
+            ),
+            retention_petitions: counter(
+                "hastakshar_retention_petitions_total",
+                "Petitions whose signers retention has anonymised",
+            ),
+            rows_sealed: counter(
+                "hastakshar_rows_sealed_total",
+                "Rows written before encryption, sealed by the worker",
             ),
             outbox_depth: IntGauge::new("hastakshar_outbox_depth", "Emails waiting to be sent")
                 .expect("valid metric"),
@@ -110,6 +127,13 @@ impl Metrics {
         m.registry
             .register(Box::new(m.outbox_depth.clone()))
             .expect("register");
+        for c in [
+            &m.retention_anonymised,
+            &m.retention_petitions,
+            &m.rows_sealed,
+        ] {
+            m.registry.register(Box::new(c.clone())).expect("register");
+        }
         for c in [
             Box::new(m.signatures_ruled.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(m.petition_spike.clone()),

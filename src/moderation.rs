@@ -26,6 +26,7 @@ pub struct Decided {
 /// first).
 pub fn decide(
     c: &mut DbConnection,
+    keys: &crate::seal::Keys,
     d: &Decided,
     moderator: &User,
     base_url: &str,
@@ -59,7 +60,7 @@ pub fn decide(
             (Some(r), true) => r,
             (None, _) => d.message.clone(),
         };
-        crate::campaigns::notify_creator(c, &p, event, base_url, Some(&note))?;
+        crate::campaigns::notify_creator(c, keys, &p, event, base_url, Some(&note))?;
         Ok(Some(p))
     })
 }

@@ -8,6 +8,7 @@ use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::integrity::rules::Action;
 use crate::integrity::{FormSignals, Integrity, Signals};
+use crate::privacy::manage::SignerMail;
 use crate::refdata::INDIA;
 use crate::tokens;
 use crate::views;
@@ -23,6 +24,8 @@ pub struct SignForm {
     pub show_name: bool,
     pub deliver_name: bool,
     pub updates: bool,
+    /// "I am 18 or older": required.
+    pub adult: bool,
     pub captcha: String,
     /// The share key of a petition still gathering its first supporters.
     pub key: String,
@@ -48,6 +51,7 @@ impl SignForm {
             show_name: f.checked("show_name"),
             deliver_name: f.checked("deliver_name"),
             updates: f.checked("updates"),
+            adult: f.checked("adult"),
             captcha: f.get("h-captcha-response").to_string(),
             key: f.get("key").to_string(),
             signals: FormSignals {
@@ -139,6 +143,7 @@ pub fn validate(f: &SignForm) -> Result<ValidSignature, Problems> {
             _ => Ok(()),
         },
     );
+    check("adult", if f.adult { Ok(()) } else { Err(Invalid::Adult) });
     match (name, email, pin, state, pc) {
         (Ok(name), Ok(email), Ok(pin), Some(state), Some(pc)) if errors.is_empty() => {
             Ok(ValidSignature {
@@ -159,8 +164,10 @@ pub fn validate(f: &SignForm) -> Result<ValidSignature, Problems> {
 /// What signing needs besides the signature: where to store it, the rules, and the site.
 pub struct Desk<'a> {
     pub pool: &'a DbPool,
+    /// The site, and the keys that seal the signer's name and address and sign the link that
+    /// manages their signature.
+    pub mail: &'a SignerMail,
     pub integrity: &'a Integrity,
-    pub base_url: &'a str,
     pub max_sends: i32,
     /// The client's cell of the shared signing quota, taken on the signature's own connection
     /// just before it is written (PostgreSQL; `None` on SQLite, where the limit is in memory).
@@ -185,7 +192,17 @@ pub async fn sign(
     if verdict == Some(Action::Block) {
         return Ok(Signed::Blocked);
     }
-    let (base_url, max_sends, quota) = (desk.base_url, desk.max_sends, desk.quota);
+    let (max_sends, quota) = (desk.max_sends, desk.quota);
+    let (base_url, keys) = (desk.mail.base_url.as_str(), &desk.mail.keys);
+    // The address is stored sealed, and compared by its blind index: a copy of the database
+    // shows neither. Older rows may still hold another key's index, or none: `also` finds them.
+    let index = keys.index(&canonical);
+    let also: Vec<String> = keys
+        .indexes(&canonical)
+        .into_iter()
+        .filter(|i| *i != index)
+        .collect();
+    let to = desk.mail.to(lang, &canonical);
     let token = tokens::new_token();
     // Links in the signer's language: they open on another device, without its cookie.
     let link = format!(
@@ -200,8 +217,8 @@ pub async fn sign(
     let recipient = v.email.as_str().to_string();
     let new = NewSignature {
         petition_id: petition.id(),
-        email: recipient.clone(),
-        name: v.name.as_str().to_string(),
+        email: keys.seal(&recipient),
+        name: keys.seal(v.name.as_str()),
         pin_code: v.pin.to_string(),
         state_code: v.state,
         pc_id: v.pc_id,
@@ -210,7 +227,7 @@ pub async fn sign(
         updates: v.updates,
         lang: lang.code().to_string(),
         created_at: db::now(),
-        email_canonical: canonical,
+        email_canonical: index,
         email_domain: signals.domain,
         network: signals.network,
         ip_hash: signals.ip_hash,
@@ -218,8 +235,15 @@ pub async fn sign(
         form_seconds: signals.form_seconds,
         honeypot: signals.honeypot,
         held: verdict == Some(Action::Hold),
+        key_id: Some(keys.primary_id().to_string()),
+        consent_version: Some(
+            crate::privacy::consent::ConsentSet::current(lang)
+                .version
+                .clone(),
+        ),
     };
     let email = move |kind: MailKind, mail: views::email::Email| mail.outbox(kind, &recipient);
+    let keys = keys.clone();
     // A petition gathering its first supporters has not been moderated: anyone can type any
     // address into its form, so its title stays out of the email.
     let unmoderated = petition.status() == Status::Gathering;
@@ -228,9 +252,9 @@ pub async fn sign(
     let confirmation = email(
         MailKind::ConfirmSignature,
         if unmoderated {
-            views::email::confirm_support(lang, &link)
+            views::email::confirm_support(&to, &link)
         } else {
-            views::email::confirm_signature(lang, &title, &link, &petition_url)
+            views::email::confirm_signature(&to, &title, &link, &petition_url)
         },
     );
     let held = verdict == Some(Action::Hold);
@@ -239,11 +263,11 @@ pub async fn sign(
             Signed::New | Signed::Held | Signed::StillPending => Some(confirmation.clone()),
             Signed::AlreadyConfirmed if unmoderated => Some(email(
                 MailKind::AlreadySigned,
-                views::email::already_supported(lang),
+                views::email::already_supported(&to),
             )),
             Signed::AlreadyConfirmed => Some(email(
                 MailKind::AlreadySigned,
-                views::email::already_signed(lang, &title, &petition_url),
+                views::email::already_signed(&to, &title, &petition_url),
             )),
             Signed::Quiet | Signed::Blocked | Signed::Limited(_) => None,
         };
@@ -254,7 +278,9 @@ pub async fn sign(
         }
         Ok(signatures::sign(
             conn,
+            &keys,
             &new,
+            &also,
             &token.hash,
             max_sends,
             email_for,
@@ -272,6 +298,7 @@ pub async fn sign(
 /// with enough supporters it goes to the moderators, and its creator is told.
 pub fn confirm(
     c: &mut db::DbConnection,
+    keys: &crate::seal::Keys,
     token_hash: &str,
     ttl: chrono::Duration,
     supporters_needed: i64,
@@ -284,9 +311,9 @@ pub fn confirm(
     {
         c.transaction(|c| {
             if let Some(mut p) = db::petitions::find_any(c, petition_id)?
-                && db::campaigns::promote_if_supported(c, &mut p, supporters_needed)?
+                && db::campaigns::promote_if_supported(c, keys, &mut p, supporters_needed)?
             {
-                crate::campaigns::notify_creator(c, &p, "supported", base_url, None)?;
+                crate::campaigns::notify_creator(c, keys, &p, "supported", base_url, None)?;
             }
             Ok::<_, diesel::result::Error>(())
         })?;
@@ -298,10 +325,11 @@ pub fn confirm(
 /// one transaction; `false` if there is nothing to renew (see `db::signatures::renew`).
 pub fn renew_link(
     conn: &mut db::DbConnection,
+    mail: &SignerMail,
     expired_hash: &str,
     ttl: chrono::Duration,
-    base_url: &str,
 ) -> diesel::QueryResult<bool> {
+    let (keys, base_url) = (&mail.keys, mail.base_url.as_str());
     use diesel::Connection;
     conn.transaction(|c| {
         let token = tokens::new_token();
@@ -312,6 +340,8 @@ pub fn renew_link(
             return Ok(false);
         };
         let lang = Lang::parse(&r.lang).unwrap_or_default();
+        let email = keys.open_or_mark(&r.email);
+        let to = mail.to(lang, &EmailAddress::canonical(&email));
         let link = format!(
             "{base_url}{}",
             lang.url(&format!("/confirm/{}", token.plain))
@@ -321,11 +351,11 @@ pub fn renew_link(
                 "{base_url}{}",
                 lang.url(&format!("/petitions/{}", petition.id()))
             );
-            views::email::confirm_signature(lang, &petition.text(lang).title, &link, &url)
+            views::email::confirm_signature(&to, &petition.text(lang).title, &link, &url)
         } else {
-            views::email::confirm_support(lang, &link)
+            views::email::confirm_support(&to, &link)
         };
-        db::outbox::enqueue(c, &mail.outbox(MailKind::ConfirmSignature, &r.email))?;
+        db::outbox::enqueue(c, keys, &mail.outbox(MailKind::ConfirmSignature, &email))?;
         Ok(true)
     })
 }
@@ -341,6 +371,7 @@ mod tests {
             pin_code: "221001".into(),
             state: "IN-UP".into(),
             constituency: "S24-77".into(),
+            adult: true,
             ..SignForm::default()
         }
     }
@@ -370,10 +401,20 @@ mod tests {
         let mut f = good();
         f.state = "IN-XX".into();
         assert_eq!(fields(&f), ["state"]);
+        let mut f = good();
+        f.adult = false;
+        assert_eq!(fields(&f), ["adult"], "the age box is required");
         let f = SignForm::default();
         assert_eq!(
             fields(&f),
-            ["name", "email", "state", "pin_code", "constituency"]
+            [
+                "name",
+                "email",
+                "state",
+                "pin_code",
+                "constituency",
+                "adult"
+            ]
         );
     }
 

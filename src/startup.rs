@@ -64,6 +64,13 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
     db::refdata::load(&mut conn)?;
     db::refdata::load_representatives(&mut conn)?;
     db::refdata::seed_recipients(&mut conn)?;
+    // The consents' wording this build shows, recorded once per version.
+    for lang in crate::i18n::Lang::ALL {
+        db::privacy::record_consent_set(
+            &mut conn,
+            crate::privacy::consent::ConsentSet::current(lang),
+        )?;
+    }
     if !settings.is_production()
         && let Some(id) = db::refdata::seed_demo(&mut conn)?
     {
@@ -134,6 +141,7 @@ impl Application {
                 shared(),
             ),
             cookie_key: Key::derive_from(&settings.secret_key),
+            signer_mail: crate::privacy::manage::SignerMail::new(&settings),
             csp: middleware::csp(captcha.is_some()),
             captcha,
             metrics: metrics.clone(),

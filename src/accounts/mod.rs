@@ -24,7 +24,12 @@ pub struct NewAccount {
 /// Opens a campaigner's account and emails its address a link to confirm it; if the address
 /// has an account already, its owner is told so instead (the page says the same either way).
 /// Either email only while the address is under the day's cap.
-pub fn sign_up(c: &mut DbConnection, new: &NewAccount, base_url: &str) -> diesel::QueryResult<()> {
+pub fn sign_up(
+    c: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    new: &NewAccount,
+    base_url: &str,
+) -> diesel::QueryResult<()> {
     use diesel::Connection;
     c.transaction(|c| {
         let to = new.email.as_str();
@@ -37,7 +42,7 @@ pub fn sign_up(c: &mut DbConnection, new: &NewAccount, base_url: &str) -> diesel
             new.lang.code(),
         )?;
         // Whoever typed the address, its owner gets at most a few of these a day.
-        if !under_mail_cap(c, to)? {
+        if !under_mail_cap(c, keys, to)? {
             return Ok(());
         }
         let mail = match created {
@@ -51,17 +56,18 @@ pub fn sign_up(c: &mut DbConnection, new: &NewAccount, base_url: &str) -> diesel
                     chrono::Duration::hours(CONFIRM_VALID_HOURS),
                 )?;
                 let link = format!("{base_url}/account/confirm/{}", token.plain);
-                crate::views::email::account_confirm(new.lang, new.name.as_str(), &link)
+                let head = crate::views::email::To::new(new.lang, base_url);
+                crate::views::email::account_confirm(&head, new.name.as_str(), &link)
                     .outbox(MailKind::AccountConfirm, to)
             }
             None => crate::views::email::account_exists(
-                new.lang,
+                &crate::views::email::To::new(new.lang, base_url),
                 &format!("{base_url}/account/login"),
                 &format!("{base_url}/account/password-reset"),
             )
             .outbox(MailKind::AccountExists, to),
         };
-        outbox::enqueue(c, &mail)
+        outbox::enqueue(c, keys, &mail)
     })
 }
 
@@ -132,16 +138,21 @@ pub const ACCOUNT_MAILS_PER_DAY: i64 = 5;
 
 /// Whether one more account email to `to` stays under the daily cap. The account's row is
 /// taken first, so that requests at the same moment count one after the other.
-pub fn under_mail_cap(c: &mut DbConnection, to: &str) -> diesel::QueryResult<bool> {
+pub fn under_mail_cap(
+    c: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    to: &str,
+) -> diesel::QueryResult<bool> {
     users::lock_by_email(c, to)?;
     let since = crate::db::now() - chrono::Duration::days(1);
-    Ok(outbox::recent_to(c, to, &MailKind::ACCOUNT, since)? < ACCOUNT_MAILS_PER_DAY)
+    Ok(outbox::recent_to(c, keys, to, &MailKind::ACCOUNT, since)? < ACCOUNT_MAILS_PER_DAY)
 }
 
 /// A request for a new password: if `email` has an account, and it has not had its share of
 /// account emails today, a one-hour link goes to it. Nothing is said either way.
 pub fn request_password_reset(
     c: &mut DbConnection,
+    keys: &crate::seal::Keys,
     email: &EmailAddress,
     lang: Lang,
     base_url: &str,
@@ -155,7 +166,7 @@ pub fn request_password_reset(
                 let Some(user) = users::find_by_email(c, email.as_str())? else {
                     return Ok(());
                 };
-                if !under_mail_cap(c, &user.email)? {
+                if !under_mail_cap(c, keys, &user.email)? {
                     return Ok(());
                 }
                 let token = crate::tokens::new_token();
@@ -168,8 +179,12 @@ pub fn request_password_reset(
                 )?;
                 let link = format!("{base_url}/account/password-reset/{}", token.plain);
                 let user_lang = Lang::parse(&user.lang).unwrap_or(lang);
-                let mail = crate::views::email::password_reset(user_lang, &link, RESET_VALID_HOURS);
-                outbox::enqueue(c, &mail.outbox(MailKind::PasswordReset, &user.email))
+                let mail = crate::views::email::password_reset(
+                    &crate::views::email::To::new(user_lang, base_url),
+                    &link,
+                    RESET_VALID_HOURS,
+                );
+                outbox::enqueue(c, keys, &mail.outbox(MailKind::PasswordReset, &user.email))
             })
         },
         crate::db::is_locked,

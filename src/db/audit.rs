@@ -35,6 +35,22 @@ pub enum Action {
     InvalidationCancel,
     ImportDisposableDomains,
     AddressLookup,
+    /// A signer, through their "manage my signature" link.
+    SignerLinkSent,
+    SignerWithdraw,
+    SignerConsents,
+    SignerDownload,
+    SignerErase,
+    /// The worker: a petition's signers anonymised, `RETENTION_DAYS` after it closed.
+    RetentionAnonymise,
+    /// Staff: what is held for one address, and the answer to a privacy request.
+    PrivacyLookup,
+    PrivacyAnswer,
+    /// A campaigner: their account's data downloaded, their account deleted.
+    AccountDownload,
+    AccountDelete,
+    /// Rows sealed again under the current data key.
+    KeysRotate,
 }
 
 impl Action {
@@ -67,6 +83,17 @@ impl Action {
             Action::InvalidationCancel => "invalidation.cancel",
             Action::ImportDisposableDomains => "import disposable domains",
             Action::AddressLookup => "signatures.lookup",
+            Action::SignerLinkSent => "signer.link",
+            Action::SignerWithdraw => "signer.withdraw",
+            Action::SignerConsents => "signer.consents",
+            Action::SignerDownload => "signer.download",
+            Action::SignerErase => "signer.erase",
+            Action::RetentionAnonymise => "retention.anonymise",
+            Action::PrivacyLookup => "privacy.lookup",
+            Action::PrivacyAnswer => "privacy.answer",
+            Action::AccountDownload => "account.download",
+            Action::AccountDelete => "account.delete",
+            Action::KeysRotate => "keys.rotate",
         }
     }
 }
@@ -83,6 +110,16 @@ impl Actor {
 
     pub fn command_line(login: &str) -> Actor {
         Actor(format!("command line ({login})"))
+    }
+
+    /// A signer acting through their link: named by nothing that identifies them.
+    pub fn signer() -> Actor {
+        Actor("signer".to_string())
+    }
+
+    /// The worker's own jobs (retention, sealing).
+    pub fn worker() -> Actor {
+        Actor("worker".to_string())
     }
 
     pub fn as_str(&self) -> &str {

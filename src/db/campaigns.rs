@@ -168,25 +168,27 @@ pub fn submit(
 /// petition costs nothing here. Returns whether it moved now (and moves `p` with it).
 pub fn promote_if_supported(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     p: &mut Petition,
     needed: i64,
 ) -> QueryResult<bool> {
     if !Move::Promote.allowed_from(p.status()) {
         return Ok(false);
     }
-    // People, not spellings: `asha+1@` and `asha+2@` are one supporter, and the creator does
-    // not support their own petition.
-    let emails: Vec<String> = signatures::table
+    // People, not spellings: `asha+1@` and `asha+2@` are one supporter (one blind index of
+    // the canonical address), and the creator does not support their own petition.
+    let addresses: Vec<String> = signatures::table
         .filter(signatures::petition_id.eq(p.id()))
         .filter(super::signatures::counts())
-        .select(signatures::email)
+        .select(signatures::email_canonical)
         .limit(10_000)
         .load(conn)?;
-    let creator = creator_contact(conn, p)?.map(|(email, _)| EmailAddress::canonical(&email));
-    let people: std::collections::HashSet<String> = emails
-        .iter()
-        .map(|e| EmailAddress::canonical(e))
-        .filter(|e| Some(e) != creator.as_ref())
+    let creator: Vec<String> = creator_contact(conn, p)?
+        .map(|(email, _)| keys.indexes(&EmailAddress::canonical(&email)))
+        .unwrap_or_default();
+    let people: std::collections::HashSet<String> = addresses
+        .into_iter()
+        .filter(|a| !creator.contains(a))
         .collect();
     if (people.len() as i64) < needed {
         return Ok(false);

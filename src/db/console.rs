@@ -147,15 +147,16 @@ pub struct Found {
     pub pc_id: String,
 }
 
-/// The signature of one address (canonical) on a petition.
+/// The signature of one address on a petition, by the forms of its blind index
+/// (`seal::Keys::indexes`).
 pub fn lookup(
     conn: &mut DbConnection,
     petition: i64,
-    canonical: &str,
+    forms: &[String],
 ) -> QueryResult<Option<Found>> {
     signatures::table
         .filter(signatures::petition_id.eq(petition))
-        .filter(signatures::email_canonical.eq(canonical))
+        .filter(signatures::email_canonical.eq_any(forms))
         .select((
             signatures::id,
             signatures::created_at,

@@ -98,15 +98,22 @@ pub fn put_template(
 }
 
 /// The names of a constituency's confirmed signers who consented to delivery, oldest first.
-pub fn names(conn: &mut DbConnection, petition_id: i64, pc_id: &str) -> QueryResult<Vec<String>> {
-    signatures::table
+pub fn names(
+    conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    petition_id: i64,
+    pc_id: &str,
+) -> QueryResult<Vec<String>> {
+    let sealed: Vec<String> = signatures::table
         .filter(signatures::petition_id.eq(petition_id))
         .filter(signatures::pc_id.eq(pc_id))
         .filter(super::signatures::counts())
         .filter(signatures::deliver_name.eq(true))
+        .filter(signatures::anonymised_at.is_null())
         .order(signatures::id)
         .select(signatures::name)
-        .load(conn)
+        .load(conn)?;
+    Ok(sealed.iter().map(|n| keys.open_or_mark(n)).collect())
 }
 
 /// A delivery as staff follow it.
@@ -155,7 +162,13 @@ type ListRow = (
     ),
 );
 
-pub fn list(conn: &mut DbConnection, petition_id: i64) -> QueryResult<Vec<Delivery>> {
+/// `keys` opens each failure's error, which is stored sealed (a relay's words can quote an
+/// address).
+pub fn list(
+    conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    petition_id: i64,
+) -> QueryResult<Vec<Delivery>> {
     let rows: Vec<ListRow> = deliveries::table
         .inner_join(outbox_table::table)
         .filter(deliveries::petition_id.eq(petition_id))
@@ -196,7 +209,7 @@ pub fn list(conn: &mut DbConnection, petition_id: i64) -> QueryResult<Vec<Delive
                 created_at,
                 sent_at,
                 failed_at,
-                last_error,
+                last_error: last_error.map(|e| keys.open_or_mark(&e)),
                 attempts,
             },
         )

@@ -187,7 +187,14 @@ pub struct Criteria {
     pub until: Option<NaiveDateTime>,
     pub pc_id: Option<String>,
     pub flag: Option<Flag>,
+    /// One signature, withdrawn by its signer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<i64>,
 }
+
+/// Who made an invalidation that a signer's withdrawal made: no one can cancel it but the
+/// signer, by signing again.
+pub const WITHDRAWN_BY: &str = "signer";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -227,6 +234,7 @@ impl Criteria {
             && self.until.is_none()
             && self.pc_id.is_none()
             && self.flag.is_none()
+            && self.signature.is_none()
     }
 }
 
@@ -262,6 +270,9 @@ fn matching<'a>(petition: i64, c: &'a Criteria) -> Boxed<'a> {
     }
     if let Some(pc) = &c.pc_id {
         q = q.filter(signatures::pc_id.eq(pc));
+    }
+    if let Some(id) = c.signature {
+        q = q.filter(signatures::id.eq(id));
     }
     match c.flag {
         Some(Flag::Disposable) => q.filter(signatures::disposable.eq(true)),
@@ -419,7 +430,8 @@ pub fn cancel(
         let n = diesel::update(
             invalidations::table
                 .find(id)
-                .filter(invalidations::cancelled_at.is_null()),
+                .filter(invalidations::cancelled_at.is_null())
+                .filter(invalidations::created_by.ne(WITHDRAWN_BY)),
         )
         .set((
             invalidations::cancelled_at.eq(Some(now())),

@@ -26,16 +26,24 @@ impl Reason {
     }
 }
 
-/// Suppresses `canonical` (an `EmailAddress::canonical`); `true` when it was not already.
+/// Suppresses `canonical` (an `EmailAddress::canonical`), stored as its blind index with the
+/// address sealed beside it (for a key rotation to index it again); `true` when it was not
+/// suppressed already.
 pub fn suppress(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     canonical: &str,
     reason: Reason,
     detail: &str,
 ) -> QueryResult<bool> {
     let detail: String = detail.chars().take(200).collect();
+    let forms = keys.indexes(canonical);
+    if !suppressed_among(conn, &forms)?.is_empty() {
+        return Ok(false);
+    }
     let row = (
-        mail_suppressions::email_canonical.eq(canonical),
+        mail_suppressions::email_canonical.eq(keys.index(canonical)),
+        mail_suppressions::email_sealed.eq(Some(keys.seal(canonical))),
         mail_suppressions::reason.eq(reason.code()),
         mail_suppressions::detail.eq(detail),
         mail_suppressions::created_at.eq(now()),
@@ -47,7 +55,7 @@ pub fn suppress(
     Ok(n > 0)
 }
 
-/// Which of `canonicals` are suppressed.
+/// Which of these (blind indexes, or addresses suppressed before encryption) are suppressed.
 pub fn suppressed_among(
     conn: &mut DbConnection,
     canonicals: &[String],
@@ -76,4 +84,13 @@ pub fn undeliverable(conn: &mut DbConnection, petition: i64) -> QueryResult<i64>
         )
         .count()
         .get_result(conn)
+}
+
+/// An address's suppression forgotten with the rest of it (its erasure). Nothing more will be
+/// held back from it: whoever owns it asked for everything to go.
+pub fn forget(conn: &mut DbConnection, forms: &[String]) -> QueryResult<usize> {
+    diesel::delete(
+        mail_suppressions::table.filter(mail_suppressions::email_canonical.eq_any(forms)),
+    )
+    .execute(conn)
 }

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod mail_events;
 pub mod outbox;
 pub mod petitions;
+pub mod privacy;
 pub mod refdata;
 pub mod rollup;
 pub mod schema;

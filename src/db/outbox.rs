@@ -8,6 +8,7 @@ use diesel::sql_types::{BigInt, Timestamp};
 
 use super::schema::{outbox, outbox_attachments};
 use super::{DbConnection, now};
+use crate::seal::Keys;
 
 /// What an email is for; stored as text in `outbox.kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub enum MailKind {
     PetitionUpdate,
     DeliveryPack,
     SpikeAlert,
+    /// A "manage my signature" link asked for at /my-data.
+    ManageLink,
 }
 
 impl MailKind {
@@ -35,6 +38,7 @@ impl MailKind {
             MailKind::PetitionUpdate => "petition_update",
             MailKind::DeliveryPack => "delivery_pack",
             MailKind::SpikeAlert => "spike_alert",
+            MailKind::ManageLink => "manage_link",
         }
     }
 
@@ -57,6 +61,23 @@ impl MailKind {
         MailKind::AccountExists,
         MailKind::PasswordReset,
     ];
+
+    pub fn parse(code: &str) -> Option<MailKind> {
+        [
+            MailKind::ConfirmSignature,
+            MailKind::AlreadySigned,
+            MailKind::AccountConfirm,
+            MailKind::AccountExists,
+            MailKind::PasswordReset,
+            MailKind::CreatorNotice,
+            MailKind::PetitionUpdate,
+            MailKind::DeliveryPack,
+            MailKind::SpikeAlert,
+            MailKind::ManageLink,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -71,49 +92,72 @@ pub struct NewEmail {
     pub unsubscribe_url: Option<String>,
 }
 
-pub fn enqueue(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<()> {
-    enqueue_returning(conn, e).map(|_| ())
+pub fn enqueue(conn: &mut DbConnection, keys: &Keys, e: &NewEmail) -> QueryResult<()> {
+    enqueue_returning(conn, keys, e).map(|_| ())
+}
+
+/// An email as it is stored: its recipient and bodies sealed, and the recipient's blind index
+/// beside them (`seal`), so that a copy of the database shows no address and no message.
+pub struct Stored<'a> {
+    pub kind: &'static str,
+    pub recipient: String,
+    pub recipient_index: String,
+    pub subject: &'a str,
+    pub body_text: String,
+    pub body_html: String,
+    pub unsubscribe_url: &'a Option<String>,
+    pub key_id: &'a str,
+}
+
+impl NewEmail {
+    pub fn stored<'a>(&'a self, keys: &'a Keys) -> Stored<'a> {
+        Stored {
+            kind: self.kind.code(),
+            recipient: keys.seal(&self.recipient),
+            recipient_index: keys.index(&crate::domain::EmailAddress::canonical(&self.recipient)),
+            subject: &self.subject,
+            body_text: keys.seal(&self.body_text),
+            body_html: keys.seal(&self.body_html),
+            unsubscribe_url: &self.unsubscribe_url,
+            key_id: keys.primary_id(),
+        }
+    }
+}
+
+macro_rules! row {
+    ($s:expr, $t:expr) => {
+        (
+            outbox::kind.eq($s.kind),
+            outbox::recipient.eq(&$s.recipient),
+            outbox::recipient_index.eq(Some(&$s.recipient_index)),
+            outbox::subject.eq($s.subject),
+            outbox::body_text.eq(&$s.body_text),
+            outbox::body_html.eq(&$s.body_html),
+            outbox::unsubscribe_url.eq($s.unsubscribe_url),
+            outbox::key_id.eq(Some($s.key_id)),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq($t),
+            outbox::created_at.eq($t),
+        )
+    };
 }
 
 /// Enqueues and returns the row's id (to attach files to it, or to follow it).
-pub fn enqueue_returning(conn: &mut DbConnection, e: &NewEmail) -> QueryResult<i64> {
+pub fn enqueue_returning(conn: &mut DbConnection, keys: &Keys, e: &NewEmail) -> QueryResult<i64> {
     let t = now();
+    let s = e.stored(keys);
     diesel::insert_into(outbox::table)
-        .values((
-            outbox::kind.eq(e.kind.code()),
-            outbox::recipient.eq(&e.recipient),
-            outbox::subject.eq(&e.subject),
-            outbox::body_text.eq(&e.body_text),
-            outbox::body_html.eq(&e.body_html),
-            outbox::unsubscribe_url.eq(&e.unsubscribe_url),
-            outbox::attempts.eq(0),
-            outbox::next_attempt_at.eq(t),
-            outbox::created_at.eq(t),
-        ))
+        .values(row!(s, t))
         .returning(outbox::id)
         .get_result(conn)
 }
 
 /// Enqueues many emails with multi-row inserts (one statement per few hundred, not one each).
-pub fn enqueue_many(conn: &mut DbConnection, emails: &[NewEmail]) -> QueryResult<()> {
+pub fn enqueue_many(conn: &mut DbConnection, keys: &Keys, emails: &[NewEmail]) -> QueryResult<()> {
     let t = now();
     for chunk in emails.chunks(500) {
-        let rows: Vec<_> = chunk
-            .iter()
-            .map(|e| {
-                (
-                    outbox::kind.eq(e.kind.code()),
-                    outbox::recipient.eq(&e.recipient),
-                    outbox::subject.eq(&e.subject),
-                    outbox::body_text.eq(&e.body_text),
-                    outbox::body_html.eq(&e.body_html),
-                    outbox::unsubscribe_url.eq(&e.unsubscribe_url),
-                    outbox::attempts.eq(0),
-                    outbox::next_attempt_at.eq(t),
-                    outbox::created_at.eq(t),
-                )
-            })
-            .collect();
+        let stored: Vec<Stored> = chunk.iter().map(|e| e.stored(keys)).collect();
+        let rows: Vec<_> = stored.iter().map(|s| row!(s, t)).collect();
         // A multi-row insert is not open to the two-backend connection: once per backend.
         crate::each_backend!(&mut *conn, c => diesel::insert_into(outbox::table)
             .values(&rows)
@@ -183,6 +227,16 @@ pub struct Claimed {
     pub body_html: String,
     pub attempts: i32,
     pub unsubscribe_url: Option<String>,
+}
+
+impl Claimed {
+    /// The email with its recipient and bodies opened, to send.
+    pub fn opened(mut self, keys: &Keys) -> Result<Claimed, crate::seal::SealError> {
+        self.recipient = keys.open(&self.recipient)?;
+        self.body_text = keys.open(&self.body_text)?;
+        self.body_html = keys.open(&self.body_html)?;
+        Ok(self)
+    }
 }
 
 /// 0 for the urgent kinds, 1 for the rest: exactly the expression indexed by `outbox_due_first`
@@ -307,16 +361,18 @@ pub fn mark_failed(
 
 /// How many emails of these kinds were written to `recipient` since `since` (sent or not): the
 /// count behind the caps on what strangers can make the site send to one address. Read through
-/// the partial index `outbox_account_mail`, which holds only account emails.
+/// the index `outbox_recipient`, by the address's blind index.
 pub fn recent_to(
     conn: &mut DbConnection,
+    keys: &Keys,
     recipient: &str,
     kinds: &[MailKind],
     since: NaiveDateTime,
 ) -> QueryResult<i64> {
     let kinds: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    let indexes = keys.indexes(&crate::domain::EmailAddress::canonical(recipient));
     outbox::table
-        .filter(outbox::recipient.eq(recipient))
+        .filter(outbox::recipient_index.eq_any(indexes))
         .filter(outbox::kind.eq_any(kinds))
         .filter(outbox::created_at.ge(since))
         .count()

@@ -63,6 +63,7 @@ diesel::table! {
         decision_reason -> Nullable<Text>,
         decision_message -> Nullable<Text>,
         milestones -> Integer,
+        anonymised_at -> Nullable<Timestamp>,
     }
 }
 
@@ -77,6 +78,7 @@ diesel::table! {
         session_epoch -> Integer,
         lang -> Text,
         created_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
     }
 }
 
@@ -152,6 +154,9 @@ diesel::table! {
         held -> Bool,
         invalidation_id -> Nullable<BigInt>,
         rolled -> Bool,
+        key_id -> Nullable<Text>,
+        consent_version -> Nullable<Text>,
+        anonymised_at -> Nullable<Timestamp>,
     }
 }
 
@@ -219,6 +224,7 @@ diesel::table! {
         reason -> Text,
         detail -> Text,
         created_at -> Timestamp,
+        email_sealed -> Nullable<Text>,
     }
 }
 
@@ -255,6 +261,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         unsubscribe_url -> Nullable<Text>,
+        key_id -> Nullable<Text>,
+        recipient_index -> Nullable<Text>,
     }
 }
 
@@ -326,6 +334,33 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    consent_texts (version) {
+        version -> Text,
+        lang -> Text,
+        texts -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        kind -> Text,
+        email_sealed -> Text,
+        email_index -> Text,
+        name_sealed -> Text,
+        message_sealed -> Text,
+        lang -> Text,
+        status -> Text,
+        answer -> Text,
+        created_at -> Timestamp,
+        due_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        answered_by -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(constituencies -> states (state_code));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
 diesel::joinable!(deliveries -> outbox (outbox_id));
@@ -333,6 +368,7 @@ diesel::joinable!(petition_texts -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
 diesel::joinable!(signatures -> petitions (petition_id));
+diesel::joinable!(signatures -> invalidations (invalidation_id));
 diesel::joinable!(invalidations -> petitions (petition_id));
 diesel::joinable!(signature_tokens -> signatures (signature_id));
 diesel::joinable!(petitions -> users (creator_id));
@@ -354,6 +390,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     constituency_counts,
     representatives,
     audit_log,
+    consent_texts,
+    privacy_requests,
     users,
     user_tokens,
     petition_updates,

@@ -34,6 +34,10 @@ pub struct NewSignature {
     pub honeypot: bool,
     /// Held by a rule: confirmable, not counted until a moderator releases it.
     pub held: bool,
+    /// The key `email` and `name` are sealed with (`seal`).
+    pub key_id: Option<String>,
+    /// The consent texts shown (`consent_texts`).
+    pub consent_version: Option<String>,
 }
 
 /// The signatures that count: confirmed by a person, not held by a rule, not invalidated. Every
@@ -82,9 +86,15 @@ pub enum Signed {
 /// Stores a signature, or finds the one this address already made, and enqueues the email that
 /// `email_for` writes for the outcome, all in one transaction: a signature acknowledged to the
 /// signer is on disk together with its email.
+///
+/// `new.email_canonical` is the address's blind index under the key that seals now; `also`
+/// lists the other forms it may have in older rows (another key's index while a rotation runs,
+/// or the address itself before encryption), so that an address still signs once.
 pub fn sign(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     new: &NewSignature,
+    also: &[String],
     token_hash: &str,
     max_sends: i32,
     email_for: impl Fn(Signed) -> Option<NewEmail>,
@@ -93,7 +103,7 @@ pub fn sign(
     // trips of BEGIN, three INSERTs and COMMIT were where a signature's time went.
     if let DbConnection::Pg(c) = conn
         && let Some(email) = email_for(Signed::New)
-        && sign_new_pg(c, new, token_hash, &email)?
+        && sign_new_pg(c, new, also, token_hash, &email.stored(keys))?
     {
         return Ok(Signed::New);
     }
@@ -107,12 +117,31 @@ pub fn sign(
             .returning(signatures::id)
             .get_result::<i64>(c)
             .optional())?;
-        let (signature_id, outcome) = match inserted {
-            Some(id) => (id, Signed::New),
-            None => {
+        // An older row of the same address under another form of its index: that one stands,
+        // and the row just written goes (rare: only while older rows are being sealed again).
+        let earlier: Option<i64> = match inserted {
+            Some(id) if !also.is_empty() => {
+                let older: Option<i64> = signatures::table
+                    .filter(signatures::petition_id.eq(new.petition_id))
+                    .filter(signatures::email_canonical.eq_any(also))
+                    .select(signatures::id)
+                    .first(conn)
+                    .optional()?;
+                if older.is_some() {
+                    diesel::delete(signatures::table.find(id)).execute(conn)?;
+                }
+                older
+            }
+            _ => None,
+        };
+        let (signature_id, outcome) = match (inserted, earlier) {
+            (Some(id), None) => (id, Signed::New),
+            _ => {
+                let mut forms = also.to_vec();
+                forms.push(new.email_canonical.clone());
                 let (id, confirmed, sends): (i64, Option<NaiveDateTime>, i32) = signatures::table
                     .filter(signatures::petition_id.eq(new.petition_id))
-                    .filter(signatures::email_canonical.eq(&new.email_canonical))
+                    .filter(signatures::email_canonical.eq_any(forms))
                     .select((signatures::id, signatures::confirmed_at, signatures::sends))
                     .first(conn)?;
                 let outcome = match (confirmed.is_some(), sends < max_sends) {
@@ -139,7 +168,7 @@ pub fn sign(
                 .execute(conn)?;
         }
         if let Some(email) = email_for(outcome) {
-            outbox::enqueue(conn, &email)?;
+            outbox::enqueue(conn, keys, &email)?;
         }
         Ok(outcome)
     })
@@ -394,18 +423,22 @@ pub fn recent_public(
         .load(conn)
 }
 
+// Nothing is written if the address signed before under another form of its index (`also`,
+// $26): the general path then finds that signature.
 const SIGN_NEW_PG: &str = "WITH s AS ( \
         INSERT INTO signatures (petition_id, email, name, pin_code, state_code, pc_id, \
             show_name, deliver_name, updates, lang, created_at, email_canonical, email_domain, \
-            network, ip_hash, disposable, form_seconds, honeypot, held) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $19, $20, $21, $22, $23, \
-            $24, $25) \
+            network, ip_hash, disposable, form_seconds, honeypot, held, key_id, consent_version) \
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $19, $20, $21, $22, $23, \
+            $24, $25, $27, $28 \
+        WHERE NOT EXISTS (SELECT 1 FROM signatures WHERE petition_id = $1 \
+            AND email_canonical = ANY($26)) \
         ON CONFLICT (petition_id, email_canonical) DO NOTHING RETURNING id), \
     t AS (INSERT INTO signature_tokens (token_hash, signature_id, created_at) \
         SELECT $12, id, $11 FROM s), \
     o AS (INSERT INTO outbox (kind, recipient, subject, body_text, body_html, attempts, \
-            next_attempt_at, created_at) \
-        SELECT $13, $14, $15, $16, $17, 0, $11, $11 FROM s) \
+            next_attempt_at, created_at, recipient_index, key_id) \
+        SELECT $13, $14, $15, $16, $17, 0, $11, $11, $29, $27 FROM s) \
     SELECT id FROM s";
 
 #[derive(QueryableByName)]
@@ -420,10 +453,11 @@ struct Inserted {
 fn sign_new_pg(
     c: &mut diesel::PgConnection,
     new: &NewSignature,
+    also: &[String],
     token_hash: &str,
-    email: &NewEmail,
+    email: &outbox::Stored<'_>,
 ) -> QueryResult<bool> {
-    use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text, Timestamp};
+    use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
     let rows: Vec<Inserted> = diesel::sql_query(SIGN_NEW_PG)
         .bind::<BigInt, _>(new.petition_id)
         .bind::<Text, _>(&new.email)
@@ -437,7 +471,7 @@ fn sign_new_pg(
         .bind::<Text, _>(&new.lang)
         .bind::<Timestamp, _>(new.created_at)
         .bind::<Text, _>(token_hash)
-        .bind::<Text, _>(email.kind.code())
+        .bind::<Text, _>(email.kind)
         .bind::<Text, _>(&email.recipient)
         .bind::<Text, _>(&email.subject)
         .bind::<Text, _>(&email.body_text)
@@ -450,6 +484,10 @@ fn sign_new_pg(
         .bind::<Nullable<Integer>, _>(new.form_seconds)
         .bind::<Bool, _>(new.honeypot)
         .bind::<Bool, _>(new.held)
+        .bind::<Array<Text>, _>(also)
+        .bind::<Nullable<Text>, _>(&new.key_id)
+        .bind::<Nullable<Text>, _>(&new.consent_version)
+        .bind::<Text, _>(&email.recipient_index)
         .load(c)?;
     Ok(!rows.is_empty())
 }

@@ -116,6 +116,7 @@ pub struct Reader {
 /// in several processes never send the same batch twice.
 pub fn fan_out(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     batch: i64,
     mut email_for: impl FnMut(&Update, &super::petitions::Petition, &Reader) -> NewEmail,
 ) -> QueryResult<usize> {
@@ -166,13 +167,13 @@ pub fn fan_out(
             .map(|(signature_id, email, lang)| {
                 let reader = Reader {
                     signature_id,
-                    email,
+                    email: keys.open_or_mark(&email),
                     lang,
                 };
                 email_for(&update, &petition, &reader)
             })
             .collect();
-        outbox::enqueue_many(conn, &emails)?;
+        outbox::enqueue_many(conn, keys, &emails)?;
         Ok(readers.len())
     })
 }

@@ -75,6 +75,8 @@ pub struct Plan {
     pub members: HashMap<String, Member>,
     pub template: String,
     pub today: chrono::NaiveDate,
+    /// The keys signers' names are sealed with: packs open them as they are written.
+    pub keys: crate::seal::Keys,
 }
 
 /// Staff save both languages' letter templates, noted in the audit log.
@@ -112,7 +114,12 @@ pub const PLACEHOLDERS: [&str; 9] = [
     "{opened}",
 ];
 
-pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Plan, DeliveryError> {
+pub fn plan(
+    conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    petition_id: i64,
+    lang: Lang,
+) -> Result<Plan, DeliveryError> {
     let petition = petitions::find_any(conn, petition_id)?
         .filter(|p| matches!(p.status(), Status::Open | Status::Closed))
         .ok_or(DeliveryError::UnknownPetition(petition_id))?;
@@ -134,6 +141,7 @@ pub fn plan(conn: &mut DbConnection, petition_id: i64, lang: Lang) -> Result<Pla
         members: members(conn)?,
         template: template(conn, lang)?,
         today: chrono::Utc::now().date_naive(),
+        keys: keys.clone(),
     })
 }
 
@@ -396,19 +404,20 @@ pub fn constituency_pack(
     plan: &Plan,
     pc_id: &str,
 ) -> Result<Vec<u8>, DeliveryError> {
-    let names = names(conn, plan.petition.id(), pc_id)?;
+    let names = names(conn, &plan.keys, plan.petition.id(), pc_id)?;
     Ok(pdf::render(&plan.constituency_doc(pc_id, names)?)?)
 }
 
 /// One pack for staff to read or print (`pc_id`, or `ministry`), noted in the audit log.
 pub fn one_pack(
     conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
     petition_id: i64,
     lang: Lang,
     pc_id: &str,
     actor: &audit::Actor,
 ) -> Result<Vec<u8>, DeliveryError> {
-    let plan = plan(conn, petition_id, lang)?;
+    let plan = plan(conn, keys, petition_id, lang)?;
     let bytes = if pc_id == "ministry" {
         ministry_pack(conn, &plan)?
     } else {
@@ -451,7 +460,7 @@ pub fn each_pack(
     let total = pcs.len() + 1;
     let mut written = Written::default();
     for (i, pc) in pcs.iter().enumerate() {
-        let names = db.with(|c| Ok(names(c, plan.petition.id(), pc)?))?;
+        let names = db.with(|c| Ok(names(c, &plan.keys, plan.petition.id(), pc)?))?;
         let n_names = names.len();
         let file = format!("{pc}.pdf");
         put(&file, &pdf::render(&plan.constituency_doc(pc, names)?)?)?;

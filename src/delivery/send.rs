@@ -74,7 +74,7 @@ pub struct Preview {
 }
 
 pub fn preview(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Preview> {
-    let existing = list(conn, plan.petition.id())?;
+    let existing = list(conn, &plan.keys, plan.petition.id())?;
     let mut p = Preview::default();
     for t in targets(conn, plan)? {
         if existing
@@ -123,7 +123,7 @@ pub fn send(
                 }
             };
             let mail = crate::views::email::pack(
-                plan.lang,
+                &crate::views::email::To::new(plan.lang, base_url),
                 &t.name,
                 &plan.petition.text(plan.lang).title,
                 t.signatures,
@@ -134,7 +134,7 @@ pub fn send(
             );
             let row = mail.outbox(crate::db::outbox::MailKind::DeliveryPack, email);
             conn.transaction(|c| {
-                let outbox_id = outbox::enqueue_returning(c, &row)?;
+                let outbox_id = outbox::enqueue_returning(c, &plan.keys, &row)?;
                 outbox::attach(c, outbox_id, &filename, "application/pdf", &bytes)?;
                 let (kind, pc_id, recipient_id) = match &t.kind {
                     Kind::Member { pc_id } => ("member", Some(pc_id.clone()), None),

@@ -26,6 +26,7 @@ pub enum Invalid {
     Constituency,
     ConstituencyState,
     Captcha,
+    Adult,
 }
 
 impl Invalid {
@@ -44,6 +45,7 @@ impl Invalid {
             Invalid::Constituency => "error-constituency",
             Invalid::ConstituencyState => "error-constituency-state",
             Invalid::Captcha => "error-captcha",
+            Invalid::Adult => "error-adult",
         }
     }
 }

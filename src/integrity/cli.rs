@@ -117,19 +117,20 @@ pub fn invalidate(settings: &Settings, o: &Options, actor: &Actor) -> anyhow::Re
             form.push(name, v);
         }
     }
-    let criteria = super::criteria::parse(&form, &settings.secret_key).map_err(|p| {
-        let first = &p.0[0];
-        let option = if first.key == "error-criteria-none" {
-            "give at least one of --network, --domain, --address, --since, --until".to_string()
-        } else {
-            format!(
-                "--{}: {}",
-                first.field,
-                crate::i18n::Lang::En.t(first.key).to_lowercase()
-            )
-        };
-        FraudError::Bad(option)
-    })?;
+    let criteria = super::criteria::parse(&form, &settings.secret_key, &settings.data_keys)
+        .map_err(|p| {
+            let first = &p.0[0];
+            let option = if first.key == "error-criteria-none" {
+                "give at least one of --network, --domain, --address, --since, --until".to_string()
+            } else {
+                format!(
+                    "--{}: {}",
+                    first.field,
+                    crate::i18n::Lang::En.t(first.key).to_lowercase()
+                )
+            };
+            FraudError::Bad(option)
+        })?;
     let reason = o.reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(

@@ -23,7 +23,9 @@ pub const FIELDS: [&str; 7] = [
 ];
 
 /// Reads the criteria; every field at fault is named. `key` hashes a single client address.
-pub fn parse(f: &Form, key: &[u8]) -> Result<Criteria, Problems> {
+/// `keys` turns an address into its blind index, as signatures store it (and as the
+/// invalidation's record keeps it: never the address itself).
+pub fn parse(f: &Form, key: &[u8], keys: &crate::seal::Keys) -> Result<Criteria, Problems> {
     let mut problems = Problems::default();
     let mut c = Criteria::default();
     let given = |name: &str| Some(f.get(name).trim()).filter(|v| !v.is_empty());
@@ -43,7 +45,7 @@ pub fn parse(f: &Form, key: &[u8]) -> Result<Criteria, Problems> {
     }
     if let Some(v) = given("address") {
         match EmailAddress::parse(v) {
-            Ok(e) => c.address = Some(EmailAddress::canonical(e.as_str())),
+            Ok(e) => c.address = Some(keys.index(&EmailAddress::canonical(e.as_str()))),
             Err(_) => problems.add("address", "error-email"),
         }
     }
@@ -141,7 +143,12 @@ mod tests {
     use super::*;
 
     fn parsed(pairs: &[(&str, &str)]) -> Result<Criteria, Vec<&'static str>> {
-        parse(&Form::from_pairs(pairs), b"k").map_err(|p| p.0.iter().map(|e| e.field).collect())
+        parse(&Form::from_pairs(pairs), b"k", &test_keys())
+            .map_err(|p| p.0.iter().map(|e| e.field).collect())
+    }
+
+    fn test_keys() -> crate::seal::Keys {
+        crate::seal::Keys::new(&[1u8; 32], &[])
     }
 
     #[test]
@@ -184,6 +191,10 @@ mod tests {
             ["until"]
         );
         let c = parsed(&[("address", "Ann.Example+x@googlemail.com")]).unwrap();
-        assert_eq!(c.address.as_deref(), Some("annexample@gmail.com"));
+        assert_eq!(
+            c.address,
+            Some(test_keys().index("annexample@gmail.com")),
+            "one inbox, by its blind index"
+        );
     }
 }

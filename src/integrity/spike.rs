@@ -54,7 +54,12 @@ pub fn measure(
 
 /// Measures every open petition; for each spike not alerted in the last hour, emails the
 /// moderators (the claim on `spike_alerts` makes that once, whichever process gets there).
-pub fn check(conn: &mut DbConnection, t: Threshold, base_url: &str) -> QueryResult<Vec<Rate>> {
+pub fn check(
+    conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    t: Threshold,
+    base_url: &str,
+) -> QueryResult<Vec<Rate>> {
     let now = db::now();
     let open = db::petitions::ids_with_status(conn, Status::Open)?;
     let mut rates = Vec::with_capacity(open.len());
@@ -68,14 +73,19 @@ pub fn check(conn: &mut DbConnection, t: Threshold, base_url: &str) -> QueryResu
                 (rate.recent_per_minute, rate.trailing_per_minute),
             )?
         {
-            alert(conn, &rate, base_url)?;
+            alert(conn, keys, &rate, base_url)?;
         }
         rates.push(rate);
     }
     Ok(rates)
 }
 
-fn alert(conn: &mut DbConnection, r: &Rate, base_url: &str) -> QueryResult<()> {
+fn alert(
+    conn: &mut DbConnection,
+    keys: &crate::seal::Keys,
+    r: &Rate,
+    base_url: &str,
+) -> QueryResult<()> {
     let Some(p) = db::petitions::find_any(conn, r.petition_id)? else {
         return Ok(());
     };
@@ -83,13 +93,13 @@ fn alert(conn: &mut DbConnection, r: &Rate, base_url: &str) -> QueryResult<()> {
     for (email, lang) in db::users::moderators(conn)? {
         let lang = Lang::parse(&lang).unwrap_or_default();
         let mail = crate::views::email::spike_alert(
-            lang,
+            &crate::views::email::To::new(lang, base_url),
             &p.text(lang).title,
             r.recent_per_minute,
             r.trailing_per_minute,
             &url,
         );
-        db::outbox::enqueue(conn, &mail.outbox(MailKind::SpikeAlert, &email))?;
+        db::outbox::enqueue(conn, keys, &mail.outbox(MailKind::SpikeAlert, &email))?;
     }
     Ok(())
 }

@@ -141,11 +141,11 @@ pub fn release_held(c: &mut DbConnection, petition: i64, actor: &Actor) -> Query
 pub fn lookup(
     c: &mut DbConnection,
     petition: i64,
-    canonical: &str,
+    forms: &[String],
     actor: &Actor,
 ) -> QueryResult<Option<Found>> {
     c.transaction(|c| {
-        let found = console::lookup(c, petition, canonical)?;
+        let found = console::lookup(c, petition, forms)?;
         audit::record(
             c,
             &audit::Entry {

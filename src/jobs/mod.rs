@@ -20,6 +20,7 @@ use crate::domain::EmailAddress;
 use crate::i18n::Lang;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
+use crate::privacy::manage::{ManageLink, SignerMail};
 
 /// After this many attempts (about a day with the default backoff) an email is marked failed.
 pub const MAX_ATTEMPTS: i32 = 20;
@@ -34,6 +35,10 @@ const BATCH_SECONDS: i64 = 2;
 const COUNT_BATCH: i64 = 5_000;
 /// Update emails written to the outbox per transaction.
 const FANOUT_BATCH: i64 = 500;
+/// Rows written before encryption, sealed per table per round.
+const SEAL_BATCH: i64 = 500;
+/// How often retention looks for petitions past their time.
+const RETENTION_EVERY: Duration = Duration::from_secs(60);
 /// How often a worker tries again to mark what it sent while the database is away.
 const MARK_RETRY: Duration = Duration::from_millis(500);
 /// The error an email to a suppressed address is failed with.
@@ -52,7 +57,10 @@ pub struct Worker {
     tick: Duration,
     metrics: Arc<Metrics>,
     base_url: String,
-    secret_key: Vec<u8>,
+    /// The keys signers' data and the outbox are sealed with.
+    keys: crate::seal::Keys,
+    signer_mail: SignerMail,
+    privacy: crate::config::Privacy,
     export_retention: Duration,
     spike: crate::integrity::spike::Threshold,
     spike_check: Duration,
@@ -99,7 +107,9 @@ impl Worker {
             tick: settings.worker_tick,
             metrics,
             base_url: settings.base_url.clone(),
-            secret_key: settings.secret_key.clone(),
+            keys: settings.data_keys.clone(),
+            signer_mail: SignerMail::new(settings),
+            privacy: settings.privacy.clone(),
             export_retention: settings.export_retention,
             spike: settings.spike,
             spike_check: settings.spike_check,
@@ -124,23 +134,24 @@ impl Worker {
     /// batch of update emails. Tests drive this directly.
     pub async fn life_once(&self) -> Result<Life, DbError> {
         let base = self.base_url.clone();
-        let key = self.secret_key.clone();
+        let keys = self.keys.clone();
+        let mail = self.signer_mail.clone();
         let kept = chrono::Duration::from_std(self.export_retention).unwrap_or_default();
         db::write(&self.pool, move |c| {
             let closed = campaigns::close_due(c, db::now())?;
             for p in &closed {
-                crate::campaigns::notify_creator(c, p, "closed", &base, None)?;
+                crate::campaigns::notify_creator(c, &keys, p, "closed", &base, None)?;
             }
             let reached = campaigns::claim_milestones(c)?;
             for (p, level) in &reached {
                 let event = if *level >= 2 { "goal" } else { "half" };
-                crate::campaigns::notify_creator(c, p, event, &base, None)?;
+                crate::campaigns::notify_creator(c, &keys, p, event, &base, None)?;
             }
             // A batch belongs to one update: its email is written once per language, and each
             // reader's copy differs only by its unsubscribe link.
             let mut written: HashMap<Lang, crate::views::email::Email> = HashMap::new();
-            let update_emails = updates::fan_out(c, FANOUT_BATCH, |u, p, reader| {
-                update_email(&base, &key, u, p, reader, &mut written)
+            let update_emails = updates::fan_out(c, &keys, FANOUT_BATCH, |u, p, reader| {
+                update_email(&mail, u, p, reader, &mut written)
             })?;
             let zips_deleted = delete_old_zips(c, db::now() - kept)?;
             Ok(Life {
@@ -156,9 +167,9 @@ impl Worker {
     /// Measures each open petition's signing rate, sets the spike gauges, and emails moderators
     /// of a new spike; returns how many petitions are spiking.
     pub async fn spike_once(&self) -> Result<usize, DbError> {
-        let (t, base) = (self.spike, self.base_url.clone());
+        let (t, base, keys) = (self.spike, self.base_url.clone(), self.keys.clone());
         let rates = db::write(&self.pool, move |c| {
-            Ok(crate::integrity::spike::check(c, t, &base)?)
+            Ok(crate::integrity::spike::check(c, &keys, t, &base)?)
         })
         .await?;
         self.metrics.petition_spike.reset();
@@ -182,6 +193,34 @@ impl Worker {
         Ok(rates.iter().filter(|r| r.spiking).count())
     }
 
+    /// Seals a batch of rows written before encryption; returns how many.
+    pub async fn seal_once(&self) -> Result<usize, DbError> {
+        let keys = self.keys.clone();
+        let done = db::write(&self.pool, move |c| {
+            crate::privacy::sealing::unsealed_once(c, &keys, SEAL_BATCH)
+                .map_err(|e| DbError::Task(e.to_string()))
+        })
+        .await?;
+        let n = done.signatures + done.emails + done.suppressions;
+        self.metrics.rows_sealed.inc_by(n as u64);
+        Ok(n)
+    }
+
+    /// Anonymises the signers of petitions closed `RETENTION_DAYS` ago (see
+    /// `privacy::retention`). Tests drive this directly.
+    pub async fn retain_once(&self) -> Result<crate::privacy::retention::Retained, DbError> {
+        let days = self.privacy.retention_days;
+        let r = db::write(&self.pool, move |c| {
+            Ok(crate::privacy::retention::run_once(c, days)?)
+        })
+        .await?;
+        self.metrics
+            .retention_anonymised
+            .inc_by(r.signatures as u64);
+        self.metrics.retention_petitions.inc_by(r.petitions as u64);
+        Ok(r)
+    }
+
     /// Folds new signatures into the integrity console's rollups; returns how many.
     pub async fn roll_once(&self) -> Result<usize, DbError> {
         db::write(&self.pool, |c| Ok(db::rollup::fold(c, COUNT_BATCH)?)).await
@@ -195,19 +234,29 @@ impl Worker {
     /// Sends one batch of due emails, several at a time; returns (sent, failed).
     pub async fn send_once(&self) -> Result<(usize, usize), DbError> {
         let (lease, batch) = (self.lease, self.batch);
+        let keys = self.keys.clone();
         let claimed_at = std::time::Instant::now();
         let (claimed, files) = db::write(&self.pool, move |c| {
-            let mut claimed = outbox::claim(c, batch, lease)?;
+            let mut claimed = Vec::new();
+            // Opened here, sent from memory: the database holds them sealed.
+            for email in outbox::claim(c, batch, lease)? {
+                let id = email.id;
+                match email.opened(&keys) {
+                    Ok(e) => claimed.push(e),
+                    Err(e) => outbox::mark_failed(c, id, &e.to_string(), None)?,
+                }
+            }
             // An address that bounced hard or complained gets nothing more.
-            let canonicals: Vec<String> = claimed
+            let forms: Vec<Vec<String>> = claimed
                 .iter()
-                .map(|e| EmailAddress::canonical(&e.recipient))
+                .map(|e| keys.indexes(&EmailAddress::canonical(&e.recipient)))
                 .collect();
-            let suppressed = db::mail_events::suppressed_among(c, &canonicals)?;
+            let all: Vec<String> = forms.iter().flatten().cloned().collect();
+            let suppressed = db::mail_events::suppressed_among(c, &all)?;
             if !suppressed.is_empty() {
                 let mut kept = Vec::with_capacity(claimed.len());
-                for (email, canonical) in claimed.into_iter().zip(&canonicals) {
-                    if suppressed.contains(canonical) {
+                for (email, forms) in claimed.into_iter().zip(&forms) {
+                    if forms.iter().any(|f| suppressed.contains(f)) {
                         outbox::mark_failed(c, email.id, SUPPRESSED, None)?;
                     } else {
                         kept.push(email);
@@ -297,7 +346,8 @@ impl Worker {
                         transient = e.is_transient(),
                         "email not delivered"
                     );
-                    failures.push((email.id, e.to_string(), retry_at));
+                    // Sealed like the email itself: a relay's error can quote the address.
+                    failures.push((email.id, self.keys.seal(&e.to_string()), retry_at));
                 }
             }
         }
@@ -357,10 +407,16 @@ impl Worker {
         let rolling = self.forever(stop.clone(), "rolling", |w| async move {
             w.roll_once().await.map(|n| n as i64 >= COUNT_BATCH)
         });
-        let spikes = self.every(stop, "spikes", self.spike_check, |w| async move {
+        let spikes = self.every(stop.clone(), "spikes", self.spike_check, |w| async move {
             w.spike_once().await.map(|_| ())
         });
-        tokio::join!(counting, mailing, life, rolling, spikes);
+        let sealing = self.forever(stop.clone(), "sealing", |w| async move {
+            w.seal_once().await.map(|n| n as i64 >= SEAL_BATCH)
+        });
+        let retention = self.every(stop, "retention", RETENTION_EVERY, |w| async move {
+            w.retain_once().await.map(|_| ())
+        });
+        tokio::join!(counting, mailing, life, rolling, spikes, sealing, retention);
         self.mailer.close().await;
         tracing::info!("worker stopped");
     }
@@ -452,20 +508,23 @@ fn delete_old_zips(
 
 /// Stands for the unsubscribe link in an update email written once for many readers.
 const UNSUBSCRIBE_PLACEHOLDER: &str = "http://unsubscribe.invalid/READER";
+const MANAGE_PLACEHOLDER: &str = "http://manage.invalid/READER";
 
-/// One signer's copy of an update, in their language, with their own unsubscribe link.
+/// One signer's copy of an update, in their language, with their own unsubscribe link and
+/// "manage my signature" link.
 fn update_email(
-    base_url: &str,
-    key: &[u8],
+    l: &SignerMail,
     u: &updates::Update,
     petition: &crate::db::petitions::Petition,
     reader: &updates::Reader,
     written: &mut HashMap<Lang, crate::views::email::Email>,
 ) -> NewEmail {
+    let (base_url, key) = (l.base_url.as_str(), l.secret_key.as_slice());
     let lang = Lang::parse(&reader.lang).unwrap_or_default();
     let mail = written.entry(lang).or_insert_with(|| {
+        let to = crate::views::email::To::signer(lang, base_url, MANAGE_PLACEHOLDER.into());
         crate::views::email::petition_update(
-            lang,
+            &to,
             &petition.text(lang).title,
             &u.title,
             &u.body,
@@ -477,12 +536,21 @@ fn update_email(
         )
     });
     let unsubscribe = crate::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
+    let manage = ManageLink::new(
+        &l.keys.index(&EmailAddress::canonical(&reader.email)),
+        l.hours,
+    )
+    .url(base_url, lang, key);
+    let personal = |body: &str| {
+        body.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe)
+            .replace(MANAGE_PLACEHOLDER, &manage)
+    };
     NewEmail {
         kind: MailKind::PetitionUpdate,
         recipient: reader.email.clone(),
         subject: mail.subject.clone(),
-        body_text: mail.text.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe),
-        body_html: mail.html.replace(UNSUBSCRIBE_PLACEHOLDER, &unsubscribe),
+        body_text: personal(&mail.text),
+        body_html: personal(&mail.html),
         unsubscribe_url: Some(unsubscribe),
     }
 }

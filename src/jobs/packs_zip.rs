@@ -22,6 +22,7 @@ fn private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 /// render, and a held connection would be one fewer for signers all that time).
 pub fn run(
     pool: &DbPool,
+    keys: &crate::seal::Keys,
     dir: &std::path::Path,
     job: i64,
     petition: i64,
@@ -29,7 +30,7 @@ pub fn run(
     actor: &crate::db::audit::Actor,
 ) {
     let run = || -> anyhow::Result<()> {
-        let plan = delivery::plan(&mut *pool.get()?, petition, lang)?;
+        let plan = delivery::plan(&mut *pool.get()?, keys, petition, lang)?;
         std::fs::create_dir_all(dir)?;
         // A random part too: two databases (a test's, a staging copy's) can share the folder.
         let file = dir.join(format!(

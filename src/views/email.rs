@@ -26,6 +26,33 @@ enum Block {
     },
 }
 
+/// Who an email is for, as its footer needs: their language, the privacy notice in it, and for
+/// a signer the link that manages every signature of their address.
+#[derive(Debug, Clone)]
+pub struct To {
+    pub lang: Lang,
+    pub privacy_url: String,
+    pub manage_url: Option<String>,
+}
+
+impl To {
+    pub fn new(lang: Lang, base_url: &str) -> To {
+        To {
+            lang,
+            privacy_url: format!("{base_url}{}", lang.url("/privacy")),
+            manage_url: None,
+        }
+    }
+
+    /// To a signer, whose every email carries "manage my signature".
+    pub fn signer(lang: Lang, base_url: &str, manage_url: String) -> To {
+        To {
+            manage_url: Some(manage_url),
+            ..To::new(lang, base_url)
+        }
+    }
+}
+
 impl Email {
     /// This email as an outbox row of `kind` to `recipient`.
     pub fn outbox(self, kind: MailKind, recipient: &str) -> NewEmail {
@@ -40,8 +67,13 @@ impl Email {
     }
 }
 
-fn compose(lang: Lang, subject: String, blocks: &[Block]) -> Email {
+fn compose(to: &To, subject: String, blocks: &[Block]) -> Email {
+    let lang = to.lang;
     let footer = lang.t("email-footer");
+    let mut links = vec![(lang.t("email-privacy-link"), to.privacy_url.as_str())];
+    if let Some(m) = &to.manage_url {
+        links.push((lang.t("email-manage-link"), m.as_str()));
+    }
     let mut text = String::new();
     for b in blocks {
         match b {
@@ -58,6 +90,9 @@ fn compose(lang: Lang, subject: String, blocks: &[Block]) -> Email {
     text.push_str("-- \n");
     text.push_str(&footer);
     text.push('\n');
+    for (words, url) in &links {
+        text.push_str(&format!("{words}: {url}\n"));
+    }
     let html = html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -77,6 +112,12 @@ fn compose(lang: Lang, subject: String, blocks: &[Block]) -> Email {
                 }
                 hr;
                 p style="color: #555; font-size: 0.9em" { (footer) }
+                p style="color: #555; font-size: 0.9em" {
+                    @for (i, (words, url)) in links.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        a href=(url) style="color: #555" { (words) }
+                    }
+                }
             }
         }
     }
@@ -92,9 +133,10 @@ fn with_title(lang: Lang, key: &str, title: &str) -> String {
     lang.ta(key, &[("title", Arg::Str(title.to_string()))])
 }
 
-pub fn confirm_signature(lang: Lang, title: &str, link: &str, petition_url: &str) -> Email {
+pub fn confirm_signature(to: &To, title: &str, link: &str, petition_url: &str) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         with_title(lang, "email-confirm-subject", title),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -113,9 +155,10 @@ pub fn confirm_signature(lang: Lang, title: &str, link: &str, petition_url: &str
     )
 }
 
-pub fn already_signed(lang: Lang, title: &str, petition_url: &str) -> Email {
+pub fn already_signed(to: &To, title: &str, petition_url: &str) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         with_title(lang, "email-already-subject", title),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -132,9 +175,10 @@ pub fn already_signed(lang: Lang, title: &str, petition_url: &str) -> Email {
 /// The confirmation for a supporter of a petition still gathering its first supporters. Its
 /// title has not been through moderation, so it is not written into an email that anyone can
 /// have sent to any address: the page behind the link shows the petition.
-pub fn confirm_support(lang: Lang, link: &str) -> Email {
+pub fn confirm_support(to: &To, link: &str) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         lang.t("email-support-subject"),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -151,9 +195,10 @@ pub fn confirm_support(lang: Lang, link: &str) -> Email {
 
 /// "Already counted", for a supporter of a petition still gathering supporters (no title, as
 /// above).
-pub fn already_supported(lang: Lang) -> Email {
+pub fn already_supported(to: &To) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         lang.t("email-support-already-subject"),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -163,9 +208,10 @@ pub fn already_supported(lang: Lang) -> Email {
     )
 }
 
-pub fn account_confirm(lang: Lang, name: &str, link: &str) -> Email {
+pub fn account_confirm(to: &To, name: &str, link: &str) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         lang.t("email-account-confirm-subject"),
         &[
             Block::Para(lang.ta("email-hello-name", &[("name", Arg::Str(name.to_string()))])),
@@ -180,9 +226,10 @@ pub fn account_confirm(lang: Lang, name: &str, link: &str) -> Email {
 }
 
 /// Someone tried to open an account with an address that has one: tell its owner, not them.
-pub fn account_exists(lang: Lang, login_url: &str, reset_url: &str) -> Email {
+pub fn account_exists(to: &To, login_url: &str, reset_url: &str) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         lang.t("email-account-exists-subject"),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -200,9 +247,10 @@ pub fn account_exists(lang: Lang, login_url: &str, reset_url: &str) -> Email {
     )
 }
 
-pub fn password_reset(lang: Lang, link: &str, hours: i64) -> Email {
+pub fn password_reset(to: &To, link: &str, hours: i64) -> Email {
+    let lang = to.lang;
     compose(
-        lang,
+        to,
         lang.t("email-reset-subject"),
         &[
             Block::Para(lang.t("email-greeting")),
@@ -219,13 +267,14 @@ pub fn password_reset(lang: Lang, link: &str, hours: i64) -> Email {
 /// What happened to a creator's petition: `event` names the Fluent messages
 /// `email-{event}-subject` and `email-{event}-body`, which take the title and a count.
 pub fn creator_notice(
-    lang: Lang,
+    to: &To,
     event: &str,
     title: &str,
     count: i64,
     note: Option<&str>,
     link: &str,
 ) -> Email {
+    let lang = to.lang;
     let args = [
         ("title", Arg::Str(title.to_string())),
         ("count", Arg::Num(count)),
@@ -245,7 +294,7 @@ pub fn creator_notice(
         url: link.to_string(),
     });
     compose(
-        lang,
+        to,
         lang.ta(&format!("email-{event}-subject"), &args),
         &blocks,
     )
@@ -253,13 +302,14 @@ pub fn creator_notice(
 
 /// An update from a petition's creator to a signer who asked for news, with a way out.
 pub fn petition_update(
-    lang: Lang,
+    to: &To,
     petition_title: &str,
     update_title: &str,
     body_markdown: &str,
     petition_url: &str,
     unsubscribe_url: &str,
 ) -> Email {
+    let lang = to.lang;
     let mut blocks = vec![Block::Para(lang.ta(
         "email-update-intro",
         &[("title", Arg::Str(petition_title.to_string()))],
@@ -276,18 +326,19 @@ pub fn petition_update(
         words: lang.t("email-unsubscribe"),
         url: unsubscribe_url.to_string(),
     });
-    compose(lang, format!("{update_title} · {petition_title}"), &blocks)
+    compose(to, format!("{update_title} · {petition_title}"), &blocks)
 }
 
 /// The email that carries a delivery pack to a member of Parliament or a ministry.
-pub fn pack(lang: Lang, name: &str, title: &str, count: i64, petition_url: &str) -> Email {
+pub fn pack(to: &To, name: &str, title: &str, count: i64, petition_url: &str) -> Email {
+    let lang = to.lang;
     let args = [
         ("name", Arg::Str(name.to_string())),
         ("title", Arg::Str(title.to_string())),
         ("count", Arg::Num(count)),
     ];
     compose(
-        lang,
+        to,
         lang.ta("email-pack-subject", &args),
         &[
             Block::Para(lang.ta("email-pack-greeting", &args)),
@@ -302,19 +353,20 @@ pub fn pack(lang: Lang, name: &str, title: &str, count: i64, petition_url: &str)
 
 /// To moderators: a petition is being signed much faster than it was.
 pub fn spike_alert(
-    lang: Lang,
+    to: &To,
     title: &str,
     recent_per_minute: f64,
     trailing_per_minute: f64,
     console_url: &str,
 ) -> Email {
+    let lang = to.lang;
     let args = [
         ("title", Arg::Str(title.to_string())),
         ("recent", Arg::Str(format!("{recent_per_minute:.1}"))),
         ("trailing", Arg::Str(format!("{trailing_per_minute:.1}"))),
     ];
     compose(
-        lang,
+        to,
         lang.ta("email-spike-subject", &args),
         &[
             Block::Para(lang.ta("email-spike-body", &args)),
@@ -322,6 +374,25 @@ pub fn spike_alert(
                 words: lang.t("email-spike-console"),
                 url: console_url.to_string(),
             },
+        ],
+    )
+}
+
+/// The "manage my signature" link someone asked for at /my-data (the footer carries it too).
+pub fn manage_link(to: &To, link: &str, hours: i64) -> Email {
+    let lang = to.lang;
+    compose(
+        to,
+        lang.t("email-manage-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.t("email-manage-body")),
+            Block::Button {
+                label: lang.t("email-manage-button"),
+                url: link.to_string(),
+            },
+            Block::Para(lang.ta("email-manage-expiry", &[("hours", Arg::Num(hours))])),
+            Block::Para(lang.t("email-manage-not-you")),
         ],
     )
 }

@@ -72,7 +72,13 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 main #main { (body) }
                 footer.site {
                     p { (lang.t("footer-privacy")) }
-                    p { a href="/petitions.json" { (lang.t("footer-api")) } }
+                    p {
+                        a href=(lang.url("/privacy")) { (lang.t("footer-privacy-link")) }
+                        " · "
+                        a href=(lang.url("/my-data")) { (lang.t("footer-my-data")) }
+                        " · "
+                        a href="/petitions.json" { (lang.t("footer-api")) }
+                    }
                 }
             }
         }

@@ -10,7 +10,9 @@ pub mod email;
 pub mod forms;
 pub mod layout;
 pub mod method;
+pub mod my_data;
 pub mod pages;
 pub mod petition;
+pub mod privacy_notice;
 
 pub use layout::Ctx;

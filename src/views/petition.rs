@@ -283,6 +283,15 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                         }
                     }
                 }
+                @let adult_err = v.errors.of("adult");
+                div.check.adult.invalid[adult_err.is_some()] {
+                    @if let Some(e) = adult_err { p.error id="adult-error" { (error_message(lang, e)) } }
+                    input type="checkbox" id="adult" name="adult" value="on" checked[f.adult] required
+                        aria-invalid=[adult_err.map(|_| "true")]
+                        aria-describedby=(if adult_err.is_some() { "adult-hint adult-error" } else { "adult-hint" });
+                    label for="adult" { (lang.t("consent-adult")) }
+                    p.hint id="adult-hint" { (lang.t("sign-adult-hint")) }
+                }
                 fieldset.consents {
                     legend { (lang.t("consents-legend")) }
                     (checkbox("show_name", f.show_name, &lang.t("consent-show-name")))
@@ -291,7 +300,10 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 }
                 (super::forms::captcha(ctx))
                 button.primary type="submit" { (lang.t("sign-button")) }
-                p.hint { (lang.t("sign-privacy")) }
+                p.hint {
+                    (lang.t("sign-privacy")) " "
+                    a href=(lang.url("/privacy")) { (lang.t("sign-privacy-link")) }
+                }
             }
         }
     }

@@ -135,7 +135,11 @@ pub async fn signup(
         password_hash,
         lang,
     };
-    db::write(&state.pool, move |c| Ok(accounts::sign_up(c, &new, &base)?)).await?;
+    let keys = state.settings.data_keys.clone();
+    db::write(&state.pool, move |c| {
+        Ok(accounts::sign_up(c, &keys, &new, &base)?)
+    })
+    .await?;
     Ok(see_other("/account/check-email"))
 }
 
@@ -348,10 +352,11 @@ pub async fn reset_request(
     // tell whether the address has an account.
     let pool = state.pool.clone();
     let base = state.settings.base_url.clone();
+    let keys = state.settings.data_keys.clone();
     actix_web::rt::spawn(async move {
         let sent = db::write(&pool, move |c| {
             Ok(crate::accounts::request_password_reset(
-                c, &email, lang, &base,
+                c, &keys, &email, lang, &base,
             )?)
         })
         .await;

@@ -128,6 +128,7 @@ pub async fn decide(
     };
     let reason = (decision == Decision::Reject).then_some(reason);
     let base = state.settings.base_url.clone();
+    let keys = state.settings.data_keys.clone();
     let step = moderation::Decided {
         petition_id: id,
         decision,
@@ -135,7 +136,7 @@ pub async fn decide(
         message,
     };
     let decided = db::write(&state.pool, move |c| {
-        Ok(moderation::decide(c, &step, &moderator, &base)?)
+        Ok(moderation::decide(c, &keys, &step, &moderator, &base)?)
     })
     .await?;
     if decided.is_none() {

@@ -167,11 +167,14 @@ pub async fn lookup(
         };
         return render(&req, signed, &state, lang, id, extra).await;
     };
-    let canonical = EmailAddress::canonical(address.as_str());
+    let forms = state
+        .settings
+        .data_keys
+        .indexes(&EmailAddress::canonical(address.as_str()));
     let actor = signed.user.actor();
     exists(&state, id).await?;
     let found = db::write(&state.pool, move |c| {
-        Ok(staff::lookup(c, id, &canonical, &actor)?)
+        Ok(staff::lookup(c, id, &forms, &actor)?)
     })
     .await?;
     let extra = Extra {
@@ -202,7 +205,7 @@ pub async fn invalidate(
         let now = db::now().format("%Y-%m-%dT%H:%M:%S").to_string();
         form.push("until", &now);
     }
-    let parsed = criteria::parse(&form, &state.settings.secret_key);
+    let parsed = criteria::parse(&form, &state.settings.secret_key, &state.settings.data_keys);
     let reason = form.get("reason").trim().to_string();
     let mut problems = parsed.as_ref().err().cloned().unwrap_or_default();
     if reason.is_empty() {

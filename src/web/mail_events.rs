@@ -243,15 +243,18 @@ pub async fn mailgun(state: web::Data<AppState>, body: web::Bytes) -> HttpRespon
 
 async fn apply(state: &AppState, wanted: Vec<Suppress>, ignored: usize) -> HttpResponse {
     let n = wanted.len();
+    let keys = state.settings.data_keys.clone();
     let done = db::write(&state.pool, move |c| {
         Ok(c.transaction(|c| {
             let mut new = 0;
             for s in &wanted {
+                // The provider's words can quote the address: sealed too.
                 new += usize::from(db::mail_events::suppress(
                     c,
+                    &keys,
                     &s.canonical,
                     s.reason,
-                    &s.detail,
+                    &keys.seal(&s.detail),
                 )?);
             }
             Ok::<_, diesel::result::Error>(new)

@@ -14,8 +14,10 @@ pub mod integrity;
 
 pub mod mail_events;
 pub mod middleware;
+pub mod my_data;
 pub mod ops;
 pub mod pages;
+pub mod privacy;
 pub mod routes;
 pub mod session;
 pub mod signing;
@@ -64,6 +66,8 @@ pub struct AppState {
     pub body_limit: usize,
     /// The integrity rules and the disposable-domain list, refreshed from the database.
     pub integrity: Arc<crate::integrity::Integrity>,
+    /// The site, keys and link lifetime every email to a signer is written with.
+    pub signer_mail: crate::privacy::manage::SignerMail,
 }
 
 impl AppState {

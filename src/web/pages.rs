@@ -119,10 +119,15 @@ async fn petition_markup(
         Some(_) => form.signals.served.clone(),
         None => signals::served_stamp(key, now),
     };
+    let keys = state.settings.data_keys.clone();
     let (by_state, recent, updates, delivered) = db::run(&state.pool, move |c| {
+        let recent: Vec<(String, String)> = signatures::recent_public(c, id, 10)?
+            .into_iter()
+            .map(|(name, pc)| (keys.open_or_mark(&name), pc))
+            .collect();
         Ok((
             petitions::counts_by_state(c, id)?,
-            signatures::recent_public(c, id, 10)?,
+            recent,
             crate::db::updates::for_petition(c, id, false)?,
             crate::delivery::send::delivered(c, id)?,
         ))

@@ -11,8 +11,8 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, admin, api, assets, campaigns, delivery, integrity, mail_events, ops, pages, signing,
-    unsubscribe,
+    account, admin, api, assets, campaigns, delivery, integrity, mail_events, my_data, ops, pages,
+    privacy, signing, unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -168,6 +168,40 @@ fn declare(r: &mut Routes<'_>) {
             unsubscribe::unsubscribe_page,
         )
         .post("/unsubscribe/{id}/{mac}", Public, unsubscribe::unsubscribe)
+        .get("/privacy", Public, privacy::notice)
+        // A signer's own data, without an account: the link's MAC is the authority.
+        .get("/my-data", Public, my_data::request_form)
+        .post("/my-data", Public, my_data::request)
+        .get(
+            "/my-data/{address}/{expires}/{mac}",
+            Public,
+            my_data::manage,
+        )
+        .post(
+            "/my-data/{address}/{expires}/{mac}/renew",
+            Public,
+            my_data::renew,
+        )
+        .post(
+            "/my-data/{address}/{expires}/{mac}/consents",
+            Public,
+            my_data::consents,
+        )
+        .post(
+            "/my-data/{address}/{expires}/{mac}/withdraw",
+            Public,
+            my_data::withdraw,
+        )
+        .post(
+            "/my-data/{address}/{expires}/{mac}/download",
+            Public,
+            my_data::download,
+        )
+        .post(
+            "/my-data/{address}/{expires}/{mac}/erase",
+            Public,
+            my_data::erase,
+        )
         .get("/support/{key}", Public, campaigns::support)
         .get("/api/petitions/similar", Public, campaigns::similar_api)
         .get("/api/pincodes/{pin}", Public, api::pincode)

@@ -159,7 +159,7 @@ pub async fn sign(
     let desk = signing::Desk {
         pool: &state.pool,
         integrity: &state.integrity,
-        base_url: &state.settings.base_url,
+        mail: &state.signer_mail,
         max_sends: state.settings.max_confirmation_sends,
         quota,
     };
@@ -278,8 +278,9 @@ pub async fn confirm(
     let needed = state.settings.supporters_needed;
     let ttl = state.settings.confirm_link_ttl;
     let base = state.settings.base_url.clone();
+    let keys = state.settings.data_keys.clone();
     let outcome = db::write(&state.pool, move |c| {
-        Ok(signing::confirm(c, &hash, ttl, needed, &base)?)
+        Ok(signing::confirm(c, &keys, &hash, ttl, needed, &base)?)
     })
     .await?;
     outcome_page(&state, &ctx, &token, outcome, true).await
@@ -353,9 +354,9 @@ pub async fn renew(
     limit_signing(&req, &state).await?;
     let hash = tokens::hash(&token);
     let ttl = state.settings.confirm_link_ttl;
-    let base = state.settings.base_url.clone();
+    let mail = state.signer_mail.clone();
     let sent = db::write(&state.pool, move |c| {
-        Ok(signing::renew_link(c, &hash, ttl, &base)?)
+        Ok(signing::renew_link(c, &mail, &hash, ttl)?)
     })
     .await?;
     if !sent {

@@ -64,6 +64,8 @@ fn concrete(pattern: &str, p: i64, u: i64, user: i64) -> String {
         .replace("{token}", &"A".repeat(43))
         .replace("{key}", &"A".repeat(43))
         .replace("{mac}", "AAAA")
+        .replace("{address}", &"0".repeat(32))
+        .replace("{expires}", "4102444800")
         .replace("{pin}", "221001")
         .replace("{code}", "hi")
 }

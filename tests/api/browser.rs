@@ -172,6 +172,7 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
         json!(true),
         "the no-JavaScript button steps aside"
     );
+    click(&c, Locator::Id("adult")).await;
     click(&c, Locator::Id("deliver_name")).await;
     let shot = c.screenshot().await.unwrap();
     std::fs::write(std::env::temp_dir().join("hastakshar-sign-form.png"), shot).unwrap();
@@ -481,6 +482,7 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    click(&c, Locator::Id("adult")).await;
     click(&c, Locator::Css("section.sign button.primary")).await;
     wait_heading(&c, "Check your email").await;
     let mail = crate::people::mail_to(&app, "kavita@example.in", "Confirm").await;

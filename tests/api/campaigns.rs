@@ -201,8 +201,11 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
             .filter(signatures::petition_id.eq(id))
             .filter(signatures::updates.eq(true))
             .select(signatures::email)
-            .load(&mut conn)
-            .unwrap();
+            .load::<String>(&mut conn)
+            .unwrap()
+            .iter()
+            .map(|e| app.settings.data_keys.open(e).unwrap())
+            .collect();
         assert_eq!(still, ["supporter1@example.in"]);
     }
     let (status, dash) = creator.get(&format!("/dashboard/petitions/{id}")).await;

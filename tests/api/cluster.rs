@@ -181,6 +181,14 @@ pub struct Proc {
 }
 
 /// What every process of a cluster shares.
+/// The data key every process of a test cluster seals with.
+pub const CLUSTER_DATA_KEY: &str =
+    "5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c";
+
+pub fn cluster_keys() -> hastakshar::seal::Keys {
+    hastakshar::seal::Keys::parse(CLUSTER_DATA_KEY, "").unwrap()
+}
+
 pub fn cluster_env(database_url: &str, smtp_url: &str) -> Vec<(String, String)> {
     [
         ("DATABASE_URL", database_url),
@@ -200,6 +208,7 @@ pub fn cluster_env(database_url: &str, smtp_url: &str) -> Vec<(String, String)> 
             "SECRET_KEY",
             "a-test-secret-key-shared-by-every-process-0123456789",
         ),
+        ("DATA_KEY", CLUSTER_DATA_KEY),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -476,8 +485,9 @@ pub fn stored(url: &str, emails: &[String]) -> std::collections::HashSet<String>
         .load(&mut connect(url))
         .unwrap();
     let wanted: std::collections::HashSet<&String> = emails.iter().collect();
+    let keys = cluster_keys();
     all.into_iter()
-        .map(|e| e.email)
+        .map(|e| keys.open(&e.email).unwrap())
         .filter(|e| wanted.contains(e))
         .collect()
 }

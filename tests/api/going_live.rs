@@ -437,12 +437,13 @@ async fn a_backup_taken_while_signing_holds_everything_acknowledged_before_it() 
         #[diesel(sql_type = diesel::sql_types::Text)]
         email: String,
     }
+    let keys = super::cluster::cluster_keys();
     let kept: std::collections::HashSet<String> =
         diesel::sql_query("SELECT email FROM signatures WHERE petition_id = 1")
             .load::<E>(&mut c)
             .unwrap()
             .into_iter()
-            .map(|e| e.email)
+            .map(|e| keys.open(&e.email).unwrap())
             .collect();
     let missing: Vec<&&str> = before.iter().filter(|e| !kept.contains(**e)).collect();
     assert!(

@@ -111,7 +111,7 @@ fn account_emails_to(app: &TestApp, to: &str) -> i64 {
     use hastakshar::db::schema::outbox;
     let mut conn = app.pool.get().unwrap();
     outbox::table
-        .filter(outbox::recipient.eq(to))
+        .filter(outbox::recipient_index.eq(app.settings.data_keys.index(to)))
         .filter(outbox::kind.eq_any(["account_confirm", "account_exists", "password_reset"]))
         .count()
         .get_result(&mut conn)

@@ -136,7 +136,7 @@ async fn no_one_decides_on_their_own_petition_and_tags_are_one_supporter(backend
 fn confirmed(app: &TestApp, email: &str) -> bool {
     let mut conn = app.pool.get().unwrap();
     signatures::table
-        .filter(signatures::email.eq(email))
+        .filter(signatures::email_canonical.eq(app.settings.data_keys.index(email)))
         .select(signatures::confirmed_at)
         .first::<Option<chrono::NaiveDateTime>>(&mut conn)
         .unwrap()
@@ -474,7 +474,7 @@ async fn renaming_a_seeded_recipient_does_not_bring_it_back(backend: Backend) {
 fn sent(app: &TestApp, to: &str) -> bool {
     let mut conn = app.pool.get().unwrap();
     outbox::table
-        .filter(outbox::recipient.eq(to))
+        .filter(outbox::recipient_index.eq(app.settings.data_keys.index(to)))
         .select(outbox::sent_at)
         .first::<Option<chrono::NaiveDateTime>>(&mut conn)
         .unwrap()
@@ -529,9 +529,15 @@ async fn packs_made_on_the_server_hold_no_connection_while_they_render() {
     app.sign_and_confirm(DEMO, &with(form("a@example.in"), "deliver_name", "on"))
         .await;
     let pool = hastakshar::db::build_pool(&app.db.url, 1).unwrap();
+    let keys = app.settings.data_keys.clone();
     tokio::task::spawn_blocking(move || {
-        let plan =
-            delivery::plan(&mut pool.get().unwrap(), DEMO, hastakshar::i18n::Lang::En).unwrap();
+        let plan = delivery::plan(
+            &mut pool.get().unwrap(),
+            &keys,
+            DEMO,
+            hastakshar::i18n::Lang::En,
+        )
+        .unwrap();
         let mut idle = Vec::new();
         delivery::each_pack(
             &mut Db::Pool(&pool),

@@ -174,7 +174,7 @@ async fn metrics_need_the_token() {
     .await;
     let r = app.get("/metrics").await;
     assert_eq!(r.status(), 401);
-    assert!(!r.text().await.unwrap().contains("signatures"));
+    assert!(!r.text().await.unwrap().contains("hastakshar_signatures"));
     let wrong = app
         .client
         .get(app.url("/metrics"))
@@ -259,6 +259,14 @@ fn production_start(changes: &[(&str, &str)]) -> (Option<i32>, String) {
             "0x0000000000000000000000000000000000000000",
         ),
         ("TRUSTED_PROXIES", "10.0.0.0/8"),
+        (
+            "DATA_KEY",
+            "6d1f0c3a9e8b7d5c4f2a1e0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b",
+        ),
+        ("ORG_NAME", "Example Trust"),
+        ("ORG_ADDRESS", "1 Example Road, New Delhi 110001"),
+        ("GRIEVANCE_OFFICER", "A. Officer"),
+        ("GRIEVANCE_EMAIL", "grievance@petitions.example"),
     ];
     for (k, v) in changes {
         env.retain(|(name, _)| name != k);
@@ -288,6 +296,12 @@ fn production_refuses_to_start_with_a_weak_setting() {
         ("TRUSTED_PROXIES", "0.0.0.0/0"),
         ("TRUSTED_PROXIES", "::/0"),
         ("HCAPTCHA_SITEKEY", "not-a-site-key"),
+        ("DATA_KEY", ""),
+        ("DATA_KEY", "not-a-key"),
+        ("DATA_KEYS_RETIRED", "0123"),
+        ("ORG_NAME", ""),
+        ("GRIEVANCE_EMAIL", "nobody"),
+        ("RETENTION_DAYS", "0"),
     ] {
         let (code, said) = production_start(&[(var, value)]);
         assert_eq!(code, Some(2), "{var}={value} is refused: {said}");

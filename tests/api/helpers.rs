@@ -385,6 +385,7 @@ pub fn form(email: &str) -> Vec<(&'static str, String)> {
         ("pin_code", "221001".to_string()),
         ("state", "IN-UP".to_string()),
         ("constituency", "S24-77".to_string()),
+        ("adult", "on".to_string()),
     ]
 }
 

@@ -47,9 +47,12 @@ fn email(kind: MailKind, to: &str) -> NewEmail {
 }
 
 async fn enqueue(app: &TestApp, emails: Vec<NewEmail>) {
-    db::write(&app.pool, move |c| Ok(outbox::enqueue_many(c, &emails)?))
-        .await
-        .unwrap();
+    let keys = app.settings.data_keys.clone();
+    db::write(&app.pool, move |c| {
+        Ok(outbox::enqueue_many(c, &keys, &emails)?)
+    })
+    .await
+    .unwrap();
 }
 
 async fn depth(app: &TestApp) -> i64 {

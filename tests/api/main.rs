@@ -7,6 +7,7 @@ mod helpers;
 
 mod abuse;
 mod access;
+mod at_rest;
 mod browser;
 mod browser_integrity;
 mod browser_links;
@@ -25,5 +26,6 @@ mod integrity;
 mod mail_pool;
 mod operations;
 mod people;
+mod privacy;
 mod public_cache;
 mod signing;

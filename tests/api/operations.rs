@@ -256,6 +256,9 @@ pub struct ChildServer {
     client: reqwest::Client,
 }
 
+/// The key `Settings::for_tests` seals with, for child processes on a test app's database.
+pub const TEST_DATA_KEY: &str = "0909090909090909090909090909090909090909090909090909090909090909";
+
 impl ChildServer {
     pub async fn start(database_url: &str, smtp_url: &str) -> ChildServer {
         let (child, logs, port, dir) = serve_child(&[
@@ -264,6 +267,8 @@ impl ChildServer {
             ("SMTP_URL", smtp_url),
             ("SIGN_RATE_BURST", "1000000"),
             ("SIGN_RATE_PER_HOUR", "1000000000"),
+            // The in-process server's key (`Settings::for_tests`): one database, one key.
+            ("DATA_KEY", TEST_DATA_KEY),
         ])
         .await;
         ChildServer {

@@ -117,6 +117,8 @@ fn slowest(mut f: impl FnMut() -> QueryResult<()>) -> anyhow::Result<Duration> {
 /// the spike from one /24 at a disposable domain; domains weighted as Indian inboxes are.
 fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Result<()> {
     let now = db::now();
+    // Sealed as the application stores them (the worker would otherwise seal them meanwhile).
+    let keys = crate::server::data_keys();
     let domains = [
         "gmail.com",
         "gmail.com",
@@ -155,10 +157,10 @@ fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Resul
                 (
                     (
                         signatures::petition_id.eq(DEMO),
-                        signatures::email.eq(email.clone()),
-                        signatures::email_canonical.eq(email),
+                        signatures::email.eq(keys.seal(&email)),
+                        signatures::email_canonical.eq(keys.index(&email)),
                         signatures::email_domain.eq(domain),
-                        signatures::name.eq(format!("Signer {i}")),
+                        signatures::name.eq(keys.seal(&format!("Signer {i}"))),
                         signatures::pin_code.eq(p.pin_code.clone()),
                         signatures::state_code.eq(p.state.clone()),
                         signatures::pc_id.eq(p.constituency.clone()),
@@ -179,6 +181,7 @@ fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Resul
                             20 + (i % 100) as i32
                         })),
                         signatures::held.eq(false),
+                        signatures::key_id.eq(Some(keys.primary_id().to_string())),
                     ),
                 )
             })

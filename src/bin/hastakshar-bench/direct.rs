@@ -120,7 +120,9 @@ fn insert_one(pool: &DbPool, signer: &Signer, email: &EmailTemplate) -> anyhow::
     let mut conn = pool.get()?;
     let outcome = signatures::sign(
         &mut conn,
+        keys(),
         &new_signature(signer),
+        &[],
         &token.hash,
         MAX_SENDS,
         |_| Some(mail.clone()),
@@ -129,12 +131,20 @@ fn insert_one(pool: &DbPool, signer: &Signer, email: &EmailTemplate) -> anyhow::
     Ok(())
 }
 
+/// A data key of the benchmark's own: the direct inserts seal as the application does, so that
+/// the baseline is the database's work on the same rows.
+fn keys() -> &'static hastakshar::seal::Keys {
+    static KEYS: std::sync::OnceLock<hastakshar::seal::Keys> = std::sync::OnceLock::new();
+    KEYS.get_or_init(crate::server::data_keys)
+}
+
 /// The row the application stores for a signer who ticked none of the consent boxes.
 fn new_signature(s: &Signer) -> NewSignature {
+    let keys = keys();
     NewSignature {
         petition_id: DEMO,
-        email: s.email.clone(),
-        name: s.name.clone(),
+        email: keys.seal(&s.email),
+        name: keys.seal(&s.name),
         pin_code: s.place.pin_code.clone(),
         state_code: s.place.state.clone(),
         pc_id: s.place.constituency.clone(),
@@ -144,7 +154,7 @@ fn new_signature(s: &Signer) -> NewSignature {
         lang: Lang::En.code().to_string(),
         created_at: db::now(),
         // The same signals the application keeps for a signer on loopback.
-        email_canonical: s.email.clone(),
+        email_canonical: keys.index(&s.email),
         email_domain: "example.in".to_string(),
         network: Some("127.0.0.0/24".to_string()),
         ip_hash: Some("bench-address-hash-000".to_string()),
@@ -152,6 +162,12 @@ fn new_signature(s: &Signer) -> NewSignature {
         form_seconds: Some(30),
         honeypot: false,
         held: false,
+        key_id: Some(keys.primary_id().to_string()),
+        consent_version: Some(
+            hastakshar::privacy::consent::ConsentSet::current(Lang::En)
+                .version
+                .clone(),
+        ),
     }
 }
 
@@ -169,8 +185,8 @@ impl EmailTemplate {
         let petition = petitions::find_public(&mut conn, DEMO)?.context("no demo petition")?;
         let title = &petition.text(Lang::En).title;
         let petition_url = format!("{BASE_URL}/petitions/{DEMO}");
-        let mail =
-            views::email::confirm_signature(Lang::En, title, LINK_PLACEHOLDER, &petition_url);
+        let to = views::email::To::signer(Lang::En, BASE_URL, format!("{BASE_URL}/my-data/x"));
+        let mail = views::email::confirm_signature(&to, title, LINK_PLACEHOLDER, &petition_url);
         Ok(EmailTemplate {
             subject: mail.subject,
             text: mail.text,
@@ -206,7 +222,9 @@ pub fn insert_confirmable(url: &str, m: usize, places: &[Place]) -> anyhow::Resu
                 let signer = Signer::nth(i, "confirm", places);
                 let outcome = signatures::sign(
                     conn,
+                    keys(),
                     &new_signature(&signer),
+                    &[],
                     &token.hash,
                     MAX_SENDS,
                     |_| None,

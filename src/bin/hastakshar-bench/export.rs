@@ -124,6 +124,7 @@ fn run_measured(
         .env_clear()
         .env("DATABASE_URL", url)
         .env("SECRET_KEY", "b".repeat(64))
+        .env("DATA_KEY", crate::server::DATA_KEY)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -194,16 +195,19 @@ fn vm_hwm(pid: u32) -> Option<u64> {
 /// Confirmed signatures for the demo petition, in multi-row inserts.
 fn fill(conn: &mut DbConnection, rows: usize, places: &[Place]) -> anyhow::Result<()> {
     let at = db::now();
+    // Sealed as the application stores them, with the key the export command is given.
+    let keys = crate::server::data_keys();
     for start in (0..rows).step_by(FILL_BATCH) {
         let batch: Vec<_> = (start..(start + FILL_BATCH).min(rows))
             .map(|i| {
                 let p = &places[i % places.len()];
                 (
                     signatures::petition_id.eq(1i64),
-                    signatures::email.eq(format!("export{i}@example.in")),
-                    signatures::email_canonical.eq(format!("export{i}@example.in")),
+                    signatures::email.eq(keys.seal(&format!("export{i}@example.in"))),
+                    signatures::email_canonical.eq(keys.index(&format!("export{i}@example.in"))),
                     signatures::email_domain.eq("example.in"),
-                    signatures::name.eq(format!("Signer {i}")),
+                    signatures::name.eq(keys.seal(&format!("Signer {i}"))),
+                    signatures::key_id.eq(Some(keys.primary_id().to_string())),
                     signatures::pin_code.eq(p.pin_code.clone()),
                     signatures::state_code.eq(p.state.clone()),
                     signatures::pc_id.eq(p.constituency.clone()),

@@ -81,6 +81,7 @@ impl ServerProcess {
             .env("SIGN_RATE_PER_HOUR", "1000000000")
             .env("WORKER_TICK_MS", "100")
             .env("SECRET_KEY", hex_secret())
+            .env("DATA_KEY", DATA_KEY)
             .env("RUST_LOG", "warn");
         // The one deliberate exception, for experiments: BENCH_POOL_SIZE sets the server's pool.
         if let Ok(size) = std::env::var("BENCH_POOL_SIZE") {
@@ -168,6 +169,14 @@ impl Drop for ServerProcess {
 }
 
 /// A random key so the child never writes one to disk (it would in development).
+/// The data key every server the benchmark starts seals with, so that what the benchmark writes
+/// to the database itself (a backlog of emails) the server can read.
+pub const DATA_KEY: &str = "2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a2a";
+
+pub fn data_keys() -> hastakshar::seal::Keys {
+    hastakshar::seal::Keys::parse(DATA_KEY, "").expect("a valid key")
+}
+
 fn hex_secret() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }

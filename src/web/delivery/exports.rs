@@ -113,9 +113,10 @@ pub async fn export(
     known_petition(&state, id).await?;
     let actor = user.actor();
     let name = format!("petition-{id}-{file}");
+    let keys = state.settings.data_keys.clone();
     Ok(match stem {
         "signatures" => stream(state.pool.clone(), content_type, name, move |c, out| {
-            exports::signatures(c, id, format, with_emails, &actor, out)
+            exports::signatures(c, &keys, id, format, with_emails, &actor, out)
         }),
         "counts-state" | "counts-constituency" => {
             let by = if stem == "counts-state" {
@@ -170,8 +171,9 @@ pub async fn pack(
     let pack_lang = pack_lang(&req);
     let actor = user.actor();
     let name = file.clone();
+    let keys = state.settings.data_keys.clone();
     let bytes = run_delivery(&state.pool, move |c| {
-        delivery::one_pack(c, id, pack_lang, &pc, &actor)
+        delivery::one_pack(c, &keys, id, pack_lang, &pc, &actor)
     })
     .await?;
     Ok(HttpResponse::Ok()

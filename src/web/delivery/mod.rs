@@ -79,10 +79,11 @@ pub async fn page(
     let SignedIn { user, session } = signed;
     let id = parse_id(&path)?;
     let pack = pack_lang(&req);
+    let keys = state.settings.data_keys.clone();
     let (plan_summary, preview, list, jobs) = run_delivery(&state.pool, move |c| {
-        let plan = delivery::plan(c, id, pack)?;
+        let plan = delivery::plan(c, &keys, id, pack)?;
         let preview = send::preview(c, &plan)?;
-        let list = send::list(c, id)?;
+        let list = send::list(c, &keys, id)?;
         let jobs = jobs::recent(c, id, 10)?;
         Ok((
             (
@@ -136,10 +137,11 @@ pub async fn deliver(
     };
     let actor = user.actor();
     let base = state.settings.base_url.clone();
+    let keys = state.settings.data_keys.clone();
     // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
     // Each pack's rows are written in a short transaction of their own.
     let n = run_delivery(&state.pool, move |c| {
-        let plan = delivery::plan(c, id, pack_lang)?;
+        let plan = delivery::plan(c, &keys, id, pack_lang)?;
         send::send(c, &plan, &actor, dry_run, &base)
     })
     .await?;

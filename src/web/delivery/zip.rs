@@ -42,8 +42,9 @@ pub async fn start_zip(
     let pool = state.pool.clone();
     let actor = user.actor();
     let dir = state.settings.exports_dir.clone();
+    let keys = state.settings.data_keys.clone();
     actix_web::rt::task::spawn_blocking(move || {
-        crate::jobs::packs_zip::run(&pool, &dir, job, id, pack_lang, &actor)
+        crate::jobs::packs_zip::run(&pool, &keys, &dir, job, id, pack_lang, &actor)
     });
     Ok(see_other(&format!("/admin/jobs/{job}")))
 }

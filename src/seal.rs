@@ -1,0 +1,274 @@
+//! Encryption at rest: signers' names and addresses, and every email's recipient and bodies,
+//! are stored sealed, so that a copy of the database (a stolen SQLite file, a leaked
+//! `pg_dump`) reveals none of them.
+//!
+//! - A key is 32 random bytes kept outside the database (`DATA_KEY`). Two keys are derived from
+//!   it: one seals (AES-256-GCM, a random 96-bit nonce per value), one makes blind indexes
+//!   (HMAC-SHA256). Its id is derived too, so a sealed value names the key that opens it.
+//! - A sealed value is `hk1.<key id>.<nonce and ciphertext, base64url>`. A value without that
+//!   prefix was written before encryption and reads as it is, until the worker seals it.
+//! - A blind index (`index`) stands in for an address where the database must compare it: the
+//!   one-signature-per-address check, lookups, suppressions. It reveals only equality, and only
+//!   to whoever holds the key.
+//! - Rotation: `DATA_KEY` is the key that seals; `DATA_KEYS_RETIRED` lists keys that still open
+//!   what they sealed. `hastakshar keys rotate` seals everything again under `DATA_KEY` and
+//!   computes each index again, while the site runs; lookups meanwhile try every key's index.
+
+use std::sync::Arc;
+
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::Mac;
+use rand::RngCore;
+use sha2::Sha256;
+
+type HmacSha256 = hmac::Hmac<Sha256>;
+
+const PREFIX: &str = "hk1.";
+
+/// One key: what seals and opens, what indexes, and its id.
+struct Key {
+    id: String,
+    cipher: Aes256Gcm,
+    index: HmacSha256,
+}
+
+impl Key {
+    fn new(secret: &[u8; 32]) -> Key {
+        let derive = |label: &str| -> [u8; 32] {
+            let mut m = <HmacSha256 as Mac>::new_from_slice(secret).expect("any key length");
+            m.update(label.as_bytes());
+            m.finalize().into_bytes().into()
+        };
+        let seal_key = derive("hastakshar seal v1");
+        Key {
+            id: hex::encode(&derive("hastakshar key id v1")[..4]),
+            cipher: Aes256Gcm::new(&seal_key.into()),
+            index: <HmacSha256 as Mac>::new_from_slice(&derive("hastakshar index v1"))
+                .expect("32 bytes"),
+        }
+    }
+
+    fn index(&self, value: &str) -> String {
+        let mut m = self.index.clone();
+        m.update(value.as_bytes());
+        hex::encode(&m.finalize().into_bytes()[..16])
+    }
+}
+
+/// The keys: the one that seals, and the retired ones that still open.
+#[derive(Clone)]
+pub struct Keys(Arc<Ring>);
+
+struct Ring {
+    primary: Key,
+    retired: Vec<Key>,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Keys({}, {} retired)",
+            self.0.primary.id,
+            self.0.retired.len()
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("sealed with key {0}, which is not among DATA_KEY and DATA_KEYS_RETIRED")]
+    UnknownKey(String),
+    #[error("a sealed value that does not open (altered, or not ours)")]
+    Corrupt,
+}
+
+impl Keys {
+    pub fn new(primary: &[u8; 32], retired: &[[u8; 32]]) -> Keys {
+        Keys(Arc::new(Ring {
+            primary: Key::new(primary),
+            retired: retired.iter().map(Key::new).collect(),
+        }))
+    }
+
+    /// `DATA_KEY` (64 hex digits) and `DATA_KEYS_RETIRED` (the same, comma-separated).
+    pub fn parse(primary: &str, retired: &str) -> Result<Keys, String> {
+        let one = |s: &str| -> Result<[u8; 32], String> {
+            let bytes = hex::decode(s.trim()).map_err(|_| "expected 64 hex digits".to_string())?;
+            bytes
+                .try_into()
+                .map_err(|_| "expected 64 hex digits (32 bytes)".to_string())
+        };
+        let primary = one(primary)?;
+        let retired = retired
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(one)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Keys::new(&primary, &retired))
+    }
+
+    /// A new random key, as `DATA_KEY` takes it.
+    pub fn generate() -> String {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        hex::encode(bytes)
+    }
+
+    /// The id of the key that seals, as stored in `key_id` columns.
+    pub fn primary_id(&self) -> &str {
+        &self.0.primary.id
+    }
+
+    /// The ids of the retired keys.
+    pub fn retired_ids(&self) -> Vec<&str> {
+        self.0.retired.iter().map(|k| k.id.as_str()).collect()
+    }
+
+    pub fn seal(&self, plain: &str) -> String {
+        let key = &self.0.primary;
+        let mut nonce = [0u8; 12];
+        rand::rng().fill_bytes(&mut nonce);
+        let sealed = key
+            .cipher
+            .encrypt(Nonce::from_slice(&nonce), plain.as_bytes())
+            .expect("AES-GCM seals any message under 64 GiB");
+        let mut out = Vec::with_capacity(12 + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        format!("{PREFIX}{}.{}", key.id, URL_SAFE_NO_PAD.encode(out))
+    }
+
+    /// The plain text of a sealed value; a value written before encryption as it is.
+    pub fn open(&self, stored: &str) -> Result<String, SealError> {
+        let Some(rest) = stored.strip_prefix(PREFIX) else {
+            return Ok(stored.to_string());
+        };
+        let (id, data) = rest.split_once('.').ok_or(SealError::Corrupt)?;
+        let key = std::iter::once(&self.0.primary)
+            .chain(&self.0.retired)
+            .find(|k| k.id == id)
+            .ok_or_else(|| SealError::UnknownKey(id.to_string()))?;
+        let bytes = URL_SAFE_NO_PAD
+            .decode(data)
+            .map_err(|_| SealError::Corrupt)?;
+        if bytes.len() < 12 {
+            return Err(SealError::Corrupt);
+        }
+        let (nonce, sealed) = bytes.split_at(12);
+        let plain = key
+            .cipher
+            .decrypt(Nonce::from_slice(nonce), sealed)
+            .map_err(|_| SealError::Corrupt)?;
+        String::from_utf8(plain).map_err(|_| SealError::Corrupt)
+    }
+
+    /// For pages and files made for people: a value that does not open shows as a mark, and
+    /// the reason is logged (never the value).
+    pub fn open_or_mark(&self, stored: &str) -> String {
+        self.open(stored).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "a sealed value did not open");
+            "[sealed]".to_string()
+        })
+    }
+
+    /// Whether `stored` is sealed under the key that seals now.
+    pub fn is_current(&self, stored: &str) -> bool {
+        stored
+            .strip_prefix(PREFIX)
+            .and_then(|r| r.split_once('.'))
+            .is_some_and(|(id, _)| id == self.0.primary.id)
+    }
+
+    /// The blind index of `value` (a canonical address) under the key that seals now.
+    pub fn index(&self, value: &str) -> String {
+        self.0.primary.index(value)
+    }
+
+    /// Every form `value`'s index may take in the database while a rotation or the sealing of
+    /// older rows is under way: under each key, and as it was before encryption.
+    pub fn indexes(&self, value: &str) -> Vec<String> {
+        let mut all: Vec<String> = std::iter::once(&self.0.primary)
+            .chain(&self.0.retired)
+            .map(|k| k.index(value))
+            .collect();
+        all.push(value.to_string());
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(b: u8) -> [u8; 32] {
+        [b; 32]
+    }
+
+    #[test]
+    fn a_sealed_value_opens_and_hides_its_text() {
+        let keys = Keys::new(&key(1), &[]);
+        let sealed = keys.seal("asha@example.org");
+        assert!(sealed.starts_with("hk1."), "{sealed}");
+        assert!(!sealed.contains("asha"), "{sealed}");
+        assert_ne!(
+            sealed,
+            keys.seal("asha@example.org"),
+            "a fresh nonce each time"
+        );
+        assert_eq!(keys.open(&sealed).unwrap(), "asha@example.org");
+        assert!(keys.is_current(&sealed));
+    }
+
+    #[test]
+    fn a_value_opens_with_its_key_alone_and_altered_bytes_do_not_open() {
+        let a = Keys::new(&key(1), &[]);
+        let b = Keys::new(&key(2), &[]);
+        let sealed = a.seal("Asha Devi");
+        assert!(matches!(b.open(&sealed), Err(SealError::UnknownKey(_))));
+        let rotated = Keys::new(&key(2), &[key(1)]);
+        assert_eq!(rotated.open(&sealed).unwrap(), "Asha Devi");
+        assert!(!rotated.is_current(&sealed));
+        let mut altered = sealed.clone().into_bytes();
+        let last = altered.len() - 2;
+        altered[last] = if altered[last] == b'A' { b'B' } else { b'A' };
+        let altered = String::from_utf8(altered).unwrap();
+        assert_eq!(a.open(&altered), Err(SealError::Corrupt));
+    }
+
+    #[test]
+    fn values_written_before_encryption_read_as_they_are() {
+        let keys = Keys::new(&key(1), &[]);
+        assert_eq!(keys.open("old@example.org").unwrap(), "old@example.org");
+        assert!(!keys.is_current("old@example.org"));
+    }
+
+    #[test]
+    fn the_blind_index_is_stable_per_key_and_lookups_try_every_key() {
+        let a = Keys::new(&key(1), &[]);
+        let rotated = Keys::new(&key(2), &[key(1)]);
+        assert_eq!(a.index("asha@example.org"), a.index("asha@example.org"));
+        assert_ne!(a.index("asha@example.org"), a.index("usha@example.org"));
+        assert_ne!(
+            a.index("asha@example.org"),
+            rotated.index("asha@example.org")
+        );
+        let all = rotated.indexes("asha@example.org");
+        assert!(all.contains(&a.index("asha@example.org")));
+        assert!(all.contains(&"asha@example.org".to_string()));
+        assert!(!a.index("asha@example.org").contains("asha"));
+    }
+
+    #[test]
+    fn keys_parse_from_hex_and_say_what_is_wrong() {
+        let k = Keys::generate();
+        assert_eq!(k.len(), 64);
+        let keys = Keys::parse(&k, &format!("{},{}", Keys::generate(), Keys::generate())).unwrap();
+        assert_eq!(keys.retired_ids().len(), 2);
+        assert!(Keys::parse("abc", "").is_err());
+        assert!(Keys::parse(&k, "zz").is_err());
+    }
+}

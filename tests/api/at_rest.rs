@@ -1,0 +1,137 @@
+//! Encryption at rest: a copy of the database (the SQLite file, `pg_dump`) shows no signer's
+//! name or address, and `hastakshar keys rotate` seals everything again under a new key while
+//! the site runs, after which the new key alone reads and counts everything. Both backends.
+
+use std::process::Command;
+
+use hastakshar::seal::Keys;
+
+use crate::helpers::{DEMO, Step, TestApp, as_refs};
+use crate::on_both_backends;
+use crate::people::mail_to;
+use crate::privacy::{EMAIL, NAME, manage_link, zarina};
+use crate::support::testdb::Backend;
+
+on_both_backends!(a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything);
+
+async fn a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let mut step = Step::first("Sign and confirm with a known name and address");
+    app.sign_and_confirm(DEMO, &zarina()).await;
+    app.wait_for_count(DEMO, 1).await;
+    app.settled().await;
+
+    step.next("Neither is in the bytes of the database");
+    let copy = database_bytes(&app);
+    for needle in [EMAIL, NAME, "zarina"] {
+        assert!(
+            !copy
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes())),
+            "{needle} in a copy of the database"
+        );
+    }
+    assert!(copy.len() > 10_000, "a real copy: {} bytes", copy.len());
+
+    step.next("keys rotate: every row sealed again under a new key, while the site runs");
+    let old = "09".repeat(32);
+    let new = Keys::generate();
+    let out = Command::new(env!("CARGO_BIN_EXE_hastakshar"))
+        .args(["keys", "rotate"])
+        .current_dir(tempfile::tempdir().unwrap().path())
+        .env_clear()
+        .env("DATABASE_URL", &app.db.url)
+        .env("DATA_KEY", &new)
+        .env("DATA_KEYS_RETIRED", &old)
+        .env("USER", "staff-tester")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("1 signatures"), "{said}");
+    let keys = Keys::parse(&new, "").unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "signatures WHERE key_id IS NULL OR key_id <> '{}'",
+            keys.primary_id()
+        )),
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "outbox WHERE key_id IS NULL OR key_id <> '{}'",
+            keys.primary_id()
+        )),
+        0
+    );
+
+    step.next("With the new key alone everything reads and counts");
+    let mut app = app;
+    app.settings.data_keys = keys.clone();
+    let app = app.restart().await;
+    assert_eq!(app.petition_json(DEMO).await["signature_count"], 1);
+    let (_, page) = app.get_text("/petitions/1").await;
+    assert!(page.contains(NAME), "the public list opens the name");
+    let out = Command::new(env!("CARGO_BIN_EXE_hastakshar"))
+        .args(["export", "signatures", "--petition", "1"])
+        .current_dir(tempfile::tempdir().unwrap().path())
+        .env_clear()
+        .env("DATABASE_URL", &app.db.url)
+        .env("DATA_KEY", &new)
+        .env("USER", "staff-tester")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(NAME));
+    // The same address still signs once, found by its index under the new key.
+    let r = app.sign(&as_refs(&zarina())).await;
+    assert_eq!(r.status(), 303);
+    mail_to(&app, EMAIL, "already").await;
+    assert_eq!(app.count("signatures"), 1);
+    let r = app
+        .client
+        .post(app.url("/my-data"))
+        .form(&[("email", EMAIL)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let mail = mail_to(&app, EMAIL, "manage").await;
+    let r = app
+        .client
+        .get(manage_link(&app, &mail))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains(NAME));
+}
+
+/// Every byte of the database as a thief would copy it: the SQLite file and its write-ahead
+/// log, or `pg_dump`'s output.
+fn database_bytes(app: &TestApp) -> Vec<u8> {
+    if let Some(path) = app.db.url.strip_prefix("sqlite://") {
+        let mut all = std::fs::read(path).unwrap();
+        if let Ok(wal) = std::fs::read(format!("{path}-wal")) {
+            all.extend(wal);
+        }
+        all
+    } else {
+        let out = Command::new("pg_dump")
+            .arg("--no-owner")
+            .arg(&app.db.url)
+            .output()
+            .expect("pg_dump");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+}
