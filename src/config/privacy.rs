@@ -55,7 +55,7 @@ pub(super) fn privacy_from_env(env: Environment) -> Result<Privacy, ConfigError>
     Ok(Privacy {
         org_name: named("ORG_NAME", "Hastakshar (development)")?,
         org_address: named("ORG_ADDRESS", "(set ORG_ADDRESS)")?,
-        grievance_officer: named("GRIEVANCE_OFFICER", "Grievance Officer")?,
+        grievance_officer: named("GRIEVANCE_OFFICER", "(set GRIEVANCE_OFFICER)")?,
         grievance_email,
         retention_days,
         manage_link_hours: parse_num("MANAGE_LINK_HOURS", 168i64)?.clamp(1, 24 * 30),

@@ -14,6 +14,7 @@ pub mod mail_events;
 pub mod outbox;
 pub mod petitions;
 pub mod privacy;
+pub mod privacy_requests;
 pub mod refdata;
 pub mod rollup;
 pub mod schema;

@@ -24,6 +24,10 @@ pub enum MailKind {
     SpikeAlert,
     /// A "manage my signature" link asked for at /my-data.
     ManageLink,
+    /// To someone who wrote to the grievance officer: received, then answered.
+    PrivacyRequest,
+    /// The link that confirms deleting an account.
+    AccountDelete,
 }
 
 impl MailKind {
@@ -39,6 +43,8 @@ impl MailKind {
             MailKind::DeliveryPack => "delivery_pack",
             MailKind::SpikeAlert => "spike_alert",
             MailKind::ManageLink => "manage_link",
+            MailKind::PrivacyRequest => "privacy_request",
+            MailKind::AccountDelete => "account_delete",
         }
     }
 
@@ -74,6 +80,8 @@ impl MailKind {
             MailKind::DeliveryPack,
             MailKind::SpikeAlert,
             MailKind::ManageLink,
+            MailKind::PrivacyRequest,
+            MailKind::AccountDelete,
         ]
         .into_iter()
         .find(|k| k.code() == code)

@@ -152,6 +152,8 @@ pub enum Purpose {
     Confirm,
     /// Sets a password: a forgotten one, or the first one of an account staff created.
     Password,
+    /// Deletes the account, confirmed from its inbox.
+    Delete,
 }
 
 impl Purpose {
@@ -159,6 +161,7 @@ impl Purpose {
         match self {
             Purpose::Confirm => "confirm",
             Purpose::Password => "password",
+            Purpose::Delete => "delete",
         }
     }
 }
@@ -222,4 +225,25 @@ pub fn moderators(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>>
         .order(users::id)
         .select((users::email, users::lang))
         .load(conn)
+}
+
+/// Deletes an account at its owner's request: its row stays for the petitions it started (which
+/// remain, credited to no one by name), without a name, an address, a password or a session;
+/// its tokens go. The address becomes a unique placeholder no mail can reach.
+pub fn delete_account(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
+    use diesel::Connection;
+    conn.transaction(|c| {
+        let n = diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
+            .set((
+                users::email.eq(format!("deleted-{id}@deleted.invalid")),
+                users::name.eq(""),
+                users::password_hash.eq(None::<String>),
+                users::role.eq(Role::Campaigner.code()),
+                users::session_epoch.eq(users::session_epoch + 1),
+                users::deleted_at.eq(Some(now())),
+            ))
+            .execute(c)?;
+        diesel::delete(user_tokens::table.filter(user_tokens::user_id.eq(id))).execute(c)?;
+        Ok(n == 1)
+    })
 }

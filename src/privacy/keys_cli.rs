@@ -30,11 +30,12 @@ pub fn run(settings: &Settings, what: Command, actor: &Actor) -> anyhow::Result<
             let pool = prepare_database(settings)?;
             let done = super::sealing::rotate(&mut *pool.get()?, keys, actor)?;
             format!(
-                "sealed again under key {}: {} signatures, {} emails, {} suppressed addresses{}",
+                "sealed again under key {}: {} signatures, {} emails, {} suppressed addresses, {} privacy requests{}",
                 keys.primary_id(),
                 done.signatures,
                 done.emails,
                 done.suppressions,
+                done.requests,
                 if done.conflicts > 0 {
                     format!(
                         "; {} signatures left under their old key (their address signed twice): keep that key retired until they are withdrawn or erased",

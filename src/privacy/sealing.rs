@@ -5,7 +5,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::schema::{mail_suppressions, outbox, signatures};
+use crate::db::schema::{mail_suppressions, outbox, privacy_requests, signatures};
 use crate::db::{DbConnection, audit};
 use crate::domain::EmailAddress;
 use crate::seal::{Keys, SealError};
@@ -16,6 +16,7 @@ pub struct Resealed {
     pub signatures: usize,
     pub emails: usize,
     pub suppressions: usize,
+    pub requests: usize,
     /// Signatures left as they were: another signature of the same petition already holds the
     /// new index (an address that signed twice while older rows were being sealed).
     pub conflicts: usize,
@@ -185,6 +186,37 @@ pub fn suppressions(
     Ok(())
 }
 
+/// Seals every request to the grievance officer again (few).
+pub fn requests(conn: &mut DbConnection, keys: &Keys, done: &mut Resealed) -> anyhow::Result<()> {
+    type Row = (i64, String, String, String, String);
+    let rows: Vec<Row> = privacy_requests::table
+        .select((
+            privacy_requests::id,
+            privacy_requests::email_sealed,
+            privacy_requests::name_sealed,
+            privacy_requests::message_sealed,
+            privacy_requests::answer,
+        ))
+        .load(conn)?;
+    for (id, email, name, message, answer) in rows {
+        if keys.is_current(&email) {
+            continue;
+        }
+        let address = keys.open(&email)?;
+        diesel::update(privacy_requests::table.find(id))
+            .set((
+                privacy_requests::email_sealed.eq(keys.seal(&address)),
+                privacy_requests::email_index.eq(keys.index(&EmailAddress::canonical(&address))),
+                privacy_requests::name_sealed.eq(reseal(keys, &name)?),
+                privacy_requests::message_sealed.eq(reseal(keys, &message)?),
+                privacy_requests::answer.eq(reseal(keys, &answer)?),
+            ))
+            .execute(conn)?;
+        done.requests += 1;
+    }
+    Ok(())
+}
+
 /// One worker round's share: a batch of rows written before encryption; nothing when there is
 /// none (the partial indexes hold only such rows).
 pub fn unsealed_once(conn: &mut DbConnection, keys: &Keys, limit: i64) -> anyhow::Result<Resealed> {
@@ -226,6 +258,7 @@ pub fn rotate(
         after = last;
     }
     conn.transaction(|c| suppressions(c, keys, &mut done))?;
+    conn.transaction(|c| requests(c, keys, &mut done))?;
     audit::record(
         conn,
         &audit::Entry {
@@ -237,9 +270,10 @@ pub fn rotate(
                 "signatures": done.signatures,
                 "emails": done.emails,
                 "suppressions": done.suppressions,
+                "requests": done.requests,
                 "conflicts": done.conflicts,
             }),
-            row_count: (done.signatures + done.emails + done.suppressions) as i64,
+            row_count: (done.signatures + done.emails + done.suppressions + done.requests) as i64,
         },
     )?;
     Ok(done)

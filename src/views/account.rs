@@ -37,6 +37,7 @@ pub fn signup(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Marku
                         .autocomplete("new-password").hint(ctx.t("account-password-hint"))))
                     (captcha(ctx))
                     button.primary type="submit" { (ctx.t("signup-button")) }
+                    p.hint { a href=(ctx.lang.url("/privacy")) { (ctx.t("sign-privacy-link")) } }
                 }
                 p { (ctx.t("signup-have-account")) " " a href="/account/login" { (ctx.t("login-title")) } }
             }
@@ -142,6 +143,24 @@ pub fn confirm_prompt(ctx: &Ctx, link_token: &str) -> Markup {
                 p { (ctx.t("account-confirm-body")) }
                 form method="post" action={ "/account/confirm/" (link_token) } {
                     button.primary type="submit" { (ctx.t("email-account-confirm-button")) }
+                }
+            }
+        },
+    )
+}
+
+/// The page behind the link that deletes an account: one button.
+pub fn delete_prompt(ctx: &Ctx, action: &str) -> Markup {
+    let title = ctx.t("account-delete-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            div.panel {
+                h1 { (title) }
+                p { (ctx.t("account-delete-body")) }
+                form method="post" action=(action) {
+                    button.danger type="submit" { (ctx.t("account-delete-button")) }
                 }
             }
         },

@@ -122,6 +122,7 @@ pub fn petition_form(ctx: &Ctx, heading: &str, v: &PetitionForm<'_>) -> Markup {
                 div.actions {
                     button.secondary type="submit" name="intent" value="preview" { (ctx.t("petition-preview-button")) }
                     button.primary type="submit" name="intent" value="save" { (ctx.t("petition-save-button")) }
+                    p.hint { a href=(ctx.lang.url("/privacy")) { (ctx.t("sign-privacy-link")) } }
                 }
             }
         },
@@ -181,6 +182,26 @@ fn status_label(lang: Lang, status: Status) -> String {
     lang.t(&format!("status-{}", status.code()))
 }
 
+/// The account's own data: a download, and deleting it (confirmed by email).
+fn your_data(ctx: &Ctx, token: &str) -> Markup {
+    let lang = ctx.lang;
+    html! {
+        details.your-data {
+            summary { (lang.t("account-data-heading")) }
+            p { (lang.t("account-data-body")) }
+            form.inline method="post" action="/account/data" {
+                (csrf(token))
+                button.secondary type="submit" { (lang.t("account-data-button")) }
+            }
+            p { (lang.t("account-delete-intro")) }
+            form.inline method="post" action="/account/delete" {
+                (csrf(token))
+                button.danger type="submit" { (lang.t("account-delete-request")) }
+            }
+        }
+    }
+}
+
 pub fn dashboard(
     ctx: &Ctx,
     user: &User,
@@ -209,12 +230,14 @@ pub fn dashboard(
                 @if user.role() == crate::accounts::Role::Admin {
                     " " a href="/admin/users" { (lang.t("users-title")) }
                     " " a href="/admin/audit" { (lang.t("audit-title")) }
+                    " " a href="/admin/privacy" { (lang.t("privreq-staff-title")) }
                 }
                 form.inline method="post" action="/account/logout" {
                     (csrf(token))
                     button.secondary type="submit" { (lang.t("logout-button")) }
                 }
             }
+            (your_data(ctx, token))
             h2 { (lang.t("dashboard-petitions")) }
             @if list.is_empty() {
                 p { (lang.t("dashboard-empty")) }

@@ -396,3 +396,53 @@ pub fn manage_link(to: &To, link: &str, hours: i64) -> Email {
         ],
     )
 }
+
+/// A request to the grievance officer was received: its reference and the date it will be
+/// answered by.
+pub fn privacy_received(to: &To, reference: i64, due: &str) -> Email {
+    let lang = to.lang;
+    let args = [
+        ("reference", Arg::Num(reference)),
+        ("due", Arg::Str(due.to_string())),
+    ];
+    compose(
+        to,
+        lang.ta("email-privreq-received-subject", &args),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.ta("email-privreq-received-body", &args)),
+        ],
+    )
+}
+
+/// The grievance officer's answer to a request.
+pub fn privacy_answer(to: &To, reference: i64, answer: &str) -> Email {
+    let lang = to.lang;
+    let args = [("reference", Arg::Num(reference))];
+    let mut blocks = vec![
+        Block::Para(lang.t("email-greeting")),
+        Block::Para(lang.ta("email-privreq-answer-intro", &args)),
+    ];
+    for para in answer.split("\n\n") {
+        blocks.push(Block::Para(para.to_string()));
+    }
+    compose(to, lang.ta("email-privreq-answer-subject", &args), &blocks)
+}
+
+/// The link that deletes a campaigner's account, to its inbox.
+pub fn account_delete(to: &To, link: &str, hours: i64) -> Email {
+    let lang = to.lang;
+    compose(
+        to,
+        lang.t("email-account-delete-subject"),
+        &[
+            Block::Para(lang.t("email-greeting")),
+            Block::Para(lang.ta("email-account-delete-body", &[("hours", Arg::Num(hours))])),
+            Block::Button {
+                label: lang.t("account-delete-button"),
+                url: link.to_string(),
+            },
+            Block::Para(lang.t("email-account-not-you")),
+        ],
+    )
+}

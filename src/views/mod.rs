@@ -14,5 +14,6 @@ pub mod my_data;
 pub mod pages;
 pub mod petition;
 pub mod privacy_notice;
+pub mod privacy_requests;
 
 pub use layout::Ctx;

@@ -110,6 +110,8 @@ pub fn manage(ctx: &Ctx, m: &Manage<'_>) -> Markup {
                         dt { (lang.t("mydata-signed")) } dd { (r.signed) }
                         dt { (lang.t("mydata-standing")) } dd { (standing(lang, r.standing)) }
                     }
+                    @let live = matches!(r.standing, Standing::Pending | Standing::Counted | Standing::Held);
+                    @if live {
                     form method="post" action={ (m.action) "/consents" } {
                         input type="hidden" name="signature" value=(r.id);
                         fieldset.consents {
@@ -127,11 +129,10 @@ pub fn manage(ctx: &Ctx, m: &Manage<'_>) -> Markup {
                         }
                         button.secondary type="submit" { (lang.t("mydata-save-button")) }
                     }
-                    @if matches!(r.standing, Standing::Pending | Standing::Counted | Standing::Held) {
-                        form method="post" action={ (m.action) "/withdraw" } {
-                            input type="hidden" name="signature" value=(r.id);
-                            button.secondary type="submit" { (lang.t("mydata-withdraw-button")) }
-                        }
+                    form method="post" action={ (m.action) "/withdraw" } {
+                        input type="hidden" name="signature" value=(r.id);
+                        button.danger type="submit" { (lang.t("mydata-withdraw-button")) }
+                    }
                     }
                 }
             }

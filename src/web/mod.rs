@@ -2,6 +2,7 @@
 //! domain function and render a view.
 
 pub mod account;
+pub mod account_data;
 pub mod admin;
 pub mod api;
 pub mod assets;

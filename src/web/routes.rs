@@ -11,8 +11,8 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, admin, api, assets, campaigns, delivery, integrity, mail_events, my_data, ops, pages,
-    privacy, signing, unsubscribe,
+    account, account_data, admin, api, assets, campaigns, delivery, integrity, mail_events,
+    my_data, ops, pages, privacy, signing, unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -169,6 +169,8 @@ fn declare(r: &mut Routes<'_>) {
         )
         .post("/unsubscribe/{id}/{mac}", Public, unsubscribe::unsubscribe)
         .get("/privacy", Public, privacy::notice)
+        .get("/privacy/contact", Public, privacy::contact_form)
+        .post("/privacy/contact", Public, privacy::contact)
         // A signer's own data, without an account: the link's MAC is the authority.
         .get("/my-data", Public, my_data::request_form)
         .post("/my-data", Public, my_data::request)
@@ -234,7 +236,10 @@ fn declare(r: &mut Routes<'_>) {
             "/account/password-reset/{token}",
             Public,
             account::new_password,
-        );
+        )
+        // Confirmed from the inbox: the token in the link is the credential.
+        .get("/account/delete/{token}", Public, account_data::delete_page)
+        .post("/account/delete/{token}", Public, account_data::delete);
     // Campaigners, on their own petitions.
     r.get("/petitions/new", Account, campaigns::new_form)
         .post("/petitions/new", Account, campaigns::create)
@@ -252,6 +257,8 @@ fn declare(r: &mut Routes<'_>) {
             campaigns::post_update,
         )
         .get("/dashboard", Account, campaigns::dashboard)
+        .post("/account/data", Account, account_data::download)
+        .post("/account/delete", Account, account_data::request_delete)
         .get("/dashboard/petitions/{id:\\d+}", Account, campaigns::detail);
     // Moderation, accounts and the audit log.
     r.get("/admin", Moderator, admin::home)
@@ -265,7 +272,11 @@ fn declare(r: &mut Routes<'_>) {
         )
         .get("/admin/users", Admin, admin::list_users)
         .post("/admin/users/{id}/role", Admin, admin::set_role)
-        .get("/admin/audit", Admin, admin::audit_log);
+        .get("/admin/audit", Admin, admin::audit_log)
+        // Requests to the grievance officer, and what one address holds: personal data.
+        .get("/admin/privacy", Admin, privacy::staff)
+        .post("/admin/privacy/requests/{id}", Admin, privacy::answer)
+        .post("/admin/privacy/lookup", Admin, privacy::lookup);
     // Integrity: the console and its actions (moderators), the rules (admins).
     r.get(
         "/admin/petitions/{id}/integrity",

@@ -1,3 +1,6 @@
+DELETE FROM user_tokens WHERE purpose = 'delete';
+ALTER TABLE user_tokens DROP CONSTRAINT user_tokens_purpose_check;
+ALTER TABLE user_tokens ADD CONSTRAINT user_tokens_purpose_check CHECK (purpose IN ('confirm', 'password'));
 ALTER TABLE users DROP COLUMN deleted_at;
 DROP TABLE privacy_requests;
 ALTER TABLE mail_suppressions DROP COLUMN email_sealed;

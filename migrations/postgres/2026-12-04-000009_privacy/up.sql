@@ -58,3 +58,8 @@ CREATE INDEX privacy_requests_due ON privacy_requests (status, due_at);
 -- A campaigner's account deleted at their request: the row stays for the petitions it started,
 -- without a name or an address.
 ALTER TABLE users ADD COLUMN deleted_at TIMESTAMP;
+
+-- The link that confirms deleting an account is a token of its own purpose.
+ALTER TABLE user_tokens DROP CONSTRAINT user_tokens_purpose_check;
+ALTER TABLE user_tokens ADD CONSTRAINT user_tokens_purpose_check
+    CHECK (purpose IN ('confirm', 'password', 'delete'));

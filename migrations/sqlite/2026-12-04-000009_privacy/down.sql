@@ -1,3 +1,16 @@
+DELETE FROM user_tokens WHERE purpose = 'delete';
+CREATE TABLE user_tokens_old (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('confirm', 'password')),
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL,
+    used_at TIMESTAMP
+);
+INSERT INTO user_tokens_old SELECT token_hash, user_id, purpose, created_at, expires_at, used_at FROM user_tokens;
+DROP TABLE user_tokens;
+ALTER TABLE user_tokens_old RENAME TO user_tokens;
+CREATE INDEX user_tokens_user ON user_tokens (user_id);
 ALTER TABLE users DROP COLUMN deleted_at;
 DROP TABLE privacy_requests;
 ALTER TABLE mail_suppressions DROP COLUMN email_sealed;

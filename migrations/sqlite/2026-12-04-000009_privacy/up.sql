@@ -58,3 +58,18 @@ CREATE INDEX privacy_requests_due ON privacy_requests (status, due_at);
 -- A campaigner's account deleted at their request: the row stays for the petitions it started,
 -- without a name or an address.
 ALTER TABLE users ADD COLUMN deleted_at TIMESTAMP;
+
+-- The link that confirms deleting an account is a token of its own purpose (SQLite changes a
+-- CHECK by building the table again).
+CREATE TABLE user_tokens_new (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('confirm', 'password', 'delete')),
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL,
+    used_at TIMESTAMP
+);
+INSERT INTO user_tokens_new SELECT token_hash, user_id, purpose, created_at, expires_at, used_at FROM user_tokens;
+DROP TABLE user_tokens;
+ALTER TABLE user_tokens_new RENAME TO user_tokens;
+CREATE INDEX user_tokens_user ON user_tokens (user_id);
