@@ -166,6 +166,43 @@ impl Keys {
         String::from_utf8(plain).map_err(|_| SealError::Corrupt)
     }
 
+    /// Bytes sealed (a delivery pack waiting in the outbox: it lists signers' names):
+    /// `hk1.<key id>.` then the nonce and the ciphertext, raw.
+    pub fn seal_bytes(&self, plain: &[u8]) -> Vec<u8> {
+        let key = &self.0.primary;
+        let mut nonce = [0u8; 12];
+        rand::rng().fill_bytes(&mut nonce);
+        let sealed = key
+            .cipher
+            .encrypt(Nonce::from_slice(&nonce), plain)
+            .expect("AES-GCM seals any message under 64 GiB");
+        let mut out = format!("{PREFIX}{}.", key.id).into_bytes();
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        out
+    }
+
+    /// The plain bytes of `seal_bytes`' output; bytes stored before encryption as they are.
+    pub fn open_bytes(&self, stored: &[u8]) -> Result<Vec<u8>, SealError> {
+        let Some(rest) = stored.strip_prefix(PREFIX.as_bytes()) else {
+            return Ok(stored.to_vec());
+        };
+        let key = std::iter::once(&self.0.primary)
+            .chain(&self.0.retired)
+            .find(|k| rest.starts_with(k.id.as_bytes()) && rest.get(k.id.len()) == Some(&b'.'))
+            .ok_or_else(|| {
+                SealError::UnknownKey(String::from_utf8_lossy(&rest[..rest.len().min(8)]).into())
+            })?;
+        let data = &rest[key.id.len() + 1..];
+        if data.len() < 12 {
+            return Err(SealError::Corrupt);
+        }
+        let (nonce, sealed) = data.split_at(12);
+        key.cipher
+            .decrypt(Nonce::from_slice(nonce), sealed)
+            .map_err(|_| SealError::Corrupt)
+    }
+
     /// For pages and files made for people: a value that does not open shows as a mark, and
     /// the reason is logged (never the value).
     pub fn open_or_mark(&self, stored: &str) -> String {
@@ -237,6 +274,24 @@ mod tests {
         altered[last] = if altered[last] == b'A' { b'B' } else { b'A' };
         let altered = String::from_utf8(altered).unwrap();
         assert_eq!(a.open(&altered), Err(SealError::Corrupt));
+    }
+
+    #[test]
+    fn bytes_seal_and_open_under_their_key_alone() {
+        let a = Keys::new(&key(1), &[]);
+        let pdf = b"%PDF-1.7 Zarina Qureshi".to_vec();
+        let sealed = a.seal_bytes(&pdf);
+        assert!(!sealed.windows(7).any(|w| w == b"Zarina "));
+        assert_eq!(a.open_bytes(&sealed).unwrap(), pdf);
+        assert!(matches!(
+            Keys::new(&key(2), &[]).open_bytes(&sealed),
+            Err(SealError::UnknownKey(_))
+        ));
+        assert_eq!(
+            Keys::new(&key(2), &[key(1)]).open_bytes(&sealed).unwrap(),
+            pdf
+        );
+        assert_eq!(a.open_bytes(b"%PDF old").unwrap(), b"%PDF old");
     }
 
     #[test]

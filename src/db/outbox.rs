@@ -183,8 +183,10 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
+/// Attaches a file, sealed like the email's bodies (a pack lists signers' names).
 pub fn attach(
     conn: &mut DbConnection,
+    keys: &Keys,
     outbox_id: i64,
     filename: &str,
     content_type: &str,
@@ -195,14 +197,22 @@ pub fn attach(
             outbox_attachments::outbox_id.eq(outbox_id),
             outbox_attachments::filename.eq(filename),
             outbox_attachments::content_type.eq(content_type),
-            outbox_attachments::data.eq(data),
+            outbox_attachments::data.eq(keys.seal_bytes(data)),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The attachments of these emails.
-pub fn attachments(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Attachment>> {
+/// An email whose attachment would not open, and why.
+pub type Unopened = (i64, String);
+
+/// The attachments of these emails, opened; and the emails one of whose attachments would not
+/// open, with why.
+pub fn attachments(
+    conn: &mut DbConnection,
+    keys: &Keys,
+    ids: &[i64],
+) -> QueryResult<(Vec<Attachment>, Vec<Unopened>)> {
     let rows: Vec<(i64, String, String, Vec<u8>)> = outbox_attachments::table
         .filter(outbox_attachments::outbox_id.eq_any(ids))
         .order(outbox_attachments::id)
@@ -213,15 +223,20 @@ pub fn attachments(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Atta
             outbox_attachments::data,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(outbox_id, filename, content_type, data)| Attachment {
-            outbox_id,
-            filename,
-            content_type,
-            data,
-        })
-        .collect())
+    let mut opened = Vec::with_capacity(rows.len());
+    let mut broken = Vec::new();
+    for (outbox_id, filename, content_type, data) in rows {
+        match keys.open_bytes(&data) {
+            Ok(data) => opened.push(Attachment {
+                outbox_id,
+                filename,
+                content_type,
+                data,
+            }),
+            Err(e) => broken.push((outbox_id, e.to_string())),
+        }
+    }
+    Ok((opened, broken))
 }
 
 #[derive(Debug, Clone, QueryableByName)]

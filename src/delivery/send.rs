@@ -135,7 +135,14 @@ pub fn send(
             let row = mail.outbox(crate::db::outbox::MailKind::DeliveryPack, email);
             conn.transaction(|c| {
                 let outbox_id = outbox::enqueue_returning(c, &plan.keys, &row)?;
-                outbox::attach(c, outbox_id, &filename, "application/pdf", &bytes)?;
+                outbox::attach(
+                    c,
+                    &plan.keys,
+                    outbox_id,
+                    &filename,
+                    "application/pdf",
+                    &bytes,
+                )?;
                 let (kind, pc_id, recipient_id) = match &t.kind {
                     Kind::Member { pc_id } => ("member", Some(pc_id.clone()), None),
                     Kind::Ministry { recipient_id } => ("ministry", None, Some(*recipient_id)),

@@ -273,7 +273,12 @@ impl Worker {
             let files = if packs.is_empty() {
                 Vec::new()
             } else {
-                outbox::attachments(c, &packs)?
+                let (files, broken) = outbox::attachments(c, &keys, &packs)?;
+                for (id, why) in &broken {
+                    outbox::mark_failed(c, *id, why, None)?;
+                }
+                claimed.retain(|e| !broken.iter().any(|(id, _)| *id == e.id));
+                files
             };
             Ok((claimed, files))
         })

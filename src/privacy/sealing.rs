@@ -5,7 +5,9 @@
 
 use diesel::prelude::*;
 
-use crate::db::schema::{mail_suppressions, outbox, privacy_requests, signatures};
+use crate::db::schema::{
+    mail_suppressions, outbox, outbox_attachments, privacy_requests, signatures,
+};
 use crate::db::{DbConnection, audit};
 use crate::domain::EmailAddress;
 use crate::seal::{Keys, SealError};
@@ -186,6 +188,39 @@ pub fn suppressions(
     Ok(())
 }
 
+/// Seals again the files waiting in the outbox (delivery packs, until they are sent).
+pub fn attachments(
+    conn: &mut DbConnection,
+    keys: &Keys,
+    done: &mut Resealed,
+) -> anyhow::Result<()> {
+    let current = format!("hk1.{}.", keys.primary_id()).into_bytes();
+    let mut after = 0i64;
+    loop {
+        // A few at a time: a pack can weigh a megabyte.
+        let rows: Vec<(i64, Vec<u8>)> = outbox_attachments::table
+            .filter(outbox_attachments::id.gt(after))
+            .order(outbox_attachments::id)
+            .limit(16)
+            .select((outbox_attachments::id, outbox_attachments::data))
+            .load(conn)?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(());
+        };
+        after = last;
+        for (id, data) in rows {
+            if data.starts_with(&current) {
+                continue;
+            }
+            let plain = keys.open_bytes(&data)?;
+            diesel::update(outbox_attachments::table.find(id))
+                .set(outbox_attachments::data.eq(keys.seal_bytes(&plain)))
+                .execute(conn)?;
+            done.emails += 1;
+        }
+    }
+}
+
 /// Seals every request to the grievance officer again (few).
 pub fn requests(conn: &mut DbConnection, keys: &Keys, done: &mut Resealed) -> anyhow::Result<()> {
     type Row = (i64, String, String, String, String);
@@ -259,6 +294,7 @@ pub fn rotate(
     }
     conn.transaction(|c| suppressions(c, keys, &mut done))?;
     conn.transaction(|c| requests(c, keys, &mut done))?;
+    conn.transaction(|c| attachments(c, keys, &mut done))?;
     audit::record(
         conn,
         &audit::Entry {
