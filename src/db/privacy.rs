@@ -345,29 +345,47 @@ pub fn retain_batch(
 }
 
 /// Emails created before `before` lose their recipient: after the retention period the record
-/// of an email is its kind and dates alone. How many.
+/// of an email is its kind and dates alone. Walks the outbox in id order from `after` (the
+/// caller's cursor, so that each row is read once), up to `limit` rows; how many it changed and
+/// where to go on from next time.
 pub fn forget_old_recipients(
     conn: &mut DbConnection,
     before: NaiveDateTime,
+    after: i64,
     limit: i64,
-) -> QueryResult<usize> {
-    let ids: Vec<i64> = outbox::table
-        .filter(outbox::created_at.lt(before))
-        .filter(outbox::recipient_index.is_not_null())
-        .filter(
+) -> QueryResult<(usize, i64)> {
+    type Row = (i64, NaiveDateTime, bool, bool);
+    let rows: Vec<Row> = outbox::table
+        .filter(outbox::id.gt(after))
+        .order(outbox::id)
+        .limit(limit)
+        .select((
+            outbox::id,
+            outbox::created_at,
+            outbox::recipient_index.is_not_null(),
             outbox::sent_at
                 .is_not_null()
                 .or(outbox::failed_at.is_not_null()),
-        )
-        .order(outbox::id)
-        .limit(limit)
-        .select(outbox::id)
+        ))
         .load(conn)?;
-    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+    // Ids grow with time: the rows old enough come first; one still waiting to be sent stops
+    // the cursor, to be looked at again.
+    let old: Vec<&Row> = rows
+        .iter()
+        .take_while(|(_, created, _, done)| *created < before && *done)
+        .collect();
+    let cursor = old.last().map(|r| r.0).unwrap_or(after);
+    let ids: Vec<i64> = old
+        .iter()
+        .filter(|(_, _, indexed, _)| *indexed)
+        .map(|r| r.0)
+        .collect();
+    let n = diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
         .set((
             outbox::recipient.eq(""),
             outbox::recipient_index.eq(None::<String>),
             outbox::last_error.eq(None::<String>),
         ))
-        .execute(conn)
+        .execute(conn)?;
+    Ok((n, cursor))
 }

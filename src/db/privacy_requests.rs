@@ -77,85 +77,63 @@ pub struct Request {
     pub answered_by: Option<String>,
 }
 
-type Row = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    NaiveDateTime,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<String>,
-);
+/// A request as stored: its personal parts sealed.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = privacy_requests)]
+struct Stored {
+    id: i64,
+    kind: String,
+    email_sealed: String,
+    name_sealed: String,
+    message_sealed: String,
+    lang: String,
+    status: String,
+    answer: String,
+    created_at: NaiveDateTime,
+    due_at: NaiveDateTime,
+    answered_at: Option<NaiveDateTime>,
+    answered_by: Option<String>,
+}
 
-fn opened(keys: &Keys, r: Row) -> Request {
-    let (id, kind, email, name, message, lang, status, answer, created_at, due_at, at, by) = r;
-    Request {
-        id,
-        kind,
-        email: keys.open_or_mark(&email),
-        name: keys.open_or_mark(&name),
-        message: keys.open_or_mark(&message),
-        lang,
-        status,
-        answer: keys.open_or_mark(&answer),
-        created_at,
-        due_at,
-        answered_at: at,
-        answered_by: by,
+impl Stored {
+    fn opened(self, keys: &Keys) -> Request {
+        Request {
+            id: self.id,
+            kind: self.kind,
+            email: keys.open_or_mark(&self.email_sealed),
+            name: keys.open_or_mark(&self.name_sealed),
+            message: keys.open_or_mark(&self.message_sealed),
+            lang: self.lang,
+            status: self.status,
+            answer: keys.open_or_mark(&self.answer),
+            created_at: self.created_at,
+            due_at: self.due_at,
+            answered_at: self.answered_at,
+            answered_by: self.answered_by,
+        }
     }
 }
 
 /// Open requests first, the most urgent at the top; then the latest answered ones.
 pub fn list(conn: &mut DbConnection, keys: &Keys, limit: i64) -> QueryResult<Vec<Request>> {
-    let rows: Vec<Row> = privacy_requests::table
+    let rows: Vec<Stored> = privacy_requests::table
         .order((
             privacy_requests::status.ne("open"),
             privacy_requests::due_at.asc(),
         ))
         .limit(limit)
-        .select((
-            privacy_requests::id,
-            privacy_requests::kind,
-            privacy_requests::email_sealed,
-            privacy_requests::name_sealed,
-            privacy_requests::message_sealed,
-            privacy_requests::lang,
-            privacy_requests::status,
-            privacy_requests::answer,
-            privacy_requests::created_at,
-            privacy_requests::due_at,
-            privacy_requests::answered_at,
-            privacy_requests::answered_by,
-        ))
+        .select(Stored::as_select())
         .load(conn)?;
-    Ok(rows.into_iter().map(|r| opened(keys, r)).collect())
+    Ok(rows.into_iter().map(|r| r.opened(keys)).collect())
 }
 
 pub fn find(conn: &mut DbConnection, keys: &Keys, id: i64) -> QueryResult<Option<Request>> {
-    let row: Option<Row> = privacy_requests::table
+    let row: Option<Stored> = privacy_requests::table
         .find(id)
-        .select((
-            privacy_requests::id,
-            privacy_requests::kind,
-            privacy_requests::email_sealed,
-            privacy_requests::name_sealed,
-            privacy_requests::message_sealed,
-            privacy_requests::lang,
-            privacy_requests::status,
-            privacy_requests::answer,
-            privacy_requests::created_at,
-            privacy_requests::due_at,
-            privacy_requests::answered_at,
-            privacy_requests::answered_by,
-        ))
+        .select(Stored::as_select())
         .first(conn)
         .optional()?;
-    Ok(row.map(|r| opened(keys, r)))
+    Ok(row.map(|r| r.opened(keys)))
 }
 
 /// Records the answer and the new status; `false` if there is no such request.

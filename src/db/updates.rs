@@ -164,13 +164,20 @@ pub fn fan_out(
         let emails: Vec<NewEmail> = readers
             .iter()
             .cloned()
-            .map(|(signature_id, email, lang)| {
+            .filter_map(|(signature_id, email, lang)| {
+                // An address that does not open (its key is gone) is skipped, and said so.
+                let email = keys
+                    .open(&email)
+                    .inspect_err(
+                        |e| tracing::error!(signature_id, error = %e, "an address did not open"),
+                    )
+                    .ok()?;
                 let reader = Reader {
                     signature_id,
-                    email: keys.open_or_mark(&email),
+                    email,
                     lang,
                 };
-                email_for(&update, &petition, &reader)
+                Some(email_for(&update, &petition, &reader))
             })
             .collect();
         outbox::enqueue_many(conn, keys, &emails)?;

@@ -61,6 +61,8 @@ pub struct Worker {
     keys: crate::seal::Keys,
     signer_mail: SignerMail,
     privacy: crate::config::Privacy,
+    /// How far retention has walked the outbox, forgetting old emails' recipients.
+    retention_cursor: std::sync::Arc<std::sync::atomic::AtomicI64>,
     export_retention: Duration,
     spike: crate::integrity::spike::Threshold,
     spike_check: Duration,
@@ -109,6 +111,7 @@ impl Worker {
             base_url: settings.base_url.clone(),
             keys: settings.data_keys.clone(),
             signer_mail: SignerMail::new(settings),
+            retention_cursor: Default::default(),
             privacy: settings.privacy.clone(),
             export_retention: settings.export_retention,
             spike: settings.spike,
@@ -195,6 +198,14 @@ impl Worker {
 
     /// Seals a batch of rows written before encryption; returns how many.
     pub async fn seal_once(&self) -> Result<usize, DbError> {
+        // Looked for without the writer's turn: nearly always there is nothing to seal.
+        let waiting = db::run(&self.pool, |c| {
+            crate::privacy::sealing::waiting(c).map_err(DbError::from)
+        })
+        .await?;
+        if !waiting {
+            return Ok(0);
+        }
         let keys = self.keys.clone();
         let done = db::write(&self.pool, move |c| {
             crate::privacy::sealing::unsealed_once(c, &keys, SEAL_BATCH)
@@ -209,9 +220,14 @@ impl Worker {
     /// Anonymises the signers of petitions closed `RETENTION_DAYS` ago (see
     /// `privacy::retention`). Tests drive this directly.
     pub async fn retain_once(&self) -> Result<crate::privacy::retention::Retained, DbError> {
+        use std::sync::atomic::Ordering;
         let days = self.privacy.retention_days;
+        let cursor = self.retention_cursor.clone();
         let r = db::write(&self.pool, move |c| {
-            Ok(crate::privacy::retention::run_once(c, days)?)
+            let mut at = cursor.load(Ordering::Relaxed);
+            let r = crate::privacy::retention::run_once(c, days, &mut at)?;
+            cursor.store(at, Ordering::Relaxed);
+            Ok(r)
         })
         .await?;
         self.metrics

@@ -22,7 +22,9 @@ pub struct Retained {
     pub emails: usize,
 }
 
-pub fn run_once(conn: &mut DbConnection, days: i64) -> QueryResult<Retained> {
+/// One pass; `cursor` is where the forgetting of old emails' recipients goes on from (the
+/// worker keeps it between passes).
+pub fn run_once(conn: &mut DbConnection, days: i64, cursor: &mut i64) -> QueryResult<Retained> {
     let before = db::now() - chrono::Duration::days(days);
     let mut r = Retained::default();
     for petition in db::privacy::due_for_retention(conn, before)? {
@@ -52,6 +54,8 @@ pub fn run_once(conn: &mut DbConnection, days: i64) -> QueryResult<Retained> {
             break;
         }
     }
-    r.emails = db::privacy::forget_old_recipients(conn, before, BATCH)?;
+    let (n, next) = db::privacy::forget_old_recipients(conn, before, *cursor, ROUND as i64)?;
+    r.emails = n;
+    *cursor = next;
     Ok(r)
 }

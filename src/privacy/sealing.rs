@@ -252,6 +252,26 @@ pub fn requests(conn: &mut DbConnection, keys: &Keys, done: &mut Resealed) -> an
     Ok(())
 }
 
+/// Whether any row written before encryption is left (three probes of partial indexes).
+pub fn waiting(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    let signature: Option<i64> = signatures::table
+        .filter(signatures::key_id.is_null())
+        .select(signatures::id)
+        .first(conn)
+        .optional()?;
+    let email: Option<i64> = outbox::table
+        .filter(outbox::key_id.is_null())
+        .select(outbox::id)
+        .first(conn)
+        .optional()?;
+    let suppression: Option<String> = mail_suppressions::table
+        .filter(mail_suppressions::email_sealed.is_null())
+        .select(mail_suppressions::email_canonical)
+        .first(conn)
+        .optional()?;
+    Ok(signature.is_some() || email.is_some() || suppression.is_some())
+}
+
 /// One worker round's share: a batch of rows written before encryption; nothing when there is
 /// none (the partial indexes hold only such rows).
 pub fn unsealed_once(conn: &mut DbConnection, keys: &Keys, limit: i64) -> anyhow::Result<Resealed> {

@@ -5,7 +5,8 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{AppState, PageError, client_ip::client_ip, html};
+use super::signing::limit_signing;
+use super::{AppState, PageError, html};
 use crate::db::audit::{self, Action, Actor};
 use crate::db::outbox::MailKind;
 use crate::db::privacy::{self as store, Held, Withdrawn};
@@ -32,19 +33,6 @@ fn private(mut res: HttpResponse) -> HttpResponse {
         header::HeaderValue::from_static("noindex"),
     );
     res
-}
-
-async fn limit(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
-    let Some(ip) = client_ip(req, &state.settings.trusted_proxies) else {
-        return Ok(());
-    };
-    state
-        .limiter
-        .check(ip)
-        .await?
-        .map_err(|wait| PageError::RateLimited {
-            retry_after_secs: wait.as_secs().max(1),
-        })
 }
 
 pub async fn request_form(
@@ -83,7 +71,7 @@ pub async fn request(
             my_data::request(&ctx, &form, &problems, false, hours),
         ));
     };
-    limit(&req, &state).await?;
+    limit_signing(&req, &state).await?;
     send_link(&state, lang, address.as_str().to_string()).await?;
     Ok(html(
         StatusCode::OK,
@@ -246,7 +234,7 @@ pub async fn renew(
         Err(LinkProblem::Expired(a)) => a,
         Err(LinkProblem::Unknown) => return Err(PageError::NotFound),
     };
-    limit(&req, &state).await?;
+    limit_signing(&req, &state).await?;
     let keys = state.settings.data_keys.clone();
     let email = db::run(&state.pool, move |c| {
         Ok(store::of_address(c, &[address])?

@@ -7,7 +7,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::pages::parse_id;
 use super::session::{SignedIn, posted};
-use super::{AppState, PageError, client_ip::client_ip, form_page, html};
+use super::signing::limit_signing;
+use super::{AppState, PageError, form_page, html};
 use crate::db::audit::{self, Action};
 use crate::db::outbox::MailKind;
 use crate::db::privacy_requests::{self as requests, KINDS, NewRequest, STATUSES};
@@ -82,15 +83,7 @@ pub async fn contact(
             view::contact(&ctx, &form, &problems),
         ));
     }
-    if let Some(ip) = client_ip(&req, &state.settings.trusted_proxies) {
-        state
-            .limiter
-            .check(ip)
-            .await?
-            .map_err(|wait| PageError::RateLimited {
-                retry_after_secs: wait.as_secs().max(1),
-            })?;
-    }
+    limit_signing(&req, &state).await?;
     let keys = state.settings.data_keys.clone();
     let base = state.settings.base_url.clone();
     let (id, due) = db::write(&state.pool, move |c| {

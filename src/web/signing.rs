@@ -72,8 +72,9 @@ async fn spend(quota: Option<crate::ratelimit::Ticket>) -> Result<(), PageError>
     }
 }
 
-/// Signing attempts (and requests for a new confirmation link) per client address.
-async fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
+/// Signing attempts (and requests for a new confirmation link, a "manage my signature" link or
+/// a privacy request) per client address.
+pub(super) async fn limit_signing(req: &HttpRequest, state: &AppState) -> Result<(), PageError> {
     let Some(ip) = client_ip(req, &state.settings.trusted_proxies) else {
         return Ok(());
     };
