@@ -162,6 +162,7 @@ pub fn delete_prompt(ctx: &Ctx, action: &str) -> Markup {
                 form method="post" action=(action) {
                     button.danger type="submit" { (ctx.t("account-delete-button")) }
                 }
+                p { a href=(ctx.lang.url("/dashboard")) { (ctx.t("account-delete-keep")) } }
             }
         },
     )

@@ -67,7 +67,8 @@ pub struct Manage<'a> {
     pub problems: &'a Problems,
 }
 
-fn standing(lang: Lang, s: Standing) -> String {
+/// Where a signature stands, in words.
+pub fn standing(lang: Lang, s: Standing) -> String {
     lang.t(match s {
         Standing::Pending => "mydata-standing-pending",
         Standing::Counted => "mydata-standing-counted",

@@ -66,9 +66,17 @@ pub fn received(ctx: &Ctx, id: i64, due: &str) -> Markup {
     )
 }
 
+/// One signature of the address looked up: its name opened, its petition's title.
+pub struct FoundSignature {
+    pub held: Held,
+    pub standing: Standing,
+    pub name: String,
+    pub title: String,
+}
+
 /// What one address holds, for the lookup.
 pub struct Lookup<'a> {
-    pub signatures: &'a [(Held, Standing, String)],
+    pub signatures: &'a [FoundSignature],
     pub emails: &'a [Sent],
 }
 
@@ -129,11 +137,12 @@ pub fn staff(ctx: &Ctx, s: &Staff<'_>) -> Markup {
                         }
                         p.clock.urgent[urgent] { strong { (clock) } }
                         dl {
-                            dt { (lang.t("privreq-received")) } dd { (r.created_at.format("%d-%m-%Y")) }
-                            dt { (lang.t("privreq-due")) } dd { (r.due_at.format("%d-%m-%Y")) }
-                            dt { (lang.t("privreq-name")) } dd { (r.name) }
+                            dt { (lang.t("privreq-received")) } dd { (r.created_at.format("%Y-%m-%d")) }
+                            dt { (lang.t("privreq-due")) } dd { (r.due_at.format("%Y-%m-%d")) }
+                            dt { (lang.t("privreq-col-name")) } dd { (r.name) }
                             dt { (lang.t("privreq-email")) } dd { (r.email) }
-                            dt { (lang.t("privreq-message")) } dd { p.message { (r.message) } }
+                            dt { (lang.t("privreq-col-language")) } dd { (Lang::parse(&r.lang).map(|l| l.endonym()).unwrap_or("")) }
+                            dt { (lang.t("privreq-col-message")) } dd { p.message { (r.message) } }
                         }
                         form method="post" action={ "/admin/privacy/requests/" (r.id) } {
                             input type="hidden" name="csrf" value=(s.csrf);
@@ -169,26 +178,14 @@ pub fn staff(ctx: &Ctx, s: &Staff<'_>) -> Markup {
                     @if l.signatures.is_empty() && l.emails.is_empty() {
                         p role="status" { (lang.t("privreq-lookup-nothing")) }
                     } @else {
-                        table {
-                            caption { (lang.t("privreq-lookup-signatures")) }
-                            thead { tr {
-                                th scope="col" { (lang.t("dashboard-col-petition")) }
-                                th scope="col" { (lang.t("privreq-name")) }
-                                th scope="col" { (lang.t("mydata-signed")) }
-                                th scope="col" { (lang.t("mydata-standing")) }
-                                th scope="col" { (lang.t("consents-legend")) }
-                            } }
-                            tbody {
-                                @for (h, standing, name) in l.signatures {
-                                    tr {
-                                        td { (h.petition_id) }
-                                        td { (name) }
-                                        td { (h.created_at.format("%d-%m-%Y")) }
-                                        td { (format!("{standing:?}").to_lowercase()) }
-                                        td {
-                                            (consent_words(lang, h))
-                                        }
-                                    }
+                        h3 { (lang.t("privreq-lookup-signatures")) }
+                        ul.found-list {
+                            @for f in l.signatures {
+                                li {
+                                    strong { (f.title) } br;
+                                    (f.name) " · " (f.held.created_at.format("%Y-%m-%d")) br;
+                                    (super::my_data::standing(lang, f.standing)) br;
+                                    (lang.t("privreq-col-consents")) ": " (consent_words(lang, &f.held))
                                 }
                             }
                         }

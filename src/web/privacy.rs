@@ -97,7 +97,7 @@ pub async fn contact(
                 lang: lang.code(),
             };
             let (id, due) = requests::create(c, &keys, &r)?;
-            let due_text = due.format("%d-%m-%Y").to_string();
+            let due_text = due.format("%Y-%m-%d").to_string();
             let to = views::email::To::new(lang, &base);
             let mail = views::email::privacy_received(&to, id, &due_text);
             db::outbox::enqueue(
@@ -112,12 +112,8 @@ pub async fn contact(
     Ok(html(StatusCode::OK, view::received(&ctx, id, &due)))
 }
 
-/// What a lookup found: each signature with where it stands and its name opened, and the
-/// emails sent to the address.
-type Found = (
-    Vec<(store::Held, store::Standing, String)>,
-    Vec<store::Sent>,
-);
+/// What a lookup found: each signature, and the emails sent to the address.
+type Found = (Vec<view::FoundSignature>, Vec<store::Sent>);
 
 async fn staff_page(
     req: &HttpRequest,
@@ -254,14 +250,19 @@ pub async fn lookup(
                 row_count: held.len() as i64,
             },
         )?;
-        let held = held
-            .into_iter()
-            .map(|(h, s)| {
-                let name = keys.open_or_mark(&h.name);
-                (h, s, name)
-            })
-            .collect();
-        Ok((held, sent))
+        let mut found = Vec::with_capacity(held.len());
+        for (held, standing) in held {
+            let title = crate::db::petitions::find_any(c, held.petition_id)?
+                .map(|p| p.text(lang).title.clone())
+                .unwrap_or_default();
+            found.push(view::FoundSignature {
+                name: keys.open_or_mark(&held.name),
+                held,
+                standing,
+                title,
+            });
+        }
+        Ok((found, sent))
     })
     .await?;
     staff_page(

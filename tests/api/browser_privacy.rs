@@ -18,7 +18,7 @@ use crate::helpers::{DEMO, TestApp, WAIT};
 use crate::people::mail_to;
 use crate::privacy::{EMAIL, NAME, manage_link};
 use crate::support::testdb::Backend;
-use hastakshar::i18n::Lang;
+use hastakshar::i18n::{Arg, Lang};
 
 const DESKTOP: (u32, u32) = (1280, 900);
 const PHONE: (u32, u32) = (390, 844);
@@ -31,7 +31,9 @@ fn shots() -> std::path::PathBuf {
     dir
 }
 
-/// Makes the page's viewport `w` by `h` px (the window is that plus its frame, if any).
+/// Makes the page's viewport `w` px wide and, as far as the headless screen allows, `h` px
+/// tall (the window is that plus its frame, if any). The width is what the layout depends on,
+/// and is asserted; a screen shorter than `h` only means more screenshots further down.
 async fn size(c: &Client, (w, h): (u32, u32)) {
     c.set_window_size(w, h).await.unwrap();
     let (iw, ih) = (
@@ -45,7 +47,8 @@ async fn size(c: &Client, (w, h): (u32, u32)) {
         number(c, "return window.innerWidth;").await as u32,
         number(c, "return window.innerHeight;").await as u32,
     );
-    assert_eq!(inner, (w, h), "the viewport is {w} by {h} px");
+    assert_eq!(inner.0, w, "the viewport is {w} px wide");
+    assert!(inner.1 >= 600, "a usable viewport height: {inner:?}");
 }
 
 async fn number(c: &Client, script: &str) -> f64 {
@@ -454,6 +457,365 @@ async fn a_signer_reads_the_notice_and_manages_a_signature_on_a_phone_and_a_desk
     assert!(
         broken.is_empty(),
         "found on the privacy pages:\n{}",
+        broken.join("\n")
+    );
+}
+
+/// Every visible button in `main` (with the links shown as buttons, and the summaries that
+/// open a `<details>`), at each width, at least `TARGET_PX` tall; the short ones pushed to
+/// `broken`.
+async fn buttons_tall(c: &Client, name: &str, broken: &mut Vec<String>) {
+    for (w, h) in [DESKTOP, PHONE] {
+        size(c, (w, h)).await;
+        let short = c
+            .execute(
+                "return [...document.querySelectorAll('main button, main a.button, main summary')]
+                    .map(b => [b.textContent.trim(), b.getBoundingClientRect().height])
+                    .filter(([, h]) => h > 0 && h < arguments[0])
+                    .map(([t, h]) => t + ' (' + h + ' px)');",
+                vec![json!(TARGET_PX)],
+            )
+            .await
+            .unwrap();
+        for b in short.as_array().unwrap() {
+            broken.push(format!(
+                "{name} at {w} px: the button {b} is under {TARGET_PX} px tall"
+            ));
+        }
+    }
+}
+
+/// The first number in `text` (a request's reference).
+fn first_number(text: &str) -> i64 {
+    text.split(|ch: char| !ch.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| panic!("a number in {text:?}"))
+        .parse()
+        .unwrap()
+}
+
+/// Waits for the `n`th email to `to`, and returns it.
+async fn nth_mail_to(app: &TestApp, to: &str, n: usize) -> crate::support::smtp::ReceivedMail {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let mine: Vec<_> = app
+            .smtp
+            .messages()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t == to))
+            .collect();
+        if mine.len() >= n {
+            return mine.into_iter().nth(n - 1).unwrap();
+        }
+        assert!(Instant::now() < deadline, "{n} emails to {to}");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// A path with its query, for `/lang/{code}?next=`.
+fn encoded(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_to_the_grievance_officer_and_a_campaigner_deleting_an_account_read_well() {
+    if !browser_available() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.sign_and_confirm(DEMO, &crate::privacy::zarina()).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
+    let mut broken = Vec::new();
+
+    // 1. Writing to the grievance officer: the form, its mistakes, then a good request.
+    let mut requests = Vec::new();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        c.goto(&app.url(&lang.url("/privacy/contact")))
+            .await
+            .unwrap();
+        wait_heading(&c, &lang.t("privreq-title")).await;
+        look(&c, &axe, "contact", lang, &mut broken).await;
+        buttons_tall(&c, &format!("contact-{code}"), &mut broken).await;
+        click(&c, Locator::Css("main form button.primary")).await;
+        wait_for(&c, ".error-summary").await;
+        for field in ["name", "email", "message"] {
+            assert!(
+                exists(&c, &format!(".error-summary a[href='#{field}']")).await,
+                "{code}: the summary links to #{field}"
+            );
+            let invalid = c
+                .find(Locator::Id(field))
+                .await
+                .unwrap()
+                .attr("aria-invalid")
+                .await
+                .unwrap();
+            assert_eq!(invalid.as_deref(), Some("true"), "{code}: #{field} marked");
+        }
+        look(&c, &axe, "contact-422", lang, &mut broken).await;
+        buttons_tall(&c, &format!("contact-422-{code}"), &mut broken).await;
+        let address = format!("requester.{code}@example.in");
+        c.find(Locator::Id("kind"))
+            .await
+            .unwrap()
+            .select_by_value("access")
+            .await
+            .unwrap();
+        fill(&c, "name", "Farhan Ali").await;
+        fill(&c, "email", &address).await;
+        fill(
+            &c,
+            "message",
+            "Please send me a copy of what you hold about me.",
+        )
+        .await;
+        click(&c, Locator::Css("main form button.primary")).await;
+        wait_heading(&c, &lang.t("privreq-received-title")).await;
+        let body = text_of(&c, "main p").await;
+        let id = first_number(&body);
+        look(&c, &axe, "contact-sent", lang, &mut broken).await;
+        requests.push((lang, id, address));
+    }
+
+    // 2. The admins' page: the requests with their clock, an answer, and two lookups.
+    let set_password = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::accounts::admin::create(
+            &mut conn,
+            "admin@example.in",
+            hastakshar::accounts::Role::Admin,
+            &app.address,
+            &hastakshar::db::audit::Actor::command_line("test"),
+        )
+        .unwrap()
+    };
+    c.goto(&set_password).await.unwrap();
+    wait_heading(&c, &Lang::En.t("new-password-title")).await;
+    fill(&c, "password", "the admin's passphrase").await;
+    click(&c, Locator::Css("form button.primary")).await;
+    wait_heading(&c, &Lang::En.t("dashboard-title")).await;
+    for &(lang, id, ref address) in &requests {
+        let code = lang.code();
+        c.goto(&app.url(&format!("/lang/{code}?next={}", encoded("/admin/privacy"))))
+            .await
+            .unwrap();
+        wait_heading(&c, &lang.t("privreq-staff-title")).await;
+        for &(_, other, _) in &requests {
+            assert!(
+                exists(&c, &format!("article.request h3#req-{other}")).await,
+                "{code}: request #{other} is listed"
+            );
+        }
+        let form = format!("form[action='/admin/privacy/requests/{id}']");
+        let clock_css = format!("article.request:has({form}) p.clock");
+        look(&c, &axe, "admin", lang, &mut broken).await;
+        buttons_tall(&c, &format!("admin-{code}"), &mut broken).await;
+        for (w, h) in [DESKTOP, PHONE] {
+            size(&c, (w, h)).await;
+            let clock = c
+                .execute(
+                    "const p = document.querySelector(arguments[0]);
+                     if (!p) return null;
+                     const r = p.getBoundingClientRect();
+                     return { text: p.textContent.trim(), w: r.width, h: r.height,
+                              left: r.left, right: r.right,
+                              visibility: getComputedStyle(p).visibility };",
+                    vec![json!(clock_css)],
+                )
+                .await
+                .unwrap();
+            let text = clock["text"].as_str().unwrap_or_default().to_string();
+            let want: Vec<String> = [89, 90]
+                .into_iter()
+                .map(|d| lang.ta("privreq-days-left", &[("days", Arg::Num(d))]))
+                .collect();
+            assert!(
+                want.contains(&text),
+                "{code} at {w} px: the clock says {text:?}, not one of {want:?}: {clock}"
+            );
+            let shown = clock["h"].as_f64().unwrap() > 0.0
+                && clock["w"].as_f64().unwrap() > 0.0
+                && clock["left"].as_f64().unwrap() >= 0.0
+                && clock["right"].as_f64().unwrap() <= f64::from(w) + 0.5
+                && clock["visibility"] == "visible";
+            if !shown {
+                broken.push(format!(
+                    "privacy-admin-{code}-{w}: the clock is not fully visible: {clock}"
+                ));
+            }
+        }
+        size(&c, PHONE).await;
+        let overflowing = c
+            .execute(
+                "return [...document.querySelectorAll('article.request form')]
+                    .flatMap(f => [f, ...f.querySelectorAll('select, textarea, button, label')])
+                    .filter(e => { const r = e.getBoundingClientRect();
+                                   return r.left < -0.5 || r.right > window.innerWidth + 0.5; })
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().left)
+                        + '..' + Math.round(e.getBoundingClientRect().right));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if !overflowing.as_array().unwrap().is_empty() {
+            broken.push(format!(
+                "privacy-admin-{code}-390: an answer form is wider than the screen: {overflowing}"
+            ));
+        }
+
+        // The answer: saved, and on its way to the requester.
+        c.find(Locator::Id(&format!("status-{id}")))
+            .await
+            .unwrap()
+            .select_by_value("answered")
+            .await
+            .unwrap();
+        fill(
+            &c,
+            &format!("answer-{id}"),
+            "Here is what we hold: one request, this one.",
+        )
+        .await;
+        click(&c, Locator::Css(&format!("{form} button"))).await;
+        wait_for(&c, "div.notice[role=status]").await;
+        assert_eq!(
+            text_of(&c, "div.notice[role=status]").await,
+            lang.t("privreq-saved")
+        );
+        let status = text_of(&c, &clock_css).await;
+        assert_eq!(status, lang.t("privreq-status-answered"), "{code}");
+        look(&c, &axe, "admin-saved", lang, &mut broken).await;
+        if lang == Lang::En {
+            let mail = mail_to(&app, address, "answer").await;
+            assert!(
+                mail.text_body().contains("Here is what we hold"),
+                "the answer is in the email"
+            );
+        } else {
+            // The receipt, then the answer (its subject is in Hindi).
+            let mail = nth_mail_to(&app, address, 2).await;
+            assert!(mail.text_body().contains("Here is what we hold"), "{code}");
+        }
+
+        // A lookup of an address that signed: her name, opened.
+        fill(&c, "address", EMAIL).await;
+        click(
+            &c,
+            Locator::Css("form[action='/admin/privacy/lookup'] button"),
+        )
+        .await;
+        wait_for(&c, "ul.found-list").await;
+        let table = text_of(&c, "ul.found-list").await;
+        assert!(
+            table.contains(NAME),
+            "{code}: the lookup shows {NAME}: {table}"
+        );
+        look(&c, &axe, "admin-lookup", lang, &mut broken).await;
+
+        // A lookup with a bad address: the summary names the field.
+        fill(&c, "address", "not an address").await;
+        click(
+            &c,
+            Locator::Css("form[action='/admin/privacy/lookup'] button"),
+        )
+        .await;
+        wait_for(&c, ".error-summary a[href='#address']").await;
+        look(&c, &axe, "admin-lookup-422", lang, &mut broken).await;
+    }
+    c.close().await.unwrap();
+
+    // 3. A campaigner's dashboard, the account's data, and deleting the account.
+    let email = "meera.c@example.in";
+    crate::people::campaigner(&app, email).await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
+    c.goto(&app.url("/account/login")).await.unwrap();
+    wait_heading(&c, &Lang::En.t("login-title")).await;
+    fill(&c, "email", email).await;
+    fill(&c, "password", crate::people::PASSWORD).await;
+    click(&c, Locator::Css("main form button.primary")).await;
+    wait_heading(&c, &Lang::En.t("dashboard-title")).await;
+    let mut delete = String::new();
+    for (n, lang) in Lang::ALL.into_iter().enumerate() {
+        let code = lang.code();
+        c.goto(&app.url(&format!("/lang/{code}?next=/dashboard")))
+            .await
+            .unwrap();
+        wait_heading(&c, &lang.t("dashboard-title")).await;
+        click(&c, Locator::Css("details.your-data summary")).await;
+        let open = c
+            .execute(
+                "return document.querySelector('details.your-data').open;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(open, json!(true), "{code}: the summary opens the section");
+        assert!(
+            text_of(&c, "details.your-data")
+                .await
+                .contains(&lang.t("account-delete-intro")),
+            "{code}"
+        );
+        look(&c, &axe, "dashboard-data", lang, &mut broken).await;
+        buttons_tall(&c, &format!("dashboard-data-{code}"), &mut broken).await;
+        click(&c, Locator::Css("form[action='/account/delete'] button")).await;
+        wait_heading(&c, &lang.t("account-delete-sent-title")).await;
+        look(&c, &axe, "delete-sent", lang, &mut broken).await;
+        // One email with a link per press; the newest link.
+        let deadline = Instant::now() + WAIT;
+        let links = loop {
+            let links: Vec<String> = app
+                .smtp
+                .messages()
+                .iter()
+                .filter(|m| m.to.iter().any(|t| t == email))
+                .filter(|m| m.links().iter().any(|l| l.contains("/account/delete/")))
+                .map(|m| crate::people::link(&app, m, "/account/delete/"))
+                .collect();
+            if links.len() > n {
+                break links;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{code}: an email to delete the account"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        };
+        if n == 0 {
+            mail_to(&app, email, "delete").await;
+        }
+        delete = links[n].clone();
+    }
+    for lang in Lang::ALL {
+        // The email's link has no language in it: the browser's choice (its cookie) decides.
+        c.goto(&app.url(&format!("/lang/{}?next={}", lang.code(), encoded(&delete))))
+            .await
+            .unwrap();
+        wait_heading(&c, &lang.t("account-delete-title")).await;
+        look(&c, &axe, "delete-confirm", lang, &mut broken).await;
+        buttons_tall(&c, &format!("delete-confirm-{}", lang.code()), &mut broken).await;
+    }
+    // Pressed (in Hindi, the last one shown): deleted, and the dashboard asks to log in.
+    click(&c, Locator::Css("main form button.danger")).await;
+    wait_heading(&c, &Lang::Hi.t("account-deleted-title")).await;
+    look(&c, &axe, "deleted", Lang::Hi, &mut broken).await;
+    c.goto(&app.url("/dashboard")).await.unwrap();
+    wait_heading(&c, &Lang::Hi.t("login-title")).await;
+    let at = c.current_url().await.unwrap();
+    assert!(at.path().ends_with("/account/login"), "{at}");
+    look(&c, &axe, "after-delete", Lang::Hi, &mut broken).await;
+    c.close().await.unwrap();
+    assert!(
+        broken.is_empty(),
+        "found on the privacy request pages:\n{}",
         broken.join("\n")
     );
 }

@@ -72,3 +72,8 @@ email-account-delete-body = { $hours ->
     [one] Someone logged in to your account asked to delete it. To confirm, press the button within { $hours } hour. If it was not you, change your password.
    *[other] Someone logged in to your account asked to delete it. To confirm, press the button within { $hours } hours. If it was not you, change your password.
 }
+account-delete-keep = Keep my account
+privreq-col-name = Name
+privreq-col-message = Request
+privreq-col-language = Written in
+privreq-col-consents = Consents given
