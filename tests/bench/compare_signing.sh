@@ -1,0 +1,51 @@
+#!/bin/bash
+# Signing rate of two builds of the site, alternated on fresh databases in one run: wrk posts the
+# demo petition's sign form (32 connections, 10 s a round, each request a new address) to a
+# `serve` of each binary in turn, on SQLite and on PostgreSQL (TEST_DATABASE_URL's server).
+#
+#   tests/bench/compare_signing.sh OLD_BINARY NEW_BINARY
+#
+# e.g. to measure what a change costs: build the old commit's binary in a git worktree
+# (`cargo build --release --bin hastakshar`), copy it aside, build this one, and compare. Each
+# line is one round: the rate (requests a second), p50 and p99. Loopback only.
+set -u
+OLD=$1
+NEW=$2
+ROUNDS=${ROUNDS:-3}
+BACKENDS=${BACKENDS:-"sqlite postgres"}
+PG=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+PG_SERVER=${PG%/*}
+HERE=$(cd "$(dirname "$0")" && pwd)
+for backend in $BACKENDS; do
+  for round in $(seq 1 "$ROUNDS"); do
+    for which in old new; do
+      bin=$OLD; [ "$which" = new ] && bin=$NEW
+      dir=$(mktemp -d)
+      port=$((20000 + RANDOM % 20000))
+      if [ "$backend" = sqlite ]; then
+        url="sqlite://$dir/b.db"
+      else
+        db="bench_${which}_${round}_$$"
+        psql -q "$PG" -c "CREATE DATABASE $db" >/dev/null
+        url="$PG_SERVER/$db"
+      fi
+      (cd "$dir" && exec env -i PATH="$PATH" DATABASE_URL="$url" BIND="127.0.0.1:$port" \
+        BASE_URL="http://127.0.0.1:$port" SIGN_RATE_BURST=100000000 \
+        SIGN_RATE_PER_HOUR=1000000000 SECRET_KEY=benchmark-secret-key-0123456789abcdefABCDEF \
+        RUST_LOG=warn "$bin" serve >"$dir/log" 2>&1) &
+      pid=$!
+      for _ in $(seq 1 150); do
+        curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+        sleep 0.2
+      done
+      out=$(wrk -t2 -c32 -d10s -s "$HERE/sign.lua" "http://127.0.0.1:$port" 2>&1 | grep RESULT)
+      echo "$backend round=$round $which $out"
+      kill "$pid"
+      wait "$pid" 2>/dev/null
+      if [ "$backend" = postgres ]; then
+        psql -q "$PG" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+      fi
+      rm -rf "$dir"
+    done
+  done
+done
