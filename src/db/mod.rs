@@ -18,6 +18,7 @@ pub mod privacy_requests;
 pub mod refdata;
 pub mod rollup;
 pub mod schema;
+pub mod sealing;
 pub mod signatures;
 pub mod updates;
 pub mod users;

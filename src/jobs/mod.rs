@@ -200,7 +200,7 @@ impl Worker {
     pub async fn seal_once(&self) -> Result<usize, DbError> {
         // Looked for without the writer's turn: nearly always there is nothing to seal.
         let waiting = db::run(&self.pool, |c| {
-            crate::privacy::sealing::waiting(c).map_err(DbError::from)
+            crate::db::sealing::waiting(c).map_err(DbError::from)
         })
         .await?;
         if !waiting {
@@ -208,7 +208,7 @@ impl Worker {
         }
         let keys = self.keys.clone();
         let done = db::write(&self.pool, move |c| {
-            crate::privacy::sealing::unsealed_once(c, &keys, SEAL_BATCH)
+            crate::db::sealing::unsealed_once(c, &keys, SEAL_BATCH)
                 .map_err(|e| DbError::Task(e.to_string()))
         })
         .await?;

@@ -4,11 +4,8 @@
 //! it as `DATA_KEY` and the old one in `DATA_KEYS_RETIRED` (each then reads both and seals with
 //! the new one); `keys rotate` seals every row again under the new key; then the old key can go.
 
-use diesel::prelude::*;
-
 use crate::config::Settings;
 use crate::db::audit::Actor;
-use crate::db::schema::{outbox, signatures};
 use crate::startup::prepare_database;
 
 #[derive(clap::Subcommand)]
@@ -28,7 +25,7 @@ pub fn run(settings: &Settings, what: Command, actor: &Actor) -> anyhow::Result<
         Command::New => crate::seal::Keys::generate(),
         Command::Rotate => {
             let pool = prepare_database(settings)?;
-            let done = super::sealing::rotate(&mut *pool.get()?, keys, actor)?;
+            let done = crate::db::sealing::rotate(&mut *pool.get()?, keys, actor)?;
             format!(
                 "sealed again under key {}: {} signatures, {} emails, {} suppressed addresses, {} privacy requests{}",
                 keys.primary_id(),
@@ -49,14 +46,7 @@ pub fn run(settings: &Settings, what: Command, actor: &Actor) -> anyhow::Result<
         Command::Status => {
             let pool = prepare_database(settings)?;
             let mut conn = pool.get()?;
-            let by_signature: Vec<(Option<String>, i64)> = signatures::table
-                .group_by(signatures::key_id)
-                .select((signatures::key_id, diesel::dsl::count_star()))
-                .load(&mut conn)?;
-            let by_email: Vec<(Option<String>, i64)> = outbox::table
-                .group_by(outbox::key_id)
-                .select((outbox::key_id, diesel::dsl::count_star()))
-                .load(&mut conn)?;
+            let (by_signature, by_email) = crate::db::sealing::count_by_key(&mut conn)?;
             let name = |k: &Option<String>| match k.as_deref() {
                 None => "not sealed yet".to_string(),
                 Some("-") => "anonymised".to_string(),

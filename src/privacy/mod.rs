@@ -5,4 +5,3 @@ pub mod consent;
 pub mod keys_cli;
 pub mod manage;
 pub mod retention;
-pub mod sealing;

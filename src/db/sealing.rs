@@ -5,10 +5,8 @@
 
 use diesel::prelude::*;
 
-use crate::db::schema::{
-    mail_suppressions, outbox, outbox_attachments, privacy_requests, signatures,
-};
-use crate::db::{DbConnection, audit};
+use super::schema::{mail_suppressions, outbox, outbox_attachments, privacy_requests, signatures};
+use super::{DbConnection, audit};
 use crate::domain::EmailAddress;
 use crate::seal::{Keys, SealError};
 
@@ -333,4 +331,19 @@ pub fn rotate(
         },
     )?;
     Ok(done)
+}
+
+/// How many signatures and emails each key seals (`None`: not sealed yet; `-`: anonymised).
+pub type ByKey = Vec<(Option<String>, i64)>;
+
+pub fn count_by_key(conn: &mut DbConnection) -> diesel::QueryResult<(ByKey, ByKey)> {
+    let by_signature = signatures::table
+        .group_by(signatures::key_id)
+        .select((signatures::key_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let by_email = outbox::table
+        .group_by(outbox::key_id)
+        .select((outbox::key_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok((by_signature, by_email))
 }
