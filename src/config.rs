@@ -124,8 +124,8 @@ pub struct Settings {
     /// The key that signs bounce and complaint reports to `POST /hooks/mail-events`
     /// (`MAIL_EVENTS_SECRET`); without it the hook is off.
     pub mail_events_secret: Option<String>,
-    /// On SIGTERM, how long a server keeps answering (saying not ready, closing each connection
-    /// after its answer) before it stops taking connections (`SHUTDOWN_DRAIN_MS`).
+    /// On SIGTERM, how long a server keeps answering as usual while saying not ready, before it
+    /// stops taking connections (`SHUTDOWN_DRAIN_MS`).
     pub shutdown_drain: Duration,
     /// Who holds signers' data, and how long it is kept (`src/config/privacy.rs`).
     pub privacy: Privacy,

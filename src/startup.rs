@@ -32,22 +32,50 @@ pub struct Application {
     metrics: Option<Server>,
     server: Server,
     pool: DbPool,
-    draining: Arc<std::sync::atomic::AtomicBool>,
+    stopping: Arc<crate::web::Stopping>,
+    /// A second descriptor of the listening socket, for `Stopper`.
+    listener: Option<TcpListener>,
     stop_worker: Option<watch::Sender<bool>>,
     worker: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Stops an `Application` from elsewhere (see `Application::stopper`).
 pub struct Stopper {
-    draining: Arc<std::sync::atomic::AtomicBool>,
+    stopping: Arc<crate::web::Stopping>,
     handle: actix_web::dev::ServerHandle,
+    /// The listening socket itself (a second descriptor of it), to refuse connections with.
+    listener: Option<TcpListener>,
 }
 
+/// How long a connection may idle between requests. A proxy in front must give up on an idle
+/// connection sooner (nginx's upstream `keepalive_timeout`, 4 s in `deploy/`), or it could send
+/// a request into one just as it closes here.
+const KEEP_ALIVE: Duration = Duration::from_secs(5);
+
 impl Stopper {
+    /// Stops gracefully: `drain` long the process says it is not ready and serves as usual.
+    /// Then the listening socket is shut, so a proxy's next connection is refused (which it
+    /// retries elsewhere, a POST too, since nothing of it went), and each open connection
+    /// closes after its next answer; an idle one closes after `KEEP_ALIVE`, sooner at the
+    /// proxy's end. Only then does the server stop, finishing what is in flight. Stopping the
+    /// server at once would close every idle connection at that instant, into which a proxy
+    /// may just have sent a request: nginx cannot pass such a POST on (the first server may
+    /// have stored it), so its visitor would get the 503 page. With no drain (Ctrl-C), it
+    /// stops at once.
     pub async fn stop(self, drain: Duration) {
-        self.draining
-            .store(true, std::sync::atomic::Ordering::Relaxed);
-        tokio::time::sleep(drain).await;
+        self.stopping.drain();
+        if !drain.is_zero() {
+            tokio::time::sleep(drain).await;
+            self.handle.pause().await;
+            if let Some(l) = &self.listener
+                && let Err(e) = socket2::SockRef::from(l).shutdown(std::net::Shutdown::Read)
+            {
+                tracing::warn!(error = %e, "the listening socket could not be shut");
+            }
+            self.stopping.close();
+            tokio::time::sleep(KEEP_ALIVE + Duration::from_millis(500)).await;
+        }
+        self.stopping.close();
         self.handle.stop(true).await;
     }
 }
@@ -117,9 +145,9 @@ impl Application {
         // kept in the database. A SQLite site is one process.
         let is_pg = db::run(&pool, |c| Ok(matches!(c, db::DbConnection::Pg(_)))).await?;
         let shared = || is_pg.then(|| (pool.clone(), settings.secret_key.as_slice()));
-        let draining = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = Arc::new(crate::web::Stopping::default());
         let state = web::Data::new(AppState {
-            draining: draining.clone(),
+            stopping: stopping.clone(),
             pool: pool.clone(),
             limiter: Limit::new("sign", settings.sign_rate, LIMITER_MAX_KEYS, shared()),
             account_ip_limiter: Limit::new(
@@ -167,6 +195,7 @@ impl Application {
             }
         });
         let port = listener.local_addr()?.port();
+        let own_listener = listener.try_clone().ok();
         let metrics_server = match &settings.metrics_bind {
             Some(bind) => {
                 let listener = TcpListener::bind(bind)?;
@@ -206,7 +235,8 @@ impl Application {
         })
         // Without it each response waits out the client's delayed acknowledgement (~40 ms).
         .tcp_nodelay(true)
-        // Stopping is `Application::drain`'s, on the signal `main` hears.
+        .keep_alive(KEEP_ALIVE)
+        // Stopping is `Stopper::stop`'s, on the signal `main` hears.
         .disable_signals()
         .listen(listener)?
         .run();
@@ -228,7 +258,8 @@ impl Application {
             metrics,
             server,
             pool,
-            draining,
+            stopping,
+            listener: own_listener,
             stop_worker,
             worker,
         })
@@ -246,13 +277,12 @@ impl Application {
         self.pool.clone()
     }
 
-    /// A way to stop gracefully, as on SIGTERM: say not ready and close each connection after
-    /// its answer for `drain` (a load balancer stops sending here), then stop taking
-    /// connections and finish the requests in hand.
+    /// A way to stop gracefully, as on SIGTERM (see `Stopper::stop`).
     pub fn stopper(&self) -> Stopper {
         Stopper {
-            draining: self.draining.clone(),
+            stopping: self.stopping.clone(),
             handle: self.server.handle(),
+            listener: self.listener.as_ref().and_then(|l| l.try_clone().ok()),
         }
     }
 

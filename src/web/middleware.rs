@@ -44,7 +44,7 @@ pub async fn observe(
     span.in_scope(|| {
         tracing::info!(ms = elapsed.as_secs_f64() * 1000.0, "served");
     });
-    let draining = state.as_ref().is_some_and(|s| s.is_draining());
+    let closing = state.as_ref().is_some_and(|s| s.stopping.closing());
     if let Some(state) = state {
         state
             .metrics
@@ -61,9 +61,9 @@ pub async fn observe(
         res.headers_mut()
             .insert(HeaderName::from_static("x-request-id"), v);
     }
-    if draining {
-        // Stopping: each connection closes after its answer, so that when the listener goes
-        // no proxy holds an idle keep-alive connection to send a request into as it closes.
+    if closing {
+        // The listening socket is shut: each connection still open closes after its answer,
+        // so that the proxy learns at its next connection, which is refused.
         res.response_mut()
             .head_mut()
             .set_connection_type(actix_web::http::ConnectionType::Close);

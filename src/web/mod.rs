@@ -42,10 +42,38 @@ use crate::views::{self, Ctx};
 use cache::{PageKey, Shelf, TtlCache};
 use std::net::IpAddr;
 
+/// A stopping process's phase (see `startup::Stopper::stop`). Draining: `/readyz` says 503
+/// while requests are served as usual, keep-alive included. Closing: the listening socket is
+/// shut, and each connection still open closes after its answer.
+#[derive(Default)]
+pub struct Stopping(std::sync::atomic::AtomicU8);
+
+impl Stopping {
+    const DRAINING: u8 = 1;
+    const CLOSING: u8 = 2;
+
+    pub fn drain(&self) {
+        self.0
+            .fetch_max(Self::DRAINING, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn close(&self) {
+        self.0
+            .fetch_max(Self::CLOSING, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn draining(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) >= Self::DRAINING
+    }
+
+    pub fn closing(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) >= Self::CLOSING
+    }
+}
+
 pub struct AppState {
-    /// Set when the process is told to stop: `/readyz` says 503 and every connection closes
-    /// after its answer, while requests are still served (see `Application::drain`).
-    pub draining: Arc<std::sync::atomic::AtomicBool>,
+    /// How far the process is in stopping (see `startup::Stopper`).
+    pub stopping: Arc<Stopping>,
     pub pool: DbPool,
     pub settings: Settings,
     pub limiter: Limit<IpAddr>,
@@ -73,7 +101,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn is_draining(&self) -> bool {
-        self.draining.load(std::sync::atomic::Ordering::Relaxed)
+        self.stopping.draining()
     }
 
     pub fn ctx(&self, req: &HttpRequest, lang: Lang, with_captcha: bool) -> Ctx {

@@ -375,6 +375,11 @@ impl Nginx {
     pub fn base(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    /// What nginx said went wrong with the upstreams (refused, closed early...).
+    pub fn error_log(&self) -> String {
+        std::fs::read_to_string(self._dir.path().join("error.log")).unwrap_or_default()
+    }
 }
 
 impl Drop for Nginx {

@@ -304,7 +304,10 @@ async fn a_rolling_restart_under_load_drops_nothing() {
         );
         site.apps[i] = Proc::serve(&site.env, site.dir(), port).await;
         // As an operator (or Kubernetes' readiness gate) does: the next process goes only once
-        // nginx takes this one back (it rests a failed server for fail_timeout, 2 s here).
+        // nginx takes this one back (it rests a failed server for fail_timeout, 2 s here). The
+        // stopping process shut its listener after the drain and waited for its idle
+        // connections to go before stopping: a stop that closed them at once made nginx's
+        // requests in them fail (`upstream prematurely closed connection`).
         tokio::time::sleep(Duration::from_millis(2500)).await;
     }
     let mut w = site.worker.take().unwrap();
@@ -318,9 +321,10 @@ async fn a_rolling_restart_under_load_drops_nothing() {
     let failed: Vec<&Answer> = answers.iter().filter(|a| a.status != 303).collect();
     assert!(
         failed.is_empty(),
-        "every request of a rolling restart is answered: {} failed, the first {:?}",
+        "every request of a rolling restart is answered: {} failed, the first {:?}; nginx:\n{}",
         failed.len(),
-        failed.iter().take(3).collect::<Vec<_>>()
+        failed.iter().take(3).collect::<Vec<_>>(),
+        site.nginx.error_log()
     );
     site.check_nothing_lost(&answers).await;
 }
