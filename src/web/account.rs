@@ -164,11 +164,7 @@ pub async fn confirm_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (token, hash) = super::emailed_token(path)?;
     let owner = db::run(&state.pool, move |c| {
         Ok(users::token_owner(c, &hash, Purpose::Confirm)?)
     })
@@ -176,12 +172,8 @@ pub async fn confirm_page(
     if owner.is_none() {
         return Ok(expired(&ctx));
     }
-    let mut res = super::html(StatusCode::OK, views::account::confirm_prompt(&ctx, &token));
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    let page = super::html(StatusCode::OK, views::account::confirm_prompt(&ctx, &token));
+    Ok(super::referrer_policy(page, "no-referrer"))
 }
 
 /// The button on that page: confirms the address and logs its owner in. The token is the only
@@ -193,11 +185,7 @@ pub async fn confirm(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (_, hash) = super::emailed_token(path)?;
     let user = db::write(&state.pool, move |c| {
         Ok(accounts::confirm_address(c, &hash)?)
     })
@@ -211,7 +199,8 @@ pub async fn confirm(
     Ok(res)
 }
 
-fn expired(ctx: &views::Ctx) -> HttpResponse {
+/// An emailed link that no longer opens (used, expired or never made).
+pub(super) fn expired(ctx: &views::Ctx) -> HttpResponse {
     super::html(
         StatusCode::NOT_FOUND,
         views::account::message(
@@ -400,13 +389,9 @@ pub async fn new_password_form(
         &Problems::default(),
         &session.csrf,
     );
-    let mut res = form_page(&state, &session, StatusCode::OK, markup);
     // The token in this page's address must not leak to other sites.
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("same-origin"),
-    );
-    Ok(res)
+    let page = form_page(&state, &session, StatusCode::OK, markup);
+    Ok(super::referrer_policy(page, "same-origin"))
 }
 
 pub async fn new_password(

@@ -140,17 +140,6 @@ pub async fn request_delete(
     ))
 }
 
-fn gone(ctx: &views::Ctx) -> HttpResponse {
-    html(
-        StatusCode::NOT_FOUND,
-        message(
-            ctx,
-            &ctx.t("link-expired-title"),
-            &ctx.t("link-expired-body"),
-        ),
-    )
-}
-
 /// The link in that email: one button (opening a link deletes nothing).
 pub async fn delete_page(
     req: HttpRequest,
@@ -159,27 +148,19 @@ pub async fn delete_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (token, hash) = super::emailed_token(path)?;
     let owner = db::run(&state.pool, move |c| {
         Ok(users::token_owner(c, &hash, Purpose::Delete)?)
     })
     .await?;
     if owner.is_none() {
-        return Ok(gone(&ctx));
+        return Ok(super::account::expired(&ctx));
     }
-    let mut res = html(
+    let page = html(
         StatusCode::OK,
         views::account::delete_prompt(&ctx, &lang.url(&format!("/account/delete/{token}"))),
     );
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    Ok(super::referrer_policy(page, "no-referrer"))
 }
 
 /// The button: the account is deleted, every session of it ends. Audited.
@@ -190,11 +171,7 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (_, hash) = super::emailed_token(path)?;
     let deleted = db::write(&state.pool, move |c| {
         use diesel::Connection;
         Ok(c.transaction(|c| {
@@ -217,7 +194,7 @@ pub async fn delete(
     })
     .await?;
     if !deleted {
-        return Ok(gone(&ctx));
+        return Ok(super::account::expired(&ctx));
     }
     Ok(html(
         StatusCode::OK,

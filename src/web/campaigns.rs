@@ -363,7 +363,7 @@ pub async fn support(
     if p.status() != Status::Gathering {
         return Err(PageError::NotFound);
     }
-    let mut res = render_petition(
+    let res = render_petition(
         &state,
         &ctx,
         &p,
@@ -373,11 +373,7 @@ pub async fn support(
         StatusCode::OK,
     )
     .await?;
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("same-origin"),
-    );
-    Ok(res)
+    Ok(super::referrer_policy(res, "same-origin"))
 }
 
 #[derive(serde::Deserialize)]

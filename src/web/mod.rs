@@ -211,6 +211,27 @@ impl From<diesel::result::Error> for PageError {
     }
 }
 
+/// A page whose address holds a secret (a token from an email) says who may see that address
+/// as a referrer: `no-referrer`, or `same-origin` for a page that links on within the site.
+pub fn referrer_policy(mut res: HttpResponse, policy: &'static str) -> HttpResponse {
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static(policy),
+    );
+    res
+}
+
+/// The token an emailed link carries in its path, with its hash as stored: a token of the
+/// wrong shape is not found, before anything is looked up.
+pub fn emailed_token(path: web::Path<String>) -> Result<(String, String), PageError> {
+    let token = path.into_inner();
+    if !crate::tokens::well_formed(&token) {
+        return Err(PageError::NotFound);
+    }
+    let hash = crate::tokens::hash(&token);
+    Ok((token, hash))
+}
+
 pub fn html(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

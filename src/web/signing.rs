@@ -236,11 +236,7 @@ pub async fn confirm_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (token, hash) = super::emailed_token(path)?;
     let ttl = state.settings.confirm_link_ttl;
     let outcome = db::run(&state.pool, move |c| {
         Ok(db::signatures::peek(c, &hash, ttl)?)
@@ -271,11 +267,7 @@ pub async fn confirm(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
-    let token = path.into_inner();
-    if !tokens::well_formed(&token) {
-        return Err(PageError::NotFound);
-    }
-    let hash = tokens::hash(&token);
+    let (token, hash) = super::emailed_token(path)?;
     let needed = state.settings.supporters_needed;
     let ttl = state.settings.confirm_link_ttl;
     let base = state.settings.base_url.clone();
@@ -331,11 +323,7 @@ fn private(mut res: HttpResponse) -> HttpResponse {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     );
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    res
+    super::referrer_policy(res, "no-referrer")
 }
 
 /// The button on an expired link's page: a new link to the same inbox, once every link of that

@@ -33,15 +33,11 @@ pub async fn unsubscribe_page(
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
     check_unsubscribe(&state, &path)?;
-    let mut res = page_response(
+    let page = page_response(
         StatusCode::OK,
         views::campaigns::unsubscribe(&ctx, req.path(), false),
     );
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("same-origin"),
-    );
-    Ok(res)
+    Ok(super::referrer_policy(page, "same-origin"))
 }
 
 /// One click: the button on that page, or a mail client's RFC 8058 POST. No login, no CSRF
