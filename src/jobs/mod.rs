@@ -558,7 +558,7 @@ fn update_email(
     });
     let unsubscribe = crate::campaigns::unsubscribe_url(base_url, key, reader.signature_id);
     let manage = ManageLink::new(
-        &l.keys.index(&EmailAddress::canonical(&reader.email)),
+        &l.keys.seal(&EmailAddress::canonical(&reader.email)),
         l.hours,
     )
     .url(base_url, lang, key);

@@ -1,9 +1,11 @@
 //! "Manage my signature": a link that lets whoever holds it see, change, download and erase
-//! every signature of one address, without an account. The link names the address by its blind
-//! index (`seal::Keys::index`, which reveals nothing without the data key) and when it stops
-//! working, under a MAC made with `SECRET_KEY`: nothing is stored to make one, so every email
-//! to a signer can carry its own, written before the signature it confirms is stored. Opening it changes nothing; each
-//! action is a button (a POST), audited.
+//! every signature of one address, without an account. The link names the address sealed
+//! (`seal::Keys::seal`, which reveals nothing without the data key) and when it stops working,
+//! under a MAC made with `SECRET_KEY`: nothing is stored to make one, so every email to a signer
+//! can carry its own, written before the signature it confirms is stored. Because the address
+//! itself is in it (not one key's blind index), a link keeps working while keys rotate and finds
+//! rows stored before encryption: its actions look for every form of the address's index.
+//! Opening it changes nothing; each action is a button (a POST), audited.
 
 use crate::i18n::Lang;
 use crate::seal::Keys;
@@ -32,7 +34,7 @@ impl SignerMail {
 
     /// The footer of an email to the signer of `canonical` (an `EmailAddress::canonical`).
     pub fn to(&self, lang: Lang, canonical: &str) -> To {
-        let link = ManageLink::new(&self.keys.index(canonical), self.hours);
+        let link = ManageLink::new(&self.keys.seal(canonical), self.hours);
         To::signer(
             lang,
             &self.base_url,
@@ -43,7 +45,7 @@ impl SignerMail {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManageLink {
-    /// The address's blind index, as in `signatures.email_canonical`.
+    /// The canonical address, sealed (`Keys::open` gives it back).
     pub address: String,
     /// Seconds since the epoch after which the link no longer works.
     pub expires: i64,
@@ -87,7 +89,10 @@ impl ManageLink {
         expires: &str,
         mac: &str,
     ) -> Result<ManageLink, LinkProblem> {
-        let well_formed = address.len() == 32 && address.bytes().all(|b| b.is_ascii_hexdigit());
+        let well_formed = address.len() <= 512
+            && address
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
         let Ok(expires) = expires.parse::<i64>() else {
             return Err(LinkProblem::Unknown);
         };
@@ -111,7 +116,7 @@ mod tests {
     #[test]
     fn a_link_works_until_it_expires_and_only_as_made() {
         let key = [3u8; 32];
-        let a = "0123456789abcdef0123456789abcdef";
+        let a = "hk1.0a1b2c3d.c2VhbGVk";
         let link = ManageLink::new(a, 1);
         let path = link.path(&key);
         let parts: Vec<&str> = path.trim_start_matches("/my-data/").split('/').collect();
@@ -120,9 +125,14 @@ mod tests {
             Ok(link)
         );
         assert_eq!(
-            ManageLink::check(&key, "1123456789abcdef0123456789abcdef", parts[1], parts[2]),
+            ManageLink::check(&key, "hk1.00000000.another", parts[1], parts[2]),
             Err(LinkProblem::Unknown),
             "another address under this MAC"
+        );
+        assert_eq!(
+            ManageLink::check(&key, "a/b", parts[1], parts[2]),
+            Err(LinkProblem::Unknown),
+            "not a sealed value"
         );
         assert_eq!(
             ManageLink::check(&[4u8; 32], parts[0], parts[1], parts[2]),

@@ -22,13 +22,9 @@ use crate::views::{self, my_data};
 const LINKS_PER_DAY: i64 = 3;
 
 /// The link's pages are credentials: never cached, never indexed, never sent on as a referrer.
-fn private(mut res: HttpResponse) -> HttpResponse {
-    let h = res.headers_mut();
-    h.insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(
+fn private(res: HttpResponse) -> HttpResponse {
+    let mut res = super::referrer_policy(res, "no-referrer");
+    res.headers_mut().insert(
         header::HeaderName::from_static("x-robots-tag"),
         header::HeaderValue::from_static("noindex"),
     );
@@ -111,19 +107,38 @@ async fn send_link(state: &AppState, lang: Lang, address: String) -> Result<(), 
     Ok(())
 }
 
-/// The link in a request's path, checked: its address (a blind index), or why not.
+/// The link in a request's path, checked: its MAC, its time, and an address the data keys
+/// open (a link sealed under a key since dropped from `DATA_KEYS_RETIRED` opens nothing).
 fn link(state: &AppState, path: &(String, String, String)) -> Result<ManageLink, LinkProblem> {
-    ManageLink::check(&state.settings.secret_key, &path.0, &path.1, &path.2)
+    let keys = &state.settings.data_keys;
+    let opens = |a: &str| a.starts_with("hk1.") && keys.open(a).is_ok();
+    match ManageLink::check(&state.settings.secret_key, &path.0, &path.1, &path.2) {
+        Ok(l) if opens(&l.address) => Ok(l),
+        Err(LinkProblem::Expired(a)) if opens(&a) => Err(LinkProblem::Expired(a)),
+        _ => Err(LinkProblem::Unknown),
+    }
+}
+
+/// A button behind a link: one that does not open is not found (the page behind it said why).
+fn pressed_link(
+    state: &AppState,
+    path: &(String, String, String),
+) -> Result<ManageLink, PageError> {
+    link(state, path).map_err(|_| PageError::NotFound)
 }
 
 fn action_path(lang: Lang, path: &(String, String, String)) -> String {
     lang.url(&format!("/my-data/{}/{}/{}", path.0, path.1, path.2))
 }
 
-/// The forms of an address's index a link's actions look for: the link names it under the
-/// key that sealed when it was made.
-fn forms(link: &ManageLink) -> Vec<String> {
-    vec![link.address.clone()]
+/// The forms of an address's index a link's actions look for: under every key, and the
+/// address itself for rows stored before encryption.
+fn forms(state: &AppState, sealed: &str) -> Vec<String> {
+    let keys = &state.settings.data_keys;
+    match keys.open(sealed) {
+        Ok(canonical) => keys.indexes(&canonical),
+        Err(_) => Vec::new(),
+    }
 }
 
 async fn rows(
@@ -185,7 +200,7 @@ async fn manage_page(
     said: Said,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(req, lang, false);
-    let rows = rows(state, lang, forms(link)).await?;
+    let rows = rows(state, lang, forms(state, &link.address)).await?;
     let action = action_path(lang, path);
     Ok(private(html(
         said.status,
@@ -236,8 +251,9 @@ pub async fn renew(
     };
     limit_signing(&req, &state).await?;
     let keys = state.settings.data_keys.clone();
+    let forms = forms(&state, &address);
     let email = db::run(&state.pool, move |c| {
-        Ok(store::of_address(c, &[address])?
+        Ok(store::of_address(c, &forms)?
             .first()
             .map(|(h, _)| keys.open(&h.email)))
     })
@@ -265,7 +281,7 @@ pub async fn consents(
     path: LinkPath,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let l = link(&state, &path).map_err(|_| PageError::NotFound)?;
+    let l = pressed_link(&state, &path)?;
     let form = Form::parse(&body);
     let signature = signature_of(&form)?;
     let (show, deliver, updates) = (
@@ -273,20 +289,24 @@ pub async fn consents(
         form.checked("deliver_name"),
         form.checked("updates"),
     );
-    let forms = forms(&l);
+    let forms = forms(&state, &l.address);
     let changed = db::write(&state.pool, move |c| {
-        let changed = store::set_consents(c, &forms, signature, show, deliver, updates)?;
-        if changed {
-            audit::note(
-                c,
-                &Actor::signer(),
-                Action::SignerConsents,
-                None,
-                serde_json::json!({ "signature": signature, "show_name": show,
-                    "deliver_name": deliver, "updates": updates }),
-            )?;
-        }
-        Ok(changed)
+        // The change and its audit row together, or neither.
+        use diesel::Connection;
+        Ok(c.transaction(|c| {
+            let changed = store::set_consents(c, &forms, signature, show, deliver, updates)?;
+            if changed {
+                audit::note(
+                    c,
+                    &Actor::signer(),
+                    Action::SignerConsents,
+                    None,
+                    serde_json::json!({ "signature": signature, "show_name": show,
+                        "deliver_name": deliver, "updates": updates }),
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(changed)
+        })?)
     })
     .await?;
     if !changed {
@@ -303,21 +323,25 @@ pub async fn withdraw(
     path: LinkPath,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let l = link(&state, &path).map_err(|_| PageError::NotFound)?;
+    let l = pressed_link(&state, &path)?;
     let signature = signature_of(&Form::parse(&body))?;
-    let forms = forms(&l);
+    let forms = forms(&state, &l.address);
     let outcome = db::write(&state.pool, move |c| {
-        let outcome = store::withdraw(c, &forms, signature)?;
-        if let Withdrawn::Now { petition_id, .. } = outcome {
-            audit::note(
-                c,
-                &Actor::signer(),
-                Action::SignerWithdraw,
-                Some(petition_id),
-                serde_json::json!({ "signature": signature }),
-            )?;
-        }
-        Ok(outcome)
+        // The change and its audit row together, or neither.
+        use diesel::Connection;
+        Ok(c.transaction(|c| {
+            let outcome = store::withdraw(c, &forms, signature)?;
+            if let Withdrawn::Now { petition_id, .. } = outcome {
+                audit::note(
+                    c,
+                    &Actor::signer(),
+                    Action::SignerWithdraw,
+                    Some(petition_id),
+                    serde_json::json!({ "signature": signature }),
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(outcome)
+        })?)
     })
     .await?;
     let notice = match outcome {
@@ -342,8 +366,8 @@ pub async fn download(
     path: LinkPath,
 ) -> Result<HttpResponse, PageError> {
     let _ = (&req, lang);
-    let l = link(&state, &path).map_err(|_| PageError::NotFound)?;
-    let forms = forms(&l);
+    let l = pressed_link(&state, &path)?;
+    let forms = forms(&state, &l.address);
     let keys = state.settings.data_keys.clone();
     let privacy_url = format!("{}{}", state.settings.base_url, lang.url("/privacy"));
     let (held, sent, texts, titles) = db::write(&state.pool, move |c| {
@@ -448,7 +472,7 @@ pub async fn erase(
     path: LinkPath,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let l = link(&state, &path).map_err(|_| PageError::NotFound)?;
+    let l = pressed_link(&state, &path)?;
     if !Form::parse(&body).checked("confirm") {
         let mut problems = Problems::default();
         problems.add("confirm", "mydata-erase-confirm-needed");
@@ -459,20 +483,24 @@ pub async fn erase(
         };
         return manage_page(&req, &state, lang, &path, &l, said).await;
     }
-    let forms = forms(&l);
+    let forms = forms(&state, &l.address);
     let n = db::write(&state.pool, move |c| {
-        let n = store::erase(c, &forms)?;
-        audit::record(
-            c,
-            &audit::Entry {
-                actor: &Actor::signer(),
-                action: Action::SignerErase,
-                petition_id: None,
-                details: serde_json::json!({}),
-                row_count: n as i64,
-            },
-        )?;
-        Ok(n)
+        // The change and its audit row together, or neither.
+        use diesel::Connection;
+        Ok(c.transaction(|c| {
+            let n = store::erase(c, &forms)?;
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor: &Actor::signer(),
+                    action: Action::SignerErase,
+                    petition_id: None,
+                    details: serde_json::json!({}),
+                    row_count: n as i64,
+                },
+            )?;
+            Ok::<_, diesel::result::Error>(n)
+        })?)
     })
     .await?;
     let ctx = state.ctx(&req, lang, false);

@@ -71,6 +71,15 @@ async fn a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_ever
         0
     );
 
+    step.next("A manage link emailed before the rotation opens under the new key and the retired");
+    let before = manage_link(&app, &mail_to(&app, EMAIL, "").await);
+    let mut app = app;
+    app.settings.data_keys = Keys::parse(&new, &old).unwrap();
+    let app = app.restart().await;
+    let r = app.client.get(&before).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains(NAME));
+
     step.next("With the new key alone everything reads and counts");
     let mut app = app;
     app.settings.data_keys = keys.clone();
