@@ -36,7 +36,8 @@ pub fn suppress(
     reason: Reason,
     detail: &str,
 ) -> QueryResult<bool> {
-    let detail: String = detail.chars().take(200).collect();
+    // Cut before it is sealed: a sealed value cut short never opens again.
+    let detail = keys.seal(&detail.chars().take(200).collect::<String>());
     let forms = keys.indexes(canonical);
     if !suppressed_among(conn, &forms)?.is_empty() {
         return Ok(false);

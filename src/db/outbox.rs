@@ -355,14 +355,20 @@ pub fn mark(
     })
 }
 
+/// A relay's error as it is kept: its first 500 characters, sealed (it can quote the address).
+/// Cut before sealing: a sealed value cut short never opens again.
+pub fn kept_error(keys: &crate::seal::Keys, error: &str) -> String {
+    keys.seal(&error.chars().take(500).collect::<String>())
+}
+
 /// Not delivered: try again at `retry_at`, or never (`None`) once the attempts are spent.
+/// `error` is stored as given: a relay's through `kept_error`, else one of our short texts.
 pub fn mark_failed(
     conn: &mut DbConnection,
     id: i64,
     error: &str,
     retry_at: Option<NaiveDateTime>,
 ) -> QueryResult<()> {
-    let error: String = error.chars().take(500).collect();
     match retry_at {
         Some(at) => diesel::update(outbox::table.find(id))
             .set((

@@ -368,7 +368,11 @@ impl Worker {
                         "email not delivered"
                     );
                     // Sealed like the email itself: a relay's error can quote the address.
-                    failures.push((email.id, self.keys.seal(&e.to_string()), retry_at));
+                    failures.push((
+                        email.id,
+                        outbox::kept_error(&self.keys, &e.to_string()),
+                        retry_at,
+                    ));
                 }
             }
         }

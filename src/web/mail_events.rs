@@ -248,13 +248,13 @@ async fn apply(state: &AppState, wanted: Vec<Suppress>, ignored: usize) -> HttpR
         Ok(c.transaction(|c| {
             let mut new = 0;
             for s in &wanted {
-                // The provider's words can quote the address: sealed too.
+                // The provider's words can quote the address: `suppress` seals them too.
                 new += usize::from(db::mail_events::suppress(
                     c,
                     &keys,
                     &s.canonical,
                     s.reason,
-                    &keys.seal(&s.detail),
+                    &s.detail,
                 )?);
             }
             Ok::<_, diesel::result::Error>(new)

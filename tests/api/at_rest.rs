@@ -12,7 +12,63 @@ use crate::people::mail_to;
 use crate::privacy::{EMAIL, NAME, manage_link, zarina};
 use crate::support::testdb::Backend;
 
-on_both_backends!(a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything);
+on_both_backends!(
+    a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything,
+    long_errors_are_cut_before_they_are_sealed_and_still_open,
+);
+
+/// A relay's long error and a provider's long complaint are kept cut short and sealed: cut
+/// before sealing, so that they still open (a sealed value cut short never would, and a
+/// rotation would stop at it).
+async fn long_errors_are_cut_before_they_are_sealed_and_still_open(backend: Backend) {
+    use diesel::prelude::*;
+    use hastakshar::db::schema::{mail_suppressions, outbox};
+    let app = TestApp::spawn(backend).await;
+    let keys = app.settings.data_keys.clone();
+    let mut conn = app.pool.get().unwrap();
+    let id: i64 = diesel::insert_into(outbox::table)
+        .values((
+            outbox::kind.eq("petition_update"),
+            outbox::recipient.eq(keys.seal(EMAIL)),
+            outbox::subject.eq("s"),
+            outbox::body_text.eq(keys.seal("t")),
+            outbox::body_html.eq(keys.seal("h")),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(hastakshar::db::now()),
+            outbox::created_at.eq(hastakshar::db::now()),
+        ))
+        .returning(outbox::id)
+        .get_result(&mut conn)
+        .unwrap();
+    let relay_said = format!("550 5.1.1 <{EMAIL}> {}", "no such user ".repeat(60));
+    let kept = hastakshar::db::outbox::kept_error(&keys, &relay_said);
+    hastakshar::db::outbox::mark_failed(&mut conn, id, &kept, None).unwrap();
+    let stored: Option<String> = outbox::table
+        .find(id)
+        .select(outbox::last_error)
+        .first(&mut conn)
+        .unwrap();
+    let opened = keys.open(&stored.unwrap()).expect("the error opens");
+    assert_eq!(opened.chars().count(), 500);
+    assert!(relay_said.starts_with(&opened));
+
+    let complaint = format!("{EMAIL} complained: {}", "spam ".repeat(100));
+    hastakshar::db::mail_events::suppress(
+        &mut conn,
+        &keys,
+        EMAIL,
+        hastakshar::db::mail_events::Reason::Complaint,
+        &complaint,
+    )
+    .unwrap();
+    let detail: String = mail_suppressions::table
+        .select(mail_suppressions::detail)
+        .first(&mut conn)
+        .unwrap();
+    assert!(!detail.contains(EMAIL), "sealed");
+    let opened = keys.open(&detail).expect("the detail opens");
+    assert_eq!(opened.chars().count(), 200);
+}
 
 async fn a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything(
     backend: Backend,
