@@ -365,6 +365,45 @@ pub fn invalidate(
     })
 }
 
+/// Moves one signature, out of the counts already under invalidation `from` (staff's), to an
+/// invalidation of its own made `by` its signer, which staff cannot cancel: cancelling `from`
+/// later restores the others and leaves this one out. Nothing is counted again or twice: the
+/// row stays uncounted and out of the rollup throughout. The new invalidation's id.
+pub fn move_to_own(
+    conn: &mut DbConnection,
+    petition: i64,
+    signature: i64,
+    from: i64,
+    reason: &str,
+    by: &str,
+) -> QueryResult<i64> {
+    conn.transaction(|conn| {
+        let c = Criteria {
+            signature: Some(signature),
+            ..Criteria::default()
+        };
+        let id: i64 = diesel::insert_into(invalidations::table)
+            .values((
+                invalidations::petition_id.eq(petition),
+                invalidations::criteria.eq(serde_json::to_string(&c).unwrap_or_default()),
+                invalidations::reason.eq(reason),
+                invalidations::matched.eq(1),
+                invalidations::created_at.eq(now()),
+                invalidations::created_by.eq(by),
+            ))
+            .returning(invalidations::id)
+            .get_result(conn)?;
+        diesel::update(
+            signatures::table
+                .find(signature)
+                .filter(signatures::invalidation_id.eq(from)),
+        )
+        .set(signatures::invalidation_id.eq(id))
+        .execute(conn)?;
+        Ok(id)
+    })
+}
+
 /// Takes the counted signatures of invalidation `id` back out of every count.
 fn uncount(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     let sql = super::numbered(

@@ -190,8 +190,29 @@ pub fn withdraw(
     let Some((petition_id, invalidated)) = found else {
         return Ok(Withdrawn::Unknown);
     };
-    if invalidated.is_some() {
-        return Ok(Withdrawn::Already { petition_id });
+    if let Some(from) = invalidated {
+        let by: String = invalidations::table
+            .find(from)
+            .select(invalidations::created_by)
+            .first(conn)?;
+        if by == WITHDRAWN_BY {
+            return Ok(Withdrawn::Already { petition_id });
+        }
+        // Out already by staff's invalidation, which they may cancel: the withdrawal stands on
+        // its own, so that a cancellation does not bring this signature back.
+        store::move_to_own(
+            conn,
+            petition_id,
+            signature,
+            from,
+            "withdrawn by the signer",
+            WITHDRAWN_BY,
+        )?;
+        let delivered = super::delivery::delivered(conn, petition_id)?.is_some();
+        return Ok(Withdrawn::Now {
+            petition_id,
+            delivered,
+        });
     }
     let criteria = Criteria {
         signature: Some(signature),
@@ -344,8 +365,10 @@ pub fn retain_batch(
     })
 }
 
-/// Emails created before `before` lose their recipient: after the retention period the record
-/// of an email is its kind and dates alone. Walks the outbox in id order from `after` (the
+/// Emails created before `before` lose their recipient, and those that failed their bodies and
+/// attachments too (a sent one lost them when it went; a failed pack keeps them until then, for
+/// staff to send again): after the retention period the record of an email is its kind and
+/// dates alone. Walks the outbox in id order from `after` (the
 /// caller's cursor, so that each row is read once), up to `limit` rows; how many it changed and
 /// where to go on from next time.
 pub fn forget_old_recipients(
@@ -380,11 +403,15 @@ pub fn forget_old_recipients(
         .filter(|(_, _, indexed, _)| *indexed)
         .map(|r| r.0)
         .collect();
+    diesel::delete(outbox_attachments::table.filter(outbox_attachments::outbox_id.eq_any(&ids)))
+        .execute(conn)?;
     let n = diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
         .set((
             outbox::recipient.eq(""),
             outbox::recipient_index.eq(None::<String>),
             outbox::last_error.eq(None::<String>),
+            outbox::body_text.eq(""),
+            outbox::body_html.eq(""),
         ))
         .execute(conn)?;
     Ok((n, cursor))

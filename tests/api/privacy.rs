@@ -20,6 +20,7 @@ on_both_backends!(
     a_signer_withdraws_changes_downloads_and_erases_without_an_account,
     my_data_answers_the_same_whether_or_not_an_address_signed,
     retention_anonymises_a_petition_closed_long_ago_and_keeps_its_counts,
+    a_withdrawal_outlasts_the_staff_invalidation_it_came_under,
 );
 
 /// A signer no other test uses, so that searching the database for them means something.
@@ -399,6 +400,61 @@ async fn a_signer_withdraws_changes_downloads_and_erases_without_an_account(back
     }
 }
 
+/// Staff invalidate a signature, its signer withdraws it, staff then cancel their invalidation
+/// as a false alarm: the withdrawal stands, and the signature counts nowhere.
+async fn a_withdrawal_outlasts_the_staff_invalidation_it_came_under(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut step = Step::first("Zarina signs and counts; staff invalidate her signature");
+    app.sign_and_confirm(DEMO, &zarina()).await;
+    app.wait_for_count(DEMO, 1).await;
+    let link = manage_link(&app, &mail_to(&app, EMAIL, "Confirm").await);
+    let id: i64 = signatures::table
+        .select(signatures::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let criteria = hastakshar::db::integrity::Criteria {
+        signature: Some(id),
+        ..Default::default()
+    };
+    let (staff, _) = hastakshar::db::integrity::invalidate(
+        &mut app.pool.get().unwrap(),
+        DEMO,
+        &criteria,
+        "a wave",
+        "user:1",
+    )
+    .unwrap()
+    .unwrap();
+    app.wait_for_count(DEMO, 0).await;
+
+    step.next("She withdraws: the page says so");
+    let r = app
+        .client
+        .post(format!("{link}/withdraw"))
+        .form(&[("signature", id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("withdrawn"));
+
+    step.next("Staff cancel theirs: she does not count again");
+    let cancelled =
+        hastakshar::db::integrity::cancel(&mut app.pool.get().unwrap(), staff, "user:1").unwrap();
+    assert!(
+        cancelled.is_some(),
+        "staff's own invalidation can be cancelled"
+    );
+    app.settled().await;
+    assert_eq!(app.petition_json(DEMO).await["signature_count"], 0);
+    let own: Option<i64> = signatures::table
+        .find(id)
+        .select(signatures::invalidation_id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert!(own.is_some() && own != Some(staff), "{own:?}");
+}
+
 async fn my_data_answers_the_same_whether_or_not_an_address_signed(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.sign_and_confirm(DEMO, &zarina()).await;
@@ -474,11 +530,18 @@ async fn retention_anonymises_a_petition_closed_long_ago_and_keeps_its_counts(ba
         .execute(&mut conn)
         .unwrap();
     }
-    // The emails they were sent went when they signed, before the petition closed.
+    // The emails they were sent went when they signed, before the petition closed; one of them
+    // failed instead, and kept its bodies for staff to send again.
     diesel::sql_query(format!(
         "UPDATE outbox SET created_at = '{}'",
         (hastakshar::db::now() - chrono::Duration::days(182)).format("%Y-%m-%d %H:%M:%S")
     ))
+    .execute(&mut app.pool.get().unwrap())
+    .unwrap();
+    diesel::sql_query(
+        "UPDATE outbox SET sent_at = NULL, failed_at = created_at, body_text = 'kept', \
+         body_html = 'kept' WHERE id = (SELECT min(id) FROM outbox)",
+    )
     .execute(&mut app.pool.get().unwrap())
     .unwrap();
     assert!(
@@ -508,6 +571,11 @@ async fn retention_anonymises_a_petition_closed_long_ago_and_keeps_its_counts(ba
         "no fraud signal"
     );
     assert_eq!(app.count("signature_tokens"), 0);
+    assert_eq!(
+        app.count("outbox WHERE body_text <> '' OR body_html <> '' OR recipient <> ''"),
+        0,
+        "a failed email's bodies go with its recipient"
+    );
     let after = app.petition_json(DEMO).await;
     for k in [
         "signature_count",
