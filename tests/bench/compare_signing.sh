@@ -16,6 +16,15 @@ BACKENDS=${BACKENDS:-"sqlite postgres"}
 PG=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 PG_SERVER=${PG%/*}
 HERE=$(cd "$(dirname "$0")" && pwd)
+# Both servers mail to one loopback sink, as the README's benchmark does (without SMTP_URL each
+# email would be a file in the development mail folder, and creating those files would be most
+# of what is measured).
+SINK_OUT=$(mktemp)
+python3 "$HERE/smtp_sink.py" >"$SINK_OUT" &
+SINK=$!
+trap 'kill $SINK 2>/dev/null; rm -f "$SINK_OUT"' EXIT
+for _ in $(seq 1 50); do [ -s "$SINK_OUT" ] && break; sleep 0.1; done
+SMTP_PORT=$(head -n 1 "$SINK_OUT")
 for backend in $BACKENDS; do
   for round in $(seq 1 "$ROUNDS"); do
     for which in old new; do
@@ -30,7 +39,8 @@ for backend in $BACKENDS; do
         url="$PG_SERVER/$db"
       fi
       (cd "$dir" && exec env -i PATH="$PATH" DATABASE_URL="$url" BIND="127.0.0.1:$port" \
-        BASE_URL="http://127.0.0.1:$port" SIGN_RATE_BURST=100000000 \
+        BASE_URL="http://127.0.0.1:$port" SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" \
+        SIGN_RATE_BURST=100000000 \
         SIGN_RATE_PER_HOUR=1000000000 SECRET_KEY=benchmark-secret-key-0123456789abcdefABCDEF \
         RUST_LOG=warn "$bin" serve >"$dir/log" 2>&1) &
       pid=$!
