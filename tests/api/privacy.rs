@@ -302,15 +302,7 @@ async fn a_signer_withdraws_changes_downloads_and_erases_without_an_account(back
     );
 
     step.next("Withdraw: the count falls by one in page and API; the name leaves export and pack");
-    let r = app
-        .client
-        .post(format!("{link}/withdraw"))
-        .form(&[("signature", id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    assert!(r.text().await.unwrap().contains("withdrawn"));
+    withdraw(&app, &link, id).await;
     let json = app.wait_for_count(DEMO, before - 1).await;
     assert_eq!(json["signature_count"], before - 1);
     let (_, page) = app.get_text("/petitions/1").await;
@@ -400,6 +392,19 @@ async fn a_signer_withdraws_changes_downloads_and_erases_without_an_account(back
     }
 }
 
+/// Presses "withdraw" behind a manage link: the page says it is withdrawn.
+async fn withdraw(app: &TestApp, link: &str, id: i64) {
+    let r = app
+        .client
+        .post(format!("{link}/withdraw"))
+        .form(&[("signature", id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("withdrawn"));
+}
+
 /// Staff invalidate a signature, its signer withdraws it, staff then cancel their invalidation
 /// as a false alarm: the withdrawal stands, and the signature counts nowhere.
 async fn a_withdrawal_outlasts_the_staff_invalidation_it_came_under(backend: Backend) {
@@ -428,15 +433,7 @@ async fn a_withdrawal_outlasts_the_staff_invalidation_it_came_under(backend: Bac
     app.wait_for_count(DEMO, 0).await;
 
     step.next("She withdraws: the page says so");
-    let r = app
-        .client
-        .post(format!("{link}/withdraw"))
-        .form(&[("signature", id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    assert!(r.text().await.unwrap().contains("withdrawn"));
+    withdraw(&app, &link, id).await;
 
     step.next("Staff cancel theirs: she does not count again");
     let cancelled =
