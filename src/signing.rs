@@ -195,13 +195,17 @@ pub async fn sign(
     let (max_sends, quota) = (desk.max_sends, desk.quota);
     let (base_url, keys) = (desk.mail.base_url.as_str(), &desk.mail.keys);
     // The address is stored sealed, and compared by its blind index: a copy of the database
-    // shows neither. Older rows may still hold another key's index, or none: `also` finds them.
+    // shows neither. Older rows may still hold another key's index, or none: `also` finds them
+    // (looked for only while there may be such rows: it is a query on each signature).
     let index = keys.index(&canonical);
-    let also: Vec<String> = keys
-        .indexes(&canonical)
-        .into_iter()
-        .filter(|i| *i != index)
-        .collect();
+    let also: Vec<String> = if desk.mail.older_forms() {
+        keys.indexes(&canonical)
+            .into_iter()
+            .filter(|i| *i != index)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let to = desk.mail.to(lang, &canonical);
     let token = tokens::new_token();
     // Links in the signer's language: they open on another device, without its cookie.

@@ -146,6 +146,9 @@ impl Application {
         let is_pg = db::run(&pool, |c| Ok(matches!(c, db::DbConnection::Pg(_)))).await?;
         let shared = || is_pg.then(|| (pool.clone(), settings.secret_key.as_slice()));
         let stopping = Arc::new(crate::web::Stopping::default());
+        let signer_mail = crate::privacy::manage::SignerMail::new(&settings);
+        let unsealed = db::run(&pool, |c| Ok(db::sealing::unsealed_signatures(c)?)).await?;
+        signer_mail.older_forms_checked(unsealed);
         let state = web::Data::new(AppState {
             stopping: stopping.clone(),
             pool: pool.clone(),
@@ -169,7 +172,7 @@ impl Application {
                 shared(),
             ),
             cookie_key: Key::derive_from(&settings.secret_key),
-            signer_mail: crate::privacy::manage::SignerMail::new(&settings),
+            signer_mail,
             csp: middleware::csp(captcha.is_some()),
             captcha,
             metrics: metrics.clone(),
@@ -191,6 +194,10 @@ impl Application {
                 if is_pg && let Err(e) = db::run(&sweeper.pool, |c| Ok(db::limits::sweep(c)?)).await
                 {
                     tracing::warn!(error = %e, "shared rate limits not swept");
+                }
+                match db::run(&sweeper.pool, |c| Ok(db::sealing::unsealed_signatures(c)?)).await {
+                    Ok(unsealed) => sweeper.signer_mail.older_forms_checked(unsealed),
+                    Err(e) => tracing::warn!(error = %e, "unsealed signatures not looked for"),
                 }
             }
         });

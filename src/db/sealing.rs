@@ -250,13 +250,21 @@ pub fn requests(conn: &mut DbConnection, keys: &Keys, done: &mut Resealed) -> an
     Ok(())
 }
 
-/// Whether any row written before encryption is left (three probes of partial indexes).
-pub fn waiting(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+/// Whether any signature written before encryption is left (a probe of a partial index).
+pub fn unsealed_signatures(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
     let signature: Option<i64> = signatures::table
         .filter(signatures::key_id.is_null())
         .select(signatures::id)
         .first(conn)
         .optional()?;
+    Ok(signature.is_some())
+}
+
+/// Whether any row written before encryption is left (three probes of partial indexes).
+pub fn waiting(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    if unsealed_signatures(conn)? {
+        return Ok(true);
+    }
     let email: Option<i64> = outbox::table
         .filter(outbox::key_id.is_null())
         .select(outbox::id)
@@ -267,7 +275,7 @@ pub fn waiting(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
         .select(mail_suppressions::email_canonical)
         .first(conn)
         .optional()?;
-    Ok(signature.is_some() || email.is_some() || suppression.is_some())
+    Ok(email.is_some() || suppression.is_some())
 }
 
 /// One worker round's share: a batch of rows written before encryption; nothing when there is

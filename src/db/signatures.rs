@@ -424,15 +424,17 @@ pub fn recent_public(
 }
 
 // Nothing is written if the address signed before under another form of its index (`also`,
-// $26): the general path then finds that signature.
+// $26): the general path then finds that signature. With no other form (the usual case) the
+// probe is skipped: PostgreSQL plans `= ANY` of an empty array as a walk through every
+// signature of the petition, which halved the signing rate of a petition a few thousand strong.
 const SIGN_NEW_PG: &str = "WITH s AS ( \
         INSERT INTO signatures (petition_id, email, name, pin_code, state_code, pc_id, \
             show_name, deliver_name, updates, lang, created_at, email_canonical, email_domain, \
             network, ip_hash, disposable, form_seconds, honeypot, held, key_id, consent_version) \
         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $19, $20, $21, $22, $23, \
             $24, $25, $27, $28 \
-        WHERE NOT EXISTS (SELECT 1 FROM signatures WHERE petition_id = $1 \
-            AND email_canonical = ANY($26)) \
+        WHERE cardinality($26::text[]) = 0 OR NOT EXISTS (SELECT 1 FROM signatures \
+            WHERE petition_id = $1 AND email_canonical = ANY($26)) \
         ON CONFLICT (petition_id, email_canonical) DO NOTHING RETURNING id), \
     t AS (INSERT INTO signature_tokens (token_hash, signature_id, created_at) \
         SELECT $12, id, $11 FROM s), \

@@ -20,6 +20,10 @@ pub struct SignerMail {
     pub secret_key: Vec<u8>,
     pub keys: Keys,
     pub hours: i64,
+    /// Whether a signature may be stored under another form of its address's index than the
+    /// current key's (a retired key's, or the plain address from before encryption), which
+    /// signing must then look for too. True until `older_forms_checked` finds none.
+    older_forms: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl SignerMail {
@@ -29,7 +33,24 @@ impl SignerMail {
             secret_key: settings.secret_key.clone(),
             keys: settings.data_keys.clone(),
             hours: settings.privacy.manage_link_hours,
+            older_forms: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)),
         }
+    }
+
+    /// See `older_forms`.
+    pub fn older_forms(&self) -> bool {
+        self.older_forms.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Says whether older forms may exist: while keys are retired (a rotation) or signatures
+    /// from before encryption are left (`unsealed`). A process that starts checks at once and
+    /// then every minute; a signature stored unsealed meanwhile (only by a binary from before
+    /// encryption, during its upgrade) could sign its address a second time until the next
+    /// check, and the worker that seals it counts and reports such a pair.
+    pub fn older_forms_checked(&self, unsealed: bool) {
+        let older = unsealed || !self.keys.retired_ids().is_empty();
+        self.older_forms
+            .store(older, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The footer of an email to the signer of `canonical` (an `EmailAddress::canonical`).

@@ -15,7 +15,49 @@ use crate::support::testdb::Backend;
 on_both_backends!(
     a_copy_of_the_database_shows_no_name_or_address_and_rotation_keeps_everything,
     long_errors_are_cut_before_they_are_sealed_and_still_open,
+    an_address_that_signed_before_encryption_still_signs_once,
 );
+
+/// A signature stored before encryption holds the plain address where an index now goes:
+/// signing again with that address finds it while it is left unsealed, and after the worker
+/// sealed it (when signing no longer looks for older forms).
+async fn an_address_that_signed_before_encryption_still_signs_once(backend: Backend) {
+    use diesel::prelude::*;
+    let app = TestApp::spawn_with(
+        backend,
+        crate::helpers::Options {
+            run_worker: false,
+            ..Default::default()
+        },
+    )
+    .await;
+    let mut step = Step::first("Zarina's signature as a site before encryption stored it");
+    assert_eq!(app.sign(&as_refs(&zarina())).await.status(), 303);
+    diesel::sql_query(format!(
+        "UPDATE signatures SET email = '{EMAIL}', name = '{NAME}', email_canonical = '{EMAIL}', \
+         key_id = NULL"
+    ))
+    .execute(&mut app.pool.get().unwrap())
+    .unwrap();
+    let app = app.restart_as(false).await;
+
+    step.next("She signs again: still one signature");
+    assert_eq!(app.sign(&as_refs(&zarina())).await.status(), 303);
+    assert_eq!(app.count("signatures"), 1);
+
+    step.next("Sealed by the worker, then the site restarted: still one");
+    let worker = hastakshar::jobs::Worker::new(
+        &app.settings,
+        app.pool.clone(),
+        std::sync::Arc::new(hastakshar::metrics::Metrics::new()),
+    )
+    .unwrap();
+    assert_eq!(worker.seal_once().await.unwrap(), 1);
+    assert_eq!(app.count("signatures WHERE key_id IS NULL"), 0);
+    let app = app.restart_as(false).await;
+    assert_eq!(app.sign(&as_refs(&zarina())).await.status(), 303);
+    assert_eq!(app.count("signatures"), 1);
+}
 
 /// A relay's long error and a provider's long complaint are kept cut short and sealed: cut
 /// before sealing, so that they still open (a sealed value cut short never would, and a

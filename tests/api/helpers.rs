@@ -191,7 +191,12 @@ impl TestApp {
     }
 
     /// Stops the server and starts a new one on the same port, database and mail server.
-    pub async fn restart(mut self) -> TestApp {
+    pub async fn restart(self) -> TestApp {
+        self.restart_as(true).await
+    }
+
+    /// Restarts the server, with the in-process worker or without.
+    pub async fn restart_as(mut self, run_worker: bool) -> TestApp {
         self.handle.stop(true).await;
         if let Some(r) = self.running.take() {
             let _ = r.await;
@@ -204,7 +209,7 @@ impl TestApp {
         let smtp = std::mem::replace(&mut self.smtp, SmtpServer::start().await);
         let captcha = self.captcha.take();
         drop(self);
-        Self::start(db, smtp, captcha, settings, true, "127.0.0.1", port).await
+        Self::start(db, smtp, captcha, settings, run_worker, "127.0.0.1", port).await
     }
 
     pub fn url(&self, path: &str) -> String {
