@@ -246,13 +246,16 @@ pub async fn sign(
                 .clone(),
         ),
     };
-    let email = move |kind: MailKind, mail: views::email::Email| mail.outbox(kind, &recipient);
     let keys = keys.clone();
+    let email = move |kind: MailKind, mail: views::email::Email| {
+        mail.outbox(kind, &recipient).stored(&keys)
+    };
     // A petition gathering its first supporters has not been moderated: anyone can type any
     // address into its form, so its title stays out of the email.
     let unmoderated = petition.status() == Status::Gathering;
-    // Rendered before the writer's turn (on SQLite a process-wide lock), not inside it: nearly
-    // every signing sends this one. The rare "already signed" email is rendered when needed.
+    // Rendered and sealed before the writer's turn (on SQLite a process-wide lock), not inside
+    // it: nearly every signing sends this one. The rare "already signed" email is made when
+    // needed.
     let confirmation = email(
         MailKind::ConfirmSignature,
         if unmoderated {
@@ -282,7 +285,6 @@ pub async fn sign(
         }
         Ok(signatures::sign(
             conn,
-            &keys,
             &new,
             &also,
             &token.hash,

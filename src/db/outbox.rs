@@ -106,28 +106,31 @@ pub fn enqueue(conn: &mut DbConnection, keys: &Keys, e: &NewEmail) -> QueryResul
 
 /// An email as it is stored: its recipient and bodies sealed, and the recipient's blind index
 /// beside them (`seal`), so that a copy of the database shows no address and no message.
-pub struct Stored<'a> {
+/// Sealing is work worth doing before a transaction: on SQLite the writer's turn is one lock
+/// for the whole process.
+#[derive(Debug, Clone)]
+pub struct Stored {
     pub kind: &'static str,
     pub recipient: String,
     pub recipient_index: String,
-    pub subject: &'a str,
+    pub subject: String,
     pub body_text: String,
     pub body_html: String,
-    pub unsubscribe_url: &'a Option<String>,
-    pub key_id: &'a str,
+    pub unsubscribe_url: Option<String>,
+    pub key_id: String,
 }
 
 impl NewEmail {
-    pub fn stored<'a>(&'a self, keys: &'a Keys) -> Stored<'a> {
+    pub fn stored(&self, keys: &Keys) -> Stored {
         Stored {
             kind: self.kind.code(),
             recipient: keys.seal(&self.recipient),
             recipient_index: keys.index(&crate::domain::EmailAddress::canonical(&self.recipient)),
-            subject: &self.subject,
+            subject: self.subject.clone(),
             body_text: keys.seal(&self.body_text),
             body_html: keys.seal(&self.body_html),
-            unsubscribe_url: &self.unsubscribe_url,
-            key_id: keys.primary_id(),
+            unsubscribe_url: self.unsubscribe_url.clone(),
+            key_id: keys.primary_id().to_string(),
         }
     }
 }
@@ -138,11 +141,11 @@ macro_rules! row {
             outbox::kind.eq($s.kind),
             outbox::recipient.eq(&$s.recipient),
             outbox::recipient_index.eq(Some(&$s.recipient_index)),
-            outbox::subject.eq($s.subject),
+            outbox::subject.eq(&$s.subject),
             outbox::body_text.eq(&$s.body_text),
             outbox::body_html.eq(&$s.body_html),
-            outbox::unsubscribe_url.eq($s.unsubscribe_url),
-            outbox::key_id.eq(Some($s.key_id)),
+            outbox::unsubscribe_url.eq(&$s.unsubscribe_url),
+            outbox::key_id.eq(Some(&$s.key_id)),
             outbox::attempts.eq(0),
             outbox::next_attempt_at.eq($t),
             outbox::created_at.eq($t),
@@ -152,8 +155,12 @@ macro_rules! row {
 
 /// Enqueues and returns the row's id (to attach files to it, or to follow it).
 pub fn enqueue_returning(conn: &mut DbConnection, keys: &Keys, e: &NewEmail) -> QueryResult<i64> {
+    enqueue_stored(conn, &e.stored(keys))
+}
+
+/// Enqueues an email sealed beforehand, and returns the row's id.
+pub fn enqueue_stored(conn: &mut DbConnection, s: &Stored) -> QueryResult<i64> {
     let t = now();
-    let s = e.stored(keys);
     diesel::insert_into(outbox::table)
         .values(row!(s, t))
         .returning(outbox::id)

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::outbox::{self, NewEmail};
+use super::outbox;
 use super::schema::{petitions, signature_tokens, signatures};
 use super::{DbConnection, now};
 
@@ -92,18 +92,17 @@ pub enum Signed {
 /// or the address itself before encryption), so that an address still signs once.
 pub fn sign(
     conn: &mut DbConnection,
-    keys: &crate::seal::Keys,
     new: &NewSignature,
     also: &[String],
     token_hash: &str,
     max_sends: i32,
-    email_for: impl Fn(Signed) -> Option<NewEmail>,
+    email_for: impl Fn(Signed) -> Option<outbox::Stored>,
 ) -> QueryResult<Signed> {
     // The common case on PostgreSQL in one statement, one round trip: under a spike the round
     // trips of BEGIN, three INSERTs and COMMIT were where a signature's time went.
     if let DbConnection::Pg(c) = conn
         && let Some(email) = email_for(Signed::New)
-        && sign_new_pg(c, new, also, token_hash, &email.stored(keys))?
+        && sign_new_pg(c, new, also, token_hash, &email)?
     {
         return Ok(Signed::New);
     }
@@ -168,7 +167,7 @@ pub fn sign(
                 .execute(conn)?;
         }
         if let Some(email) = email_for(outcome) {
-            outbox::enqueue(conn, keys, &email)?;
+            outbox::enqueue_stored(conn, &email)?;
         }
         Ok(outcome)
     })
@@ -457,7 +456,7 @@ fn sign_new_pg(
     new: &NewSignature,
     also: &[String],
     token_hash: &str,
-    email: &outbox::Stored<'_>,
+    email: &outbox::Stored,
 ) -> QueryResult<bool> {
     use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
     let rows: Vec<Inserted> = diesel::sql_query(SIGN_NEW_PG)

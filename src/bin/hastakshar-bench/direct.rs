@@ -116,11 +116,11 @@ fn warm_up(pool: &DbPool, n: usize) -> anyhow::Result<()> {
 
 fn insert_one(pool: &DbPool, signer: &Signer, email: &EmailTemplate) -> anyhow::Result<()> {
     let token = tokens::new_token();
-    let mail = email.with_token(&signer.email, &token.plain);
+    // Sealed before the transaction, as the application does.
+    let mail = email.with_token(&signer.email, &token.plain).stored(keys());
     let mut conn = pool.get()?;
     let outcome = signatures::sign(
         &mut conn,
-        keys(),
         &new_signature(signer),
         &[],
         &token.hash,
@@ -222,7 +222,6 @@ pub fn insert_confirmable(url: &str, m: usize, places: &[Place]) -> anyhow::Resu
                 let signer = Signer::nth(i, "confirm", places);
                 let outcome = signatures::sign(
                     conn,
-                    keys(),
                     &new_signature(&signer),
                     &[],
                     &token.hash,
