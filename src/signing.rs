@@ -265,7 +265,7 @@ pub async fn sign(
         },
     );
     let held = verdict == Some(Action::Hold);
-    let signed = db::write(desk.pool, move |conn| {
+    let signed = db::write_grouped(desk.pool, move |conn| {
         let email_for = |outcome: Signed| match outcome {
             Signed::New | Signed::Held | Signed::StillPending => Some(confirmation.clone()),
             Signed::AlreadyConfirmed if unmoderated => Some(email(

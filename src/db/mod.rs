@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod console;
 pub mod counts;
 pub mod delivery;
+mod group;
 pub mod integrity;
 pub mod jobs;
 pub mod limits;
@@ -201,6 +202,21 @@ where
         let _turn = matches!(conn, DbConnection::Sqlite(_))
             .then(|| SQLITE_WRITER.lock().unwrap_or_else(|p| p.into_inner()));
         f(conn)
+    })
+    .await
+}
+
+/// Like `write`, for the writes a spike brings by the thousand (signing): on SQLite, writes that
+/// queue together share one transaction and one sync of the log (`group`), each in a savepoint
+/// of its own, and each caller hears back only after the commit. On PostgreSQL it is `write`.
+pub async fn write_grouped<T, F>(pool: &DbPool, f: F) -> Result<T, DbError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+{
+    run(pool, move |conn| match conn {
+        DbConnection::Sqlite(_) => group::write(conn, f),
+        DbConnection::Pg(_) => f(conn),
     })
     .await
 }

@@ -272,7 +272,7 @@ pub async fn confirm(
     let ttl = state.settings.confirm_link_ttl;
     let base = state.settings.base_url.clone();
     let keys = state.settings.data_keys.clone();
-    let outcome = db::write(&state.pool, move |c| {
+    let outcome = db::write_grouped(&state.pool, move |c| {
         Ok(signing::confirm(c, &keys, &hash, ttl, needed, &base)?)
     })
     .await?;
