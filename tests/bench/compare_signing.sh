@@ -7,7 +7,8 @@
 #
 # e.g. to measure what a change costs: build the old commit's binary in a git worktree
 # (`cargo build --release --bin hastakshar`), copy it aside, build this one, and compare. Each
-# line is one round: the rate (requests a second), p50 and p99. Loopback only.
+# line is one build's turn in a round: the rate (requests a second), p50 and p99; the last lines
+# give each round's ratio (new over old) and their median. Loopback only.
 set -u
 OLD=$1
 NEW=$2
@@ -22,12 +23,17 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SINK_OUT=$(mktemp)
 python3 "$HERE/smtp_sink.py" >"$SINK_OUT" &
 SINK=$!
-trap 'kill $SINK 2>/dev/null; rm -f "$SINK_OUT"' EXIT
+RATES=$(mktemp)
+trap 'kill $SINK 2>/dev/null; rm -f "$SINK_OUT" "$RATES"' EXIT
 for _ in $(seq 1 50); do [ -s "$SINK_OUT" ] && break; sleep 0.1; done
 SMTP_PORT=$(head -n 1 "$SINK_OUT")
 for backend in $BACKENDS; do
   for round in $(seq 1 "$ROUNDS"); do
-    for which in old new; do
+    # Each round swaps which build goes first, so neither always meets what the other left
+    # behind (PostgreSQL's checkpoint after a dropped database, a warm page cache).
+    order="old new"
+    [ $((round % 2)) = 0 ] && order="new old"
+    for which in $order; do
       bin=$OLD; [ "$which" = new ] && bin=$NEW
       dir=$(mktemp -d)
       port=$((20000 + RANDOM % 20000))
@@ -50,6 +56,7 @@ for backend in $BACKENDS; do
       done
       out=$(wrk -t2 -c32 -d10s -s "$HERE/sign.lua" "http://127.0.0.1:$port" 2>&1 | grep RESULT)
       echo "$backend round=$round $which $out"
+      [ -n "$out" ] && echo "$backend $round $which ${out#*rate=}" | cut -d" " -f1-4 >>"$RATES"
       kill "$pid"
       wait "$pid" 2>/dev/null
       if [ "$backend" = postgres ]; then
@@ -59,3 +66,16 @@ for backend in $BACKENDS; do
     done
   done
 done
+# Each round's ratio, new over old, and the median round's.
+python3 - "$RATES" <<'PY'
+import sys, statistics
+rates = {}
+for line in open(sys.argv[1]):
+    backend, rnd, which, rate = line.split()
+    rates.setdefault(backend, {}).setdefault(rnd, {})[which] = float(rate)
+for backend, rounds in rates.items():
+    ratios = [r["new"] / r["old"] for r in rounds.values() if r.get("old") and "new" in r]
+    if ratios:
+        listed = ", ".join(f"{x:.2f}" for x in ratios)
+        print(f"{backend}: new/old by round {listed}; median {statistics.median(ratios):.2f}x")
+PY
