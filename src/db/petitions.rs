@@ -144,6 +144,19 @@ pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     with_details(conn, rows)
 }
 
+/// The open petitions for the sitemap: id and when each opened, oldest first, at most `limit`.
+pub fn open_ids(
+    conn: &mut DbConnection,
+    limit: i64,
+) -> QueryResult<Vec<(i64, Option<NaiveDateTime>)>> {
+    petitions::table
+        .filter(petitions::status.eq(Status::Open.code()))
+        .order(petitions::id.asc())
+        .limit(limit)
+        .select((petitions::id, petitions::opened_at))
+        .load(conn)
+}
+
 /// Open and closed petitions, newest first (for staff to deliver).
 pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     let rows = petitions::table

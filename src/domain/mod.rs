@@ -1,11 +1,13 @@
 //! Values that are valid because they exist: a parsed email address, PIN code or signer's name.
 
 mod email;
+mod milestone;
 mod name;
 mod pin;
 mod status;
 
 pub use email::EmailAddress;
+pub use milestone::next_milestone;
 pub use name::SignerName;
 pub use pin::PinCode;
 pub use status::{Move, Status};

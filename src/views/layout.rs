@@ -85,6 +85,10 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     }
 }
 
+/// `s` for a URL's query, spaces as `%20`: a `mailto:` link's subject and body are not form
+/// data, and mail programs show a `+` as it is (RFC 6068); every other reader takes `%20` too.
 pub fn urlencode(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+    url::form_urlencoded::byte_serialize(s.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }

@@ -35,9 +35,12 @@ pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
     )
 }
 
+/// The count, the campaigner's goal, and a bar toward the next milestone (`next_milestone`) with
+/// how many more it needs.
 fn progress(lang: Lang, p: &Petition) -> Markup {
-    let count = p.row.signature_count;
+    let count = p.row.signature_count.max(0);
     let goal = p.row.goal.max(1);
+    let milestone = crate::domain::next_milestone(count, goal);
     html! {
         div.progress {
             p.count {
@@ -45,8 +48,16 @@ fn progress(lang: Lang, p: &Petition) -> Markup {
                 " "
                 (lang.ta("signatures-of-goal", &[("count", Arg::Num(count)), ("goal", Arg::Num(goal))]))
             }
-            progress value=(count.min(goal)) max=(goal) aria-label=(lang.t("progress-label")) {
-                (count * 100 / goal) "%"
+            progress value=(count.min(milestone)) max=(milestone)
+                aria-label=(lang.ta("progress-label", &[("milestone", Arg::Num(milestone))])) {
+                (count.min(milestone) * 100 / milestone) "%"
+            }
+            p.milestone {
+                @if count >= goal {
+                    (lang.t("milestone-goal-reached"))
+                } @else {
+                    (lang.ta("milestone-more", &[("more", Arg::Num(milestone - count)), ("milestone", Arg::Num(milestone))]))
+                }
             }
         }
     }
@@ -232,7 +243,9 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if let Some(n) = &v.notice {
                 p.notice.error role="alert" { (n) }
             }
-            form method="post" action=(lang.url(&format!("/petitions/{id}/signatures"))) novalidate {
+            // The fragment: after a 422 without JavaScript the page opens at the form and its
+            // error summary, not at the top of a long page.
+            form method="post" action=(lang.url(&format!("/petitions/{id}/signatures#sign"))) novalidate {
                 @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == Status::Gathering) {
                     input type="hidden" name="key" value=(key);
                 }

@@ -9,6 +9,7 @@ pub mod assets;
 pub mod cache;
 pub mod campaigns;
 pub mod client_ip;
+pub mod crawlers;
 pub mod delivery;
 pub mod encoded;
 pub mod integrity;

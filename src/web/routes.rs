@@ -11,8 +11,8 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, account_data, admin, api, assets, campaigns, delivery, integrity, mail_events,
-    my_data, ops, pages, privacy, signing, unsubscribe,
+    account, account_data, admin, api, assets, campaigns, crawlers, delivery, integrity,
+    mail_events, my_data, ops, pages, privacy, signing, unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -209,6 +209,8 @@ fn declare(r: &mut Routes<'_>) {
         .get("/api/pincodes/{pin}", Public, api::pincode)
         .get("/lang/{code}", Public, pages::switch_language)
         .get("/assets/{file}", Public, assets::serve)
+        .get("/robots.txt", Public, crawlers::robots)
+        .get("/sitemap.xml", Public, crawlers::sitemap)
         .get("/healthz", Public, ops::healthz)
         .get("/readyz", Public, ops::readyz)
         // Guarded by its own token or address (see `ops::metrics`).

@@ -204,7 +204,7 @@ async fn a_hindi_reader_gets_hindi_pages_and_email(backend: Backend) {
         .page_in("/hi/petitions/1", "hi-IN,hi;q=0.9,en;q=0.5")
         .await;
     assert!(page.contains("<html lang=\"hi\">"));
-    assert!(page.contains("action=\"/hi/petitions/1/signatures\""));
+    assert!(page.contains("action=\"/hi/petitions/1/signatures#sign\""));
     assert!(page.contains("कूल पुरुष सेक्स नहीं ख़रीदते"));
     assert!(page.contains("याचिका पर हस्ताक्षर करें"));
     assert!(page.contains("वाराणसी"), "constituency names in Hindi");

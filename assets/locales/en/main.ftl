@@ -11,7 +11,9 @@ signatures-of-goal = { $count ->
     [one] signature
    *[other] signatures
 } of a goal of { $goal }
-progress-label = Progress towards the goal
+progress-label = Progress towards the next milestone: { $milestone }
+milestone-more = { $more } more needed to reach { $milestone }
+milestone-goal-reached = The goal is reached. Keep signing and sharing: every name adds weight.
 signatures = Signatures
 state = State
 

@@ -1,0 +1,92 @@
+//! The petition page's progress as a stranger sees it: in headless Chromium at a phone's width
+//! and a desktop's, in English and Hindi, checked with axe-core and kept as screenshots in
+//! `target/screenshots/` to look at.
+
+use fantoccini::Locator;
+
+use crate::browser::{axe_source, browser, browser_available, start_driver, wcag_violations};
+use crate::helpers::{DEMO, TestApp};
+use crate::look::{page_with, set_count};
+use crate::support::testdb::Backend;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
+    if !browser_available() {
+        return;
+    }
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (_driver, driver_url) = start_driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&driver_url, &profile).await;
+    let mut broken = Vec::new();
+    for (count, goal, shown, en, hi) in [
+        (
+            3,
+            100_000,
+            "3",
+            "97 more needed to reach 100",
+            "100 तक पहुँचने के लिए 97 और हस्ताक्षर चाहिए",
+        ),
+        (
+            5_000,
+            100_000,
+            "5,000",
+            "5,000 more needed to reach 10,000",
+            "10,000 तक पहुँचने के लिए 5,000 और हस्ताक्षर चाहिए",
+        ),
+        (
+            120_000,
+            100_000,
+            "1,20,000",
+            "The goal is reached.",
+            "लक्ष्य पूरा हुआ।",
+        ),
+    ] {
+        set_count(&app, count, goal);
+        for (lang, prefix, want) in [("en", "", en), ("hi", "/hi", hi)] {
+            let path = format!("{prefix}/petitions/{DEMO}");
+            page_with(&app, &path, shown).await;
+            c.goto(&app.url(&path)).await.unwrap();
+            let line = c.find(Locator::Css(".progress .milestone")).await.unwrap();
+            let text = line.text().await.unwrap();
+            let (_, _, w, h) = line.rectangle().await.unwrap();
+            assert!(
+                w > 0.0 && h > 0.0,
+                "{path} at {count}: the line is not shown"
+            );
+            assert!(text.contains(want), "{path} at {count}: {text:?}");
+            look_at_progress(
+                &c,
+                &axe,
+                &format!("petition-milestone-{count}-{lang}"),
+                &mut broken,
+            )
+            .await;
+        }
+    }
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// axe's findings at a phone's width and a desktop's, and a screenshot of each with the progress
+/// block in the middle of the screen.
+async fn look_at_progress(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+        c.set_window_size(w, h).await.unwrap();
+        let found = wcag_violations(c, axe).await;
+        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
+        c.execute(
+            "document.querySelector('.progress').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
+    }
+}

@@ -1,0 +1,217 @@
+//! How a petition looks to a stranger: a goal that grows with the petition, a form that answers
+//! where the signer is, share links that read right.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use hastakshar::db::schema::petitions;
+
+use crate::helpers::{DEMO, TestApp, as_refs, form};
+use crate::on_both_backends;
+use crate::support::testdb::Backend;
+
+/// Sets the demo petition's count and goal, as the counter and the campaigner would.
+pub fn set_count(app: &TestApp, count: i64, goal: i64) {
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(petitions::table.find(DEMO))
+        .set((
+            petitions::signature_count.eq(count),
+            petitions::goal.eq(goal),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+/// The page once it shows `count` (the public page is cached for a second).
+pub async fn page_with(app: &TestApp, path: &str, count: &str) -> String {
+    for _ in 0..50 {
+        let (status, body) = app.get_text(path).await;
+        assert_eq!(status, 200);
+        if body.contains(&format!("<strong>{count}</strong>")) {
+            return body;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{path} never showed {count} signatures");
+}
+
+/// The bar aims at the next milestone (100, 500, 1,000, 5,000, 10,000 ...), says how many more
+/// it needs in each language, stops at the campaigner's goal, and says when that is reached.
+async fn the_milestone_follows_the_count(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for (count, goal, shown, en, hi, max) in [
+        (
+            0,
+            100_000,
+            "0",
+            "100 more needed to reach 100",
+            "100 तक पहुँचने के लिए 100 और हस्ताक्षर चाहिए",
+            "100",
+        ),
+        (
+            3,
+            100_000,
+            "3",
+            "97 more needed to reach 100",
+            "100 तक पहुँचने के लिए 97 और हस्ताक्षर चाहिए",
+            "100",
+        ),
+        (
+            120,
+            100_000,
+            "120",
+            "380 more needed to reach 500",
+            "500 तक पहुँचने के लिए 380 और हस्ताक्षर चाहिए",
+            "500",
+        ),
+        (
+            5_000,
+            100_000,
+            "5,000",
+            "5,000 more needed to reach 10,000",
+            "10,000 तक पहुँचने के लिए 5,000 और हस्ताक्षर चाहिए",
+            "10000",
+        ),
+        (
+            60_000,
+            75_000,
+            "60,000",
+            "15,000 more needed to reach 75,000",
+            "75,000 तक पहुँचने के लिए 15,000 और हस्ताक्षर चाहिए",
+            "75000",
+        ),
+        (
+            120_000,
+            100_000,
+            "1,20,000",
+            "The goal is reached.",
+            "लक्ष्य पूरा हुआ।",
+            "100000",
+        ),
+    ] {
+        set_count(&app, count, goal);
+        let page = page_with(&app, &format!("/petitions/{DEMO}"), shown).await;
+        assert!(page.contains(en), "{count} of {goal}: no {en:?}");
+        assert!(
+            page.contains(&format!("max=\"{max}\"")),
+            "{count} of {goal}: the bar does not aim at {max}"
+        );
+        let page = page_with(&app, &format!("/hi/petitions/{DEMO}"), shown).await;
+        assert!(page.contains(hi), "{count} of {goal}: no {hi:?}");
+    }
+}
+
+/// The sign form posts to its own section, so after a 422 (without JavaScript, which would
+/// focus the summary) the page opens at the form with the error summary at its top, in each
+/// language. The email share link encodes spaces as `%20`: mail programs show a `+` as it is.
+async fn a_refused_signature_opens_at_the_form_and_shared_mail_reads_right(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for prefix in ["", "/hi"] {
+        let (_, page) = app.get_text(&format!("{prefix}/petitions/{DEMO}")).await;
+        let action = format!("action=\"{prefix}/petitions/{DEMO}/signatures#sign\"");
+        assert!(
+            page.contains(&action),
+            "no {action} in {prefix}/petitions/{DEMO}"
+        );
+    }
+    let mut f = form("asha@example.org");
+    f.retain(|(k, _)| *k != "adult");
+    let r = app.sign(&as_refs(&f)).await;
+    assert_eq!(r.status().as_u16(), 422);
+    let page = r.text().await.unwrap();
+    let section = page.find("id=\"sign\"").expect("the sign section");
+    let summary = page.find("class=\"error-summary\"").expect("the summary");
+    let form_at = page[section..].find("<form").map(|i| i + section).unwrap();
+    assert!(
+        section < summary && summary < form_at,
+        "the summary heads the sign section"
+    );
+    assert_eq!(app.count("signatures"), 0);
+
+    let (_, page) = app.get_text(&format!("/petitions/{DEMO}")).await;
+    let mailto = page
+        .split("href=\"mailto:?")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an email share link");
+    assert!(mailto.contains("%20"), "{mailto}");
+    assert!(!mailto.contains('+'), "{mailto}");
+}
+
+/// Crawlers are told where they may not go (accounts, staff, a signer's own links, in each
+/// language) and where the sitemap is; the sitemap lists each open petition in both languages
+/// with its alternates, and a petition that closes leaves it.
+async fn crawlers_find_open_petitions_and_nothing_private(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let r = app.get("/robots.txt").await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(header(&r, "content-type").starts_with("text/plain"));
+    let robots = r.text().await.unwrap();
+    for rule in [
+        "Disallow: /admin",
+        "Disallow: /hi/admin",
+        "Disallow: /my-data",
+        "Disallow: /hi/my-data",
+        "Disallow: /confirm/",
+        "Disallow: /account/",
+        "Disallow: /dashboard",
+        "Disallow: /petitions/*/signatures",
+    ] {
+        assert!(
+            robots.lines().any(|l| l == rule),
+            "robots.txt lacks {rule:?}"
+        );
+    }
+    assert!(
+        !robots.lines().any(|l| l == "Disallow: /"),
+        "the site itself is open"
+    );
+    let sitemap_line = format!("Sitemap: {}/sitemap.xml", app.settings.base_url);
+    assert!(robots.contains(&sitemap_line), "{robots}");
+
+    let r = app.get("/sitemap.xml").await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(header(&r, "content-type").starts_with("application/xml"));
+    let xml = r.text().await.unwrap();
+    let base = &app.settings.base_url;
+    for loc in [
+        format!("<loc>{base}/petitions/{DEMO}</loc>"),
+        format!("<loc>{base}/hi/petitions/{DEMO}</loc>"),
+        format!("<loc>{base}/</loc>"),
+        format!("hreflang=\"hi\" href=\"{base}/hi/petitions/{DEMO}\""),
+    ] {
+        assert!(xml.contains(&loc), "the sitemap lacks {loc}");
+    }
+    assert_eq!(
+        xml.matches("<url>").count(),
+        4,
+        "home and the demo, in two languages"
+    );
+
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(DEMO))
+            .set(petitions::status.eq("closed"))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let xml = app.get("/sitemap.xml").await.text().await.unwrap();
+    assert!(
+        !xml.contains(&format!("/petitions/{DEMO}<")),
+        "a closed petition left: {xml}"
+    );
+    assert_eq!(xml.matches("<url>").count(), 2);
+}
+
+fn header(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+on_both_backends!(
+    crawlers_find_open_petitions_and_nothing_private,
+    the_milestone_follows_the_count,
+    a_refused_signature_opens_at_the_form_and_shared_mail_reads_right,
+);
