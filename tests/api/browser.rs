@@ -77,6 +77,36 @@ pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     serde_json::from_value(found).unwrap()
 }
 
+/// What a browser test needs: the site on SQLite, Chromium through its driver, and axe; `None`
+/// (the test passes by skipping) where the machine has no browser or no axe.
+pub struct Session {
+    pub app: TestApp,
+    pub c: fantoccini::Client,
+    pub axe: String,
+    _driver: Driver,
+    _profile: tempfile::TempDir,
+}
+
+impl Session {
+    pub async fn start() -> Option<Session> {
+        if !browser_available() {
+            return None;
+        }
+        let axe = axe_source()?;
+        let app = TestApp::spawn(Backend::Sqlite).await;
+        let (driver, driver_url) = start_driver().await;
+        let profile = tempfile::tempdir().unwrap();
+        let c = browser(&driver_url, &profile).await;
+        Some(Session {
+            app,
+            c,
+            axe,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+}
+
 pub async fn start_driver() -> (Driver, String) {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -4,23 +4,16 @@
 
 use fantoccini::Locator;
 
-use crate::browser::{axe_source, browser, browser_available, start_driver, wcag_violations};
-use crate::helpers::{DEMO, TestApp};
+use crate::browser::{Session, wcag_violations};
+use crate::helpers::DEMO;
 use crate::look::{page_with, set_count};
-use crate::support::testdb::Backend;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
-    if !browser_available() {
-        return;
-    }
-    let Some(axe) = axe_source() else {
+    let Some(session) = Session::start().await else {
         return;
     };
-    let app = TestApp::spawn(Backend::Sqlite).await;
-    let (_driver, driver_url) = start_driver().await;
-    let profile = tempfile::tempdir().unwrap();
-    let c = browser(&driver_url, &profile).await;
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
     let mut broken = Vec::new();
     for (count, goal, shown, en, hi) in [
         (
@@ -45,10 +38,10 @@ async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
             "लक्ष्य पूरा हुआ।",
         ),
     ] {
-        set_count(&app, count, goal);
+        set_count(app, count, goal);
         for (lang, prefix, want) in [("en", "", en), ("hi", "/hi", hi)] {
             let path = format!("{prefix}/petitions/{DEMO}");
-            page_with(&app, &path, shown).await;
+            page_with(app, &path, shown).await;
             c.goto(&app.url(&path)).await.unwrap();
             let line = c.find(Locator::Css(".progress .milestone")).await.unwrap();
             let text = line.text().await.unwrap();
@@ -60,7 +53,7 @@ async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
             assert!(text.contains(want), "{path} at {count}: {text:?}");
             look_at_progress(
                 &c,
-                &axe,
+                axe,
                 &format!("petition-milestone-{count}-{lang}"),
                 &mut broken,
             )
