@@ -83,3 +83,70 @@ async fn look_at_progress(c: &fantoccini::Client, axe: &str, name: &str, broken:
         std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
     }
 }
+
+/// At a phone's width and a desktop's, in both languages: the logo stays on one line, and every
+/// field a person types into (text, email, password, number, date, search, select, textarea) is
+/// at least 44 pixels tall, on the petition page and on the sign-up page with its passwords.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_logo_keeps_one_line_and_every_field_is_big_enough_to_touch() {
+    let Some(session) = Session::start().await else {
+        return;
+    };
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+    let mut broken = Vec::new();
+    for path in [
+        format!("/petitions/{DEMO}"),
+        format!("/hi/petitions/{DEMO}"),
+        "/account/signup".to_string(),
+        "/hi/account/signup".to_string(),
+    ] {
+        c.goto(&app.url(&path)).await.unwrap();
+        for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+            c.set_window_size(w, h).await.unwrap();
+            let found: serde_json::Value = c
+                .execute(
+                    "const b = document.querySelector('.brand');
+                     const r = document.createRange(); r.selectNodeContents(b);
+                     const tops = [...r.getClientRects()].map(x => Math.round(x.top));
+                     const fields = [...document.querySelectorAll(
+                         'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')]
+                         .filter(e => e.offsetParent !== null)
+                         .map(e => [e.name || e.id, Math.round(e.getBoundingClientRect().height)]);
+                     return { lines: Math.max(...tops) - Math.min(...tops), fields: fields };",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let lines = found["lines"].as_i64().unwrap();
+            if lines > 4 {
+                broken.push(format!(
+                    "{path} ({width}): the logo wraps ({lines} px between lines)"
+                ));
+            }
+            let fields = found["fields"].as_array().unwrap();
+            assert!(!fields.is_empty(), "{path}: no fields found");
+            for f in fields {
+                let height = f[1].as_i64().unwrap();
+                if height < 44 {
+                    broken.push(format!("{path} ({width}): {} is {height} px tall", f[0]));
+                }
+            }
+            broken.extend(
+                wcag_violations(&c, axe)
+                    .await
+                    .into_iter()
+                    .map(|v| format!("{path} ({width}): {v}")),
+            );
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+            std::fs::create_dir_all(&dir).unwrap();
+            let name = path.trim_start_matches('/').replace('/', "-");
+            std::fs::write(
+                dir.join(format!("fields-{name}-{width}.png")),
+                c.screenshot().await.unwrap(),
+            )
+            .unwrap();
+        }
+    }
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
