@@ -297,6 +297,32 @@ pub fn unsealed_once(conn: &mut DbConnection, keys: &Keys, limit: i64) -> anyhow
     Ok(done)
 }
 
+/// One transaction of the rotation, which runs beside the site: on SQLite a batch that read
+/// before the site's worker wrote cannot write (the database is "locked" at once, not after the
+/// busy timeout), so it is tried again whole; its counts join `done` only once it commits.
+fn beside_the_site<T>(
+    conn: &mut DbConnection,
+    done: &mut Resealed,
+    mut batch: impl FnMut(&mut DbConnection, &mut Resealed) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    super::retry_locked(
+        || {
+            let mut part = Resealed::default();
+            let out = conn.transaction(|c| batch(c, &mut part))?;
+            done.signatures += part.signatures;
+            done.emails += part.emails;
+            done.suppressions += part.suppressions;
+            done.requests += part.requests;
+            done.conflicts += part.conflicts;
+            Ok(out)
+        },
+        |e: &anyhow::Error| {
+            e.downcast_ref::<diesel::result::Error>()
+                .is_some_and(super::is_locked)
+        },
+    )
+}
+
 /// Seals every row again under `DATA_KEY`, batch by batch (each its own transaction, so the
 /// site goes on signing meanwhile), and notes it in the audit log.
 pub fn rotate(
@@ -307,20 +333,20 @@ pub fn rotate(
     const BATCH: i64 = 500;
     let mut done = Resealed::default();
     let mut after = 0;
-    while let Some(last) =
-        conn.transaction(|c| signatures_batch(c, keys, Scope::After(after), BATCH, &mut done))?
-    {
+    while let Some(last) = beside_the_site(conn, &mut done, |c, d| {
+        signatures_batch(c, keys, Scope::After(after), BATCH, d)
+    })? {
         after = last;
     }
     after = 0;
-    while let Some(last) =
-        conn.transaction(|c| emails_batch(c, keys, Scope::After(after), BATCH, &mut done))?
-    {
+    while let Some(last) = beside_the_site(conn, &mut done, |c, d| {
+        emails_batch(c, keys, Scope::After(after), BATCH, d)
+    })? {
         after = last;
     }
-    conn.transaction(|c| suppressions(c, keys, &mut done))?;
-    conn.transaction(|c| requests(c, keys, &mut done))?;
-    conn.transaction(|c| attachments(c, keys, &mut done))?;
+    beside_the_site(conn, &mut done, |c, d| suppressions(c, keys, d))?;
+    beside_the_site(conn, &mut done, |c, d| requests(c, keys, d))?;
+    beside_the_site(conn, &mut done, |c, d| attachments(c, keys, d))?;
     audit::record(
         conn,
         &audit::Entry {
