@@ -33,6 +33,8 @@ pub struct Draft {
     pub other_recipients: String,
     pub goal: i64,
     pub closes_at: NaiveDateTime,
+    /// The starter agreed to have their name shown on the petition.
+    pub show_starter: bool,
 }
 
 /// The field names of the petition form; the translation's fields end in `_tr`.
@@ -146,6 +148,7 @@ pub fn validate(
                 goal,
                 // The petition runs to the end of its closing day, India time (UTC+5:30).
                 closes_at: closes.and_hms_opt(18, 29, 59).unwrap_or_default(),
+                show_starter: form.get("show_starter") == "on",
             })
         }
         _ => Err(p),
@@ -176,6 +179,9 @@ pub fn form_from(p: &Petition) -> Form {
         ("closes_on", &closes),
         ("other_recipients", &p.row.other_recipients),
     ];
+    if p.row.show_starter {
+        pairs.push(("show_starter", "on"));
+    }
     if let Some(t) = main {
         pairs.extend([
             ("title", t.title.as_str()),

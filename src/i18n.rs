@@ -155,6 +155,45 @@ impl Lang {
     pub fn number(self, n: i64) -> String {
         group_indian(n)
     }
+
+    /// A date as people write it here, the month in words so no reader takes the day for the
+    /// month: "3 December 2026", "3 दिसंबर 2026".
+    pub fn date(self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const HI: [&str; 12] = [
+            "जनवरी",
+            "फ़रवरी",
+            "मार्च",
+            "अप्रैल",
+            "मई",
+            "जून",
+            "जुलाई",
+            "अगस्त",
+            "सितंबर",
+            "अक्टूबर",
+            "नवंबर",
+            "दिसंबर",
+        ];
+        let months = match self {
+            Lang::Hi => &HI,
+            Lang::En => &EN,
+        };
+        format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+    }
 }
 
 pub enum Arg {
@@ -247,6 +286,15 @@ impl FromRequest for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_names_its_month_in_each_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(Lang::En.date(d), "3 December 2026");
+        assert_eq!(Lang::Hi.date(d), "3 दिसंबर 2026");
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
+        assert_eq!(Lang::Hi.date(d), "28 फ़रवरी 2027");
+    }
 
     #[test]
     fn the_language_comes_off_the_front_of_a_path() {

@@ -12,6 +12,8 @@ pub enum Action {
     PetitionReject,
     PetitionChanges,
     PetitionHide,
+    /// Staff put a petition on the home page's lead, or took it off.
+    PetitionFeature,
     UpdateWrite,
     UpdateApprove,
     UpdateReject,
@@ -60,6 +62,7 @@ impl Action {
             Action::PetitionReject => "petition.reject",
             Action::PetitionChanges => "petition.changes",
             Action::PetitionHide => "petition.hide",
+            Action::PetitionFeature => "petition.feature",
             Action::UpdateWrite => "update.write",
             Action::UpdateApprove => "update.approve",
             Action::UpdateReject => "update.reject",

@@ -45,6 +45,7 @@ pub fn save_draft(
                     petitions::closes_at.eq(Some(d.closes_at)),
                     petitions::creator_id.eq(Some(creator_id)),
                     petitions::other_recipients.eq(&d.other_recipients),
+                    petitions::show_starter.eq(d.show_starter),
                 ))
                 .returning(petitions::id)
                 .get_result::<i64>(conn)?,
@@ -63,6 +64,7 @@ pub fn save_draft(
                     petitions::goal.eq(d.goal),
                     petitions::closes_at.eq(Some(d.closes_at)),
                     petitions::other_recipients.eq(&d.other_recipients),
+                    petitions::show_starter.eq(d.show_starter),
                 ))
                 .execute(conn)?;
                 if n == 0 {

@@ -14,7 +14,7 @@ use diesel::sql_types::BigInt;
 use diesel::upsert::excluded;
 
 use super::DbConnection;
-use super::schema::{constituency_counts, petitions, signatures, state_counts};
+use super::schema::{constituency_counts, daily_counts, petitions, signatures, state_counts};
 
 #[derive(QueryableByName)]
 #[diesel(table_name = signatures)]
@@ -22,6 +22,7 @@ struct Claimed {
     petition_id: i64,
     state_code: String,
     pc_id: String,
+    confirmed_at: Option<chrono::NaiveDateTime>,
 }
 
 // The inner SELECT is written like the partial index `signatures_uncounted`, so the planner can
@@ -34,12 +35,12 @@ const CLAIM_PG: &str = "UPDATE signatures SET counted = TRUE \
     WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \
         WHERE confirmed_at IS NOT NULL AND counted = FALSE AND held = FALSE \
         AND invalidation_id IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) \
-    RETURNING petition_id, state_code, pc_id";
+    RETURNING petition_id, state_code, pc_id, confirmed_at";
 const CLAIM_SQLITE: &str = "UPDATE signatures SET counted = TRUE \
     WHERE counted = FALSE AND held = FALSE AND invalidation_id IS NULL AND id IN (SELECT id FROM signatures \
         WHERE confirmed_at IS NOT NULL AND counted = FALSE AND held = FALSE \
         AND invalidation_id IS NULL ORDER BY id LIMIT ?1) \
-    RETURNING petition_id, state_code, pc_id";
+    RETURNING petition_id, state_code, pc_id, confirmed_at";
 
 /// Folds up to `limit` newly confirmed signatures into the counts; returns how many.
 pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
@@ -57,15 +58,21 @@ pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
         let mut totals: HashMap<i64, i64> = HashMap::new();
         let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
         let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
+        let mut by_day: HashMap<(i64, chrono::NaiveDate), i64> = HashMap::new();
         for Claimed {
             petition_id: p,
             state_code: s,
             pc_id: c,
+            confirmed_at: at,
         } in &claimed
         {
             *totals.entry(*p).or_default() += 1;
             *by_state.entry((*p, s)).or_default() += 1;
             *by_pc.entry((*p, c)).or_default() += 1;
+            // A claimed row is confirmed (the claim asks for it); `now` only stands in.
+            *by_day
+                .entry((*p, india_day(at.unwrap_or_else(super::now))))
+                .or_default() += 1;
         }
         for (p, n) in totals {
             diesel::update(petitions::table.find(p))
@@ -99,6 +106,23 @@ pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
                 )
                 .execute(c))?;
         }
+        for ((p, day), n) in by_day {
+            crate::each_backend!(&mut *conn, c => diesel::insert_into(daily_counts::table)
+                .values((
+                    daily_counts::petition_id.eq(p),
+                    daily_counts::day.eq(day),
+                    daily_counts::count.eq(n),
+                ))
+                .on_conflict((daily_counts::petition_id, daily_counts::day))
+                .do_update()
+                .set(daily_counts::count.eq(daily_counts::count + excluded(daily_counts::count)))
+                .execute(c))?;
+        }
         Ok(claimed.len())
     })
+}
+
+/// The day in India (UTC+05:30, no daylight saving) of a moment stored in UTC.
+pub fn india_day(at: chrono::NaiveDateTime) -> chrono::NaiveDate {
+    (at + chrono::Duration::minutes(330)).date()
 }

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
 use super::schema::{
-    constituency_counts, disposable_domains, integrity_rules, invalidations, petitions, signatures,
-    state_counts,
+    constituency_counts, daily_counts, disposable_domains, integrity_rules, invalidations,
+    petitions, signatures, state_counts,
 };
 use super::{DbConnection, now};
 
@@ -310,6 +310,8 @@ struct Taken {
     state_code: String,
     #[diesel(sql_type = Text)]
     pc_id: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamp>)]
+    confirmed_at: Option<NaiveDateTime>,
 }
 
 /// Marks what `c` matches as invalidated by a new invalidation and takes those already counted
@@ -409,7 +411,7 @@ fn uncount(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
     let sql = super::numbered(
         conn,
         "UPDATE signatures SET counted = FALSE WHERE invalidation_id = $1 AND counted = TRUE \
-         RETURNING petition_id, state_code, pc_id",
+         RETURNING petition_id, state_code, pc_id, confirmed_at",
     );
     let taken: Vec<Taken> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
         .bind::<BigInt, _>(id)
@@ -422,10 +424,13 @@ fn subtract(conn: &mut DbConnection, taken: &[Taken]) -> QueryResult<()> {
     let mut totals: HashMap<i64, i64> = HashMap::new();
     let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
     let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
+    let mut by_day: HashMap<(i64, chrono::NaiveDate), i64> = HashMap::new();
     for t in taken {
         *totals.entry(t.petition_id).or_default() += 1;
         *by_state.entry((t.petition_id, &t.state_code)).or_default() += 1;
         *by_pc.entry((t.petition_id, &t.pc_id)).or_default() += 1;
+        let day = super::counts::india_day(t.confirmed_at.unwrap_or_else(now));
+        *by_day.entry((t.petition_id, day)).or_default() += 1;
     }
     for (p, n) in totals {
         diesel::update(petitions::table.find(p))
@@ -450,10 +455,20 @@ fn subtract(conn: &mut DbConnection, taken: &[Taken]) -> QueryResult<()> {
         .set(constituency_counts::count.eq(constituency_counts::count - n))
         .execute(conn)?;
     }
+    for ((p, day), n) in by_day {
+        diesel::update(
+            daily_counts::table
+                .filter(daily_counts::petition_id.eq(p))
+                .filter(daily_counts::day.eq(day)),
+        )
+        .set(daily_counts::count.eq(daily_counts::count - n))
+        .execute(conn)?;
+    }
     // Rows left at zero would show a state with no signatures; they go.
     diesel::delete(state_counts::table.filter(state_counts::count.le(0))).execute(conn)?;
     diesel::delete(constituency_counts::table.filter(constituency_counts::count.le(0)))
         .execute(conn)?;
+    diesel::delete(daily_counts::table.filter(daily_counts::count.le(0))).execute(conn)?;
     Ok(())
 }
 

@@ -5,7 +5,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{
-    constituency_counts, petition_recipients, petition_texts, petitions, recipients, state_counts,
+    constituency_counts, daily_counts, petition_recipients, petition_texts, petitions, recipients,
+    state_counts, users,
 };
 use crate::domain::Status;
 use crate::i18n::Lang;
@@ -34,6 +35,10 @@ pub struct PetitionRow {
     pub decision_reason: Option<String>,
     pub decision_message: Option<String>,
     pub milestones: i32,
+    /// The starter agreed to have their name shown on the petition.
+    pub show_starter: bool,
+    /// Staff chose it for the home page.
+    pub featured: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -69,6 +74,8 @@ pub struct Petition {
     pub row: PetitionRow,
     pub texts: Vec<PetitionText>,
     pub recipients: Vec<Recipient>,
+    /// The starter's name, when they agreed to show it and their account stands.
+    pub starter: Option<String>,
 }
 
 impl Petition {
@@ -114,9 +121,28 @@ fn with_details(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<
         .order(recipients::id)
         .select((petition_recipients::petition_id, Recipient::as_select()))
         .load(conn)?;
+    let shown: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.show_starter)
+        .filter_map(|r| r.creator_id)
+        .collect();
+    let starters: Vec<(i64, String)> = if shown.is_empty() {
+        Vec::new()
+    } else {
+        users::table
+            .filter(users::id.eq_any(&shown))
+            .filter(users::deleted_at.is_null())
+            .select((users::id, users::name))
+            .load(conn)?
+    };
     Ok(rows
         .into_iter()
         .map(|row| Petition {
+            starter: row
+                .creator_id
+                .filter(|_| row.show_starter)
+                .and_then(|c| starters.iter().find(|(u, _)| *u == c))
+                .map(|(_, name)| name.clone()),
             texts: texts
                 .iter()
                 .filter(|t| t.petition_id == row.id)
@@ -133,11 +159,15 @@ fn with_details(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<
         .collect())
 }
 
-/// Open petitions, the most signed first.
+/// Open petitions: those staff featured first, then the most signed.
 pub fn list_open(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     let rows = petitions::table
         .filter(petitions::status.eq(Status::Open.code()))
-        .order((petitions::signature_count.desc(), petitions::id.desc()))
+        .order((
+            petitions::featured.desc(),
+            petitions::signature_count.desc(),
+            petitions::id.desc(),
+        ))
         .limit(200)
         .select(PetitionRow::as_select())
         .load(conn)?;
@@ -247,6 +277,70 @@ pub fn counts_by_state(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(Str
         .order((state_counts::count.desc(), state_counts::state_code))
         .select((state_counts::state_code, state_counts::count))
         .load(conn)
+}
+
+/// India's date now (UTC+05:30, no daylight saving): the day "signed today" counts.
+pub fn india_today() -> chrono::NaiveDate {
+    super::counts::india_day(super::now())
+}
+
+/// Confirmed, counted signatures on `id` on India's day `day`.
+pub fn signed_on(conn: &mut DbConnection, id: i64, day: chrono::NaiveDate) -> QueryResult<i64> {
+    daily_counts::table
+        .filter(daily_counts::petition_id.eq(id))
+        .filter(daily_counts::day.eq(day))
+        .select(daily_counts::count)
+        .first(conn)
+        .optional()
+        .map(|n| n.unwrap_or(0).max(0))
+}
+
+/// Counted signatures per India's day on `id`, oldest first, the last `days` days that have any.
+pub fn daily(
+    conn: &mut DbConnection,
+    id: i64,
+    days: i64,
+) -> QueryResult<Vec<(chrono::NaiveDate, i64)>> {
+    let from = india_today() - chrono::Duration::days(days - 1);
+    daily_counts::table
+        .filter(daily_counts::petition_id.eq(id))
+        .filter(daily_counts::day.ge(from))
+        .filter(daily_counts::count.gt(0))
+        .order(daily_counts::day)
+        .select((daily_counts::day, daily_counts::count))
+        .load(conn)
+}
+
+/// Puts a public petition on the home page's lead, or takes it off, and audits who did;
+/// whether there was such a petition.
+pub fn set_featured(
+    conn: &mut DbConnection,
+    id: i64,
+    featured: bool,
+    actor: &super::audit::Actor,
+) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        let n = diesel::update(
+            petitions::table
+                .find(id)
+                .filter(petitions::status.eq_any(PUBLIC)),
+        )
+        .set(petitions::featured.eq(featured))
+        .execute(conn)?;
+        if n == 1 {
+            super::audit::record(
+                conn,
+                &super::audit::Entry {
+                    actor,
+                    action: super::audit::Action::PetitionFeature,
+                    petition_id: Some(id),
+                    details: serde_json::json!({ "featured": featured }),
+                    row_count: 1,
+                },
+            )?;
+        }
+        Ok(n == 1)
+    })
 }
 
 pub fn counts_by_constituency(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(String, i64)>> {

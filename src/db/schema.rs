@@ -64,6 +64,17 @@ diesel::table! {
         decision_message -> Nullable<Text>,
         milestones -> Integer,
         anonymised_at -> Nullable<Timestamp>,
+        show_starter -> Bool,
+        featured -> Bool,
+    }
+}
+
+diesel::table! {
+    /// Confirmed signatures per petition and India's day (UTC+05:30), kept by the counter.
+    daily_counts (petition_id, day) {
+        petition_id -> BigInt,
+        day -> Date,
+        count -> BigInt,
     }
 }
 
@@ -368,6 +379,7 @@ diesel::joinable!(petition_texts -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
 diesel::joinable!(signatures -> petitions (petition_id));
+diesel::joinable!(daily_counts -> petitions (petition_id));
 diesel::joinable!(signatures -> invalidations (invalidation_id));
 diesel::joinable!(invalidations -> petitions (petition_id));
 diesel::joinable!(signature_tokens -> signatures (signature_id));
@@ -376,6 +388,7 @@ diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(petition_updates -> petitions (petition_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    daily_counts,
     states,
     constituencies,
     pincodes,

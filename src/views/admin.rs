@@ -132,7 +132,7 @@ pub fn review(
             p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
             p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status().code()))) }
                 " · " (lang.ta("waiting-for", &[("age", Arg::Str(age(ctx, p.row.submitted_at)))])) }
-            (petition_body(ctx, p))
+            (petition_body(ctx, p, html! {}))
             @if matches!(p.status(), Status::Open | Status::Closed) {
                 p { a.button.primary href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("delivery-link")) } }
             }

@@ -103,7 +103,7 @@ pub fn petition_form(ctx: &Ctx, heading: &str, v: &PetitionForm<'_>) -> Markup {
                 (f.input(Input::new("goal", label(ctx, "goal")).kind("number").hint(ctx.t("hint-goal"))))
                 div.field.invalid[v.problems.of("closes_on").is_some()] {
                     label for="closes_on" { (label(ctx, "closes_on")) }
-                    p.hint id="closes_on-hint" { (ctx.ta("hint-closes-on", &[("date", Arg::Str(v.max_date.clone()))])) }
+                    p.hint id="closes_on-hint" { (ctx.ta("hint-closes-on", &[("date", Arg::Str(in_words(lang, &v.max_date)))])) }
                     @if let Some(p) = v.problems.of("closes_on") {
                         p.error id="closes_on-error" { (ctx.t(p.key)) }
                     }
@@ -111,6 +111,12 @@ pub fn petition_form(ctx: &Ctx, heading: &str, v: &PetitionForm<'_>) -> Markup {
                         min=(v.min_date) max=(v.max_date)
                         aria-invalid=[v.problems.of("closes_on").map(|_| "true")]
                         aria-describedby=(if v.problems.of("closes_on").is_some() { "closes_on-hint closes_on-error" } else { "closes_on-hint" });
+                }
+                div.check {
+                    input type="checkbox" id="show_starter" name="show_starter" value="on"
+                        checked[v.form.get("show_starter") == "on"] aria-describedby="show_starter-hint";
+                    label for="show_starter" { (label(ctx, "show_starter")) }
+                    p.hint id="show_starter-hint" { (ctx.t("hint-show-starter")) }
                 }
                 details.translation open[!v.form.get("title_tr").is_empty() || v.problems.0.iter().any(|p| p.field.ends_with("_tr"))] {
                     summary { (ctx.t("petition-translation")) }
@@ -127,6 +133,13 @@ pub fn petition_form(ctx: &Ctx, heading: &str, v: &PetitionForm<'_>) -> Markup {
             }
         },
     )
+}
+
+/// A `YYYY-MM-DD` date in words ("1 June 2027"), as the hint beside a date field describes it.
+fn in_words(lang: Lang, iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| lang.date(d))
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// Open petitions like the one being written, so that a campaigner can join one instead.
@@ -146,7 +159,9 @@ pub fn similar_list(ctx: &Ctx, similar: &[Petition]) -> Markup {
 }
 
 /// The petition as its readers will see it.
-pub fn petition_body(ctx: &Ctx, p: &Petition) -> Markup {
+/// The petition's title, `lead` under it (the public page's facts and sign action; nothing in a
+/// preview), then what it asks, of whom, and why.
+pub fn petition_body(ctx: &Ctx, p: &Petition, lead: Markup) -> Markup {
     let lang = ctx.lang;
     let text = p.text(lang);
     let why = if text.background.trim().is_empty() {
@@ -159,6 +174,7 @@ pub fn petition_body(ctx: &Ctx, p: &Petition) -> Markup {
     html! {
         article.petition lang=(text.lang) {
             h1 { (text.title) }
+            (lead)
             section {
                 h2 { (lang.t("petition-asks")) }
                 p.action { (text.action) }

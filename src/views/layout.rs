@@ -2,6 +2,7 @@
 
 use maud::{DOCTYPE, Markup, html};
 
+use crate::accounts::Role;
 use crate::assets;
 use crate::i18n::Lang;
 
@@ -12,6 +13,85 @@ pub struct Ctx {
     pub path: String,
     /// The hCaptcha site key when the captcha is on and this page has a sign form.
     pub captcha_sitekey: Option<String>,
+    /// A staff member's role on a page behind the login (`None` on every public page, which
+    /// is shared): they get the staff navigation bar.
+    pub staff: Option<Role>,
+    /// What the action just taken did, said at the top of the page it led to (`done_message`).
+    pub done: Option<String>,
+}
+
+/// The staff pages, in the bar's order, with the role each needs (as declared in
+/// `web::routes`) and its label; the bar shows a member of staff the ones their role opens.
+pub const STAFF_PAGES: [(&str, Role, &str); 8] = [
+    ("/admin/moderation", Role::Moderator, "staff-nav-moderation"),
+    ("/admin/petitions", Role::Moderator, "staff-nav-petitions"),
+    ("/admin/recipients", Role::Moderator, "staff-nav-recipients"),
+    ("/admin/letters", Role::Moderator, "staff-nav-letters"),
+    ("/admin/rules", Role::Admin, "staff-nav-rules"),
+    ("/admin/privacy", Role::Admin, "staff-nav-privacy"),
+    ("/admin/users", Role::Admin, "staff-nav-users"),
+    ("/admin/audit", Role::Admin, "staff-nav-audit"),
+];
+
+/// What an action's redirect may ask the next page to say: `?done=<key>` with up to two whole
+/// numbers (`n`, `missing`); the words are the message `done-<key>`. Anything else in the
+/// query is ignored, so a link cannot make the site say what it likes.
+const DONE: [&str; 13] = [
+    "approve",
+    "changes",
+    "reject",
+    "hide",
+    "update-approved",
+    "update-rejected",
+    "role",
+    "featured",
+    "unfeatured",
+    "queued",
+    "dry-run",
+    "retried",
+    "saved",
+];
+
+/// The message for a `?done=` query, in `lang`, if the query names one.
+pub fn done_message(lang: Lang, query: &str) -> Option<String> {
+    let mut key = None;
+    let mut n = 0i64;
+    let mut missing = 0i64;
+    for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+        match &*k {
+            "done" => key = DONE.iter().find(|d| **d == v).copied(),
+            "n" => n = v.parse().unwrap_or(0),
+            "missing" => missing = v.parse().unwrap_or(0),
+            _ => {}
+        }
+    }
+    key.map(|k| {
+        lang.ta(
+            &format!("done-{k}"),
+            &[
+                ("n", crate::i18n::Arg::Num(n)),
+                ("shown", crate::i18n::Arg::Str(lang.number(n))),
+                ("missing", crate::i18n::Arg::Num(missing)),
+                ("missing_shown", crate::i18n::Arg::Str(lang.number(missing))),
+            ],
+        )
+    })
+}
+
+fn staff_nav(ctx: &Ctx, role: Role) -> Markup {
+    let lang = ctx.lang;
+    let path = ctx.path.split('?').next().unwrap_or_default();
+    let current = Lang::split_path(path).map_or(path.to_string(), |(_, rest)| rest);
+    html! {
+        nav.staff aria-label=(lang.t("staff-nav")) {
+            ul {
+                @for (path, _, key) in STAFF_PAGES.iter().filter(|(_, needs, _)| role >= *needs) {
+                    @let here = current == *path || current.starts_with(&format!("{path}/"));
+                    li { a href=(path) aria-current=[here.then_some("page")] { (lang.t(key)) } }
+                }
+            }
+        }
+    }
 }
 
 impl Ctx {
@@ -69,7 +149,13 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                         }
                     }
                 }
-                main #main { (body) }
+                @if let Some(role) = ctx.staff.filter(|r| r.is_staff()) { (staff_nav(ctx, role)) }
+                main #main {
+                    @if let Some(done) = &ctx.done {
+                        p.notice.done role="status" { (done) }
+                    }
+                    (body)
+                }
                 footer.site {
                     p { (lang.t("footer-privacy")) }
                     p {

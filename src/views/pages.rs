@@ -54,11 +54,18 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
         lang.t("already-confirmed-title")
     };
     let text = petition.text(lang);
-    let path = match (&petition.row.share_key, petition.status()) {
+    // The petition's address to share, and where "back to the petition" goes: for a public
+    // petition, its page in the "you signed" state.
+    let (path, back) = match (&petition.row.share_key, petition.status()) {
         (Some(key), Status::Gathering | Status::Pending | Status::Changes) => {
-            format!("/support/{key}")
+            let path = format!("/support/{key}");
+            (path.clone(), path)
         }
-        _ => lang.url(&format!("/petitions/{}", petition.id())),
+        _ => {
+            let path = lang.url(&format!("/petitions/{}", petition.id()));
+            let back = format!("{path}?signed");
+            (path, back)
+        }
     };
     page(
         ctx,
@@ -73,7 +80,7 @@ pub fn confirmed(ctx: &Ctx, petition: &Petition, first_time: bool, base_url: &st
                         (lang.ta("already-confirmed-body", &[("title", Arg::Str(text.title.clone()))]))
                     }
                 }
-                p { a href=(path) { (lang.t("back-to-petition")) } }
+                p { a href=(back) { (lang.t("back-to-petition")) } }
             }
             (share(lang, &text.title, &format!("{base_url}{path}")))
         },

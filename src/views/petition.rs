@@ -22,12 +22,18 @@ pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
             @if petitions.is_empty() {
                 p { (lang.t("home-empty")) }
             }
+            // The first is the campaign the home page leads with: one staff featured, else the
+            // most signed. It gets the room and a way to sign at once.
             ul.petitions {
-                @for p in petitions {
-                    li.card {
-                        h2 { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (p.text(lang).title) } }
+                @for (i, p) in petitions.iter().enumerate() {
+                    @let url = lang.url(&format!("/petitions/{}", p.id()));
+                    li.card.lead[i == 0] {
+                        h2 { a href=(url) { (p.text(lang).title) } }
                         p { (p.text(lang).action) }
                         (progress(lang, p))
+                        @if i == 0 {
+                            a.button.primary href={ (url) "#sign" } { (lang.t("sign-jump")) }
+                        }
                     }
                 }
             }
@@ -79,6 +85,66 @@ pub struct PetitionView<'a> {
     pub delivered: Option<(i64, bool, chrono::NaiveDateTime)>,
     /// The signed time the form was first served (`integrity::signals::served_stamp`).
     pub served: String,
+    /// Counted signatures on India's day today.
+    pub signed_today: i64,
+    /// The page a signer lands on from their confirmation: thanks and sharing, no form.
+    pub you_signed: bool,
+}
+
+/// Who started the petition (if they agreed), when it opened and when it closes, in words.
+fn facts(lang: Lang, p: &Petition) -> Markup {
+    use crate::db::counts::india_day;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(name) = &p.starter {
+        parts.push(lang.ta("petition-started-by", &[("name", Arg::Str(name.clone()))]));
+    }
+    if let Some(at) = p.row.opened_at {
+        parts.push(lang.ta(
+            "petition-opened-on",
+            &[("date", Arg::Str(lang.date(india_day(at))))],
+        ));
+    }
+    match (p.row.closed_at, p.row.closes_at) {
+        (Some(at), _) => parts.push(lang.ta(
+            "petition-closed-on",
+            &[("date", Arg::Str(lang.date(india_day(at))))],
+        )),
+        (None, Some(at)) => parts.push(lang.ta(
+            "petition-closes-on",
+            &[("date", Arg::Str(lang.date(india_day(at))))],
+        )),
+        _ => {}
+    }
+    html! {
+        @if !parts.is_empty() {
+            ul.facts {
+                @for part in &parts { li { (part) } }
+            }
+        }
+    }
+}
+
+/// Under the title: the facts, the count toward its milestone with today's signatures, and the
+/// way to the form (on a phone the form is a long scroll below), or the signer's thanks.
+fn lead(lang: Lang, v: &PetitionView<'_>) -> Markup {
+    let p = v.petition;
+    html! {
+        (facts(lang, p))
+        div.summary {
+            (progress(lang, p))
+            @if v.signed_today > 0 {
+                p.today { (lang.ta("signed-today", &[("count", Arg::Num(v.signed_today)), ("shown", Arg::Str(lang.number(v.signed_today)))])) }
+            }
+            @if v.you_signed {
+                p.you-signed role="status" {
+                    strong { (lang.t("you-signed")) } " "
+                    a href="#share-heading" { (lang.t("you-signed-share")) }
+                }
+            } @else if p.is_signable() {
+                a.button.primary.sign-jump href="#sign" { (lang.t("sign-jump")) }
+            }
+        }
+    }
 }
 
 pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
@@ -97,8 +163,10 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if p.status() == Status::Gathering {
                 p.notice role="status" { (lang.t("gathering-notice")) }
             }
-            (super::campaigns::petition_body(ctx, p))
-            (progress(lang, p))
+            (super::campaigns::petition_body(ctx, p, lead(lang, v)))
+            @if v.you_signed && p.status() != Status::Gathering {
+                (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
+            }
             @if p.status() != Status::Gathering {
                 p.method { a href=(lang.url(&format!("/petitions/{}/method", p.id()))) { (lang.t("method-link")) } }
             }
@@ -106,18 +174,19 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 p.delivered role="status" {
                     (lang.ta(if ministry { "delivered-members-ministry" } else { "delivered-members" }, &[
                         ("count", Arg::Num(members)),
-                        ("date", Arg::Str(at.format("%d-%m-%Y").to_string())),
+                        ("date", Arg::Str(lang.date(crate::db::counts::india_day(at)))),
                     ]))
                 }
             }
-            @if p.is_signable() {
+            @if v.you_signed {
+            } @else if p.is_signable() {
                 (sign_form(ctx, v))
             } @else {
                 p.notice role="status" {
                     (lang.ta("petition-closed-final", &[("count", Arg::Num(p.row.signature_count))]))
                 }
             }
-            @if p.status() != Status::Gathering {
+            @if !v.you_signed && p.status() != Status::Gathering {
                 (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
             }
             (super::campaigns::public_updates(lang, v.updates))
@@ -320,6 +389,46 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             }
         }
     }
+}
+
+/// The sign form again after too many attempts from one connection: the petition's title, what
+/// happened (nothing was sent, nothing typed is lost) and when to try, and the form as filled in.
+pub fn sign_later(
+    ctx: &Ctx,
+    petition: &Petition,
+    form: &SignForm,
+    minutes: i64,
+    served: String,
+) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("sign-later-title");
+    let v = PetitionView {
+        petition,
+        by_state: &[],
+        recent: &[],
+        form,
+        errors: &Problems::default(),
+        notice: Some(format!(
+            "{} {}",
+            lang.t("sign-later-body"),
+            lang.ta("retry-after", &[("minutes", Arg::Num(minutes))])
+        )),
+        base_url: "",
+        updates: &[],
+        delivered: None,
+        served,
+        signed_today: 0,
+        you_signed: false,
+    };
+    page(
+        ctx,
+        &format!("{}: {}", title, petition.text(lang).title),
+        html! {
+            h1 { (title) }
+            p.lede { a href=(lang.url(&format!("/petitions/{}", petition.id()))) { (petition.text(lang).title) } }
+            (sign_form(ctx, &v))
+        },
+    )
 }
 
 fn checkbox(name: &str, checked: bool, label: &str) -> Markup {

@@ -218,6 +218,8 @@ mod tests {
                 lang,
                 path: "/privacy".into(),
                 captcha_sitekey: None,
+                staff: None,
+                done: None,
             };
             let html = notice(&ctx, &p).into_string();
             assert!(

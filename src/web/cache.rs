@@ -61,6 +61,8 @@ impl<K: Hash + Eq, V: Clone> TtlCache<K, V> {
 pub enum PageKey {
     Home(crate::i18n::Lang),
     Petition(i64, crate::i18n::Lang),
+    /// The petition page a signer's confirmation leads to (`?signed`).
+    Signed(i64, crate::i18n::Lang),
     Method(i64, crate::i18n::Lang),
     ApiList,
     ApiPetition(i64),

@@ -135,7 +135,11 @@ async fn check_form(
             let q = format!("{} {}", draft.texts[0].title, draft.texts[0].action);
             let similar =
                 db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await?;
-            let preview = views::campaigns::petition_body(ctx, &preview_petition(&draft, &choices));
+            let preview = views::campaigns::petition_body(
+                ctx,
+                &preview_petition(&draft, &choices),
+                maud::html! {},
+            );
             Ok(Err(page(
                 Problems::default(),
                 Some(preview),
@@ -171,6 +175,8 @@ fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
             decision_reason: None,
             decision_message: None,
             milestones: 0,
+            show_starter: d.show_starter,
+            featured: false,
         },
         texts: d
             .texts
@@ -188,6 +194,7 @@ fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
             .filter(|c| d.recipient_ids.contains(&c.id))
             .cloned()
             .collect(),
+        starter: None,
     }
 }
 

@@ -234,6 +234,8 @@ pub fn error_pages<B: MessageBody + 'static>(
         lang: Lang::from_request(&req),
         path: super::local_path(&req),
         captcha_sitekey: None,
+        staff: None,
+        done: None,
     };
     let shown_retry = retry.filter(|_| status == StatusCode::TOO_MANY_REQUESTS);
     let mut page = HttpResponse::build(status);

@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use actix_web::cookie::Key;
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use maud::Markup;
 
 use crate::captcha::Verifier;
@@ -114,6 +114,13 @@ impl AppState {
             } else {
                 None
             },
+            // Set only behind a route's guard: a public page never has it.
+            staff: req
+                .extensions()
+                .get::<session::SignedIn>()
+                .map(|s| s.user.role())
+                .filter(|r| r.is_staff()),
+            done: views::layout::done_message(lang, req.query_string()),
         }
     }
 

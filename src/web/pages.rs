@@ -36,6 +36,8 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
                 lang,
                 path: lang.url("/"),
                 captcha_sitekey: None,
+                staff: None,
+                done: None,
             };
             let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
             Ok(views::petition::home(&ctx, &list).into_string())
@@ -56,6 +58,9 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
 
 /// The petition page as everyone sees it before typing into its form: the same bytes for every
 /// visitor in a language, kept compressed, public for shared caches.
+///
+/// `?signed` is where a signer's confirmation leads: the same page saying thanks, with sharing
+/// in place of the form. It is public too (it holds nothing of the signer's), kept apart.
 pub async fn petition(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -63,14 +68,25 @@ pub async fn petition(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
+    let you_signed = req.query_string().split('&').any(|p| p == "signed");
+    let key = if you_signed {
+        PageKey::Signed(id, lang)
+    } else {
+        PageKey::Petition(id, lang)
+    };
     let page = state
-        .shelved(PageKey::Petition(id, lang), HTML, || async {
-            let mut ctx = state.ctx(&req, lang, true);
+        .shelved(key, HTML, || async {
+            let mut ctx = state.ctx(&req, lang, !you_signed);
             ctx.path = lang.url(&format!("/petitions/{id}"));
             let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
             let form = SignForm::default();
+            let shown = Shown {
+                notice: None,
+                you_signed,
+            };
             let markup =
-                petition_markup(&state, &ctx, &petition, &form, &Problems::default(), None).await?;
+                petition_markup(&state, &ctx, &petition, &form, &Problems::default(), shown)
+                    .await?;
             Ok(markup.into_string())
         })
         .await?;
@@ -91,7 +107,11 @@ pub async fn render_petition(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let markup = petition_markup(state, ctx, petition, form, errors, notice).await?;
+    let shown = Shown {
+        notice,
+        you_signed: false,
+    };
+    let markup = petition_markup(state, ctx, petition, form, errors, shown).await?;
     let mut res = html(status, markup);
     if status != StatusCode::OK || !form.email.is_empty() {
         // A page showing what a signer typed is theirs alone.
@@ -103,24 +123,34 @@ pub async fn render_petition(
     Ok(res)
 }
 
+/// A form shown again after an error keeps the time it was first served.
+pub(super) fn served_stamp(state: &AppState, form: &SignForm) -> String {
+    let key = &state.settings.secret_key;
+    let now = db::now();
+    match signals::form_seconds(key, &form.signals.served, now) {
+        Some(_) => form.signals.served.clone(),
+        None => signals::served_stamp(key, now),
+    }
+}
+
+/// What the petition page says beside the petition: a notice at its form, or a signer's thanks.
+struct Shown {
+    notice: Option<String>,
+    you_signed: bool,
+}
+
 async fn petition_markup(
     state: &AppState,
     ctx: &views::Ctx,
     petition: &Petition,
     form: &SignForm,
     errors: &Problems,
-    notice: Option<String>,
+    shown: Shown,
 ) -> Result<maud::Markup, PageError> {
     let id = petition.id();
-    // A form shown again after an error keeps the time it was first served.
-    let key = &state.settings.secret_key;
-    let now = db::now();
-    let served = match signals::form_seconds(key, &form.signals.served, now) {
-        Some(_) => form.signals.served.clone(),
-        None => signals::served_stamp(key, now),
-    };
+    let served = served_stamp(state, form);
     let keys = state.settings.data_keys.clone();
-    let (by_state, recent, updates, delivered) = db::run(&state.pool, move |c| {
+    let (by_state, recent, updates, delivered, signed_today) = db::run(&state.pool, move |c| {
         let recent: Vec<(String, String)> = signatures::recent_public(c, id, 10)?
             .into_iter()
             .map(|(name, pc)| (keys.open_or_mark(&name), pc))
@@ -130,6 +160,7 @@ async fn petition_markup(
             recent,
             crate::db::updates::for_petition(c, id, false)?,
             crate::delivery::send::delivered(c, id)?,
+            petitions::signed_on(c, id, petitions::india_today())?,
         ))
     })
     .await?;
@@ -143,9 +174,11 @@ async fn petition_markup(
             recent: &recent,
             form,
             errors,
-            notice,
+            notice: shown.notice,
             base_url: &state.settings.base_url,
             served,
+            signed_today,
+            you_signed: shown.you_signed,
         },
     ))
 }

@@ -94,37 +94,87 @@ pub async fn sign(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let ctx = state.ctx(&req, lang, true);
     let id = parse_id(&path)?;
+    let form = SignForm::from_urlencoded(&body);
+    match sign_as_asked(&req, &state, lang, id, &form).await {
+        Err(PageError::RateLimited { retry_after_secs }) => {
+            sign_later(&req, &state, lang, id, &form, retry_after_secs).await
+        }
+        answer => answer,
+    }
+}
+
+/// Past the signing limit: the form again as the signer filled it in, saying plainly that
+/// nothing was sent and when to try again (429, with `Retry-After`). Only the petition is read
+/// (from the cache when public), so a flood costs no more than before.
+async fn sign_later(
+    req: &HttpRequest,
+    state: &AppState,
+    lang: Lang,
+    id: i64,
+    form: &SignForm,
+    retry_after_secs: u64,
+) -> Result<HttpResponse, PageError> {
+    let petition = signable(state, id, &form.key).await?;
+    let ctx = state.ctx(req, lang, true);
+    let minutes = retry_after_secs.div_ceil(60) as i64;
+    let mut res = html(
+        StatusCode::TOO_MANY_REQUESTS,
+        views::petition::sign_later(
+            &ctx,
+            &petition,
+            form,
+            minutes,
+            super::pages::served_stamp(state, form),
+        ),
+    );
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    if let Ok(v) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+        headers.insert(header::RETRY_AFTER, v);
+    }
+    Ok(res)
+}
+
+async fn sign_as_asked(
+    req: &HttpRequest,
+    state: &AppState,
+    lang: Lang,
+    id: i64,
+    form: &SignForm,
+) -> Result<HttpResponse, PageError> {
+    let ctx = state.ctx(req, lang, true);
     // This process's limit first (a flood is turned away here); the cell of the quota every
     // process shares is taken on the signature's own connection, or, for a form refused
     // below, on its own.
-    let quota = limit_locally(&req, &state)?;
-    let form = SignForm::from_urlencoded(&body);
-    let petition = signable(&state, id, &form.key).await?;
+    let quota = limit_locally(req, state)?;
+    let petition = signable(state, id, &form.key).await?;
     if !petition.is_signable() {
         spend(quota).await?;
         let notice = Some(lang.t("petition-closed"));
         return render_petition(
-            &state,
+            state,
             &ctx,
             &petition,
-            &form,
+            form,
             &crate::forms::Problems::default(),
             notice,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
-    let valid = match signing::validate(&form) {
+    let valid = match signing::validate(form) {
         Ok(v) => v,
         Err(errors) => {
             spend(quota).await?;
             return render_petition(
-                &state,
+                state,
                 &ctx,
                 &petition,
-                &form,
+                form,
                 &errors,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -140,10 +190,10 @@ pub async fn sign(
                 let mut errors = Problems::default();
                 errors.add("h-captcha-response", Invalid::Captcha.key());
                 return render_petition(
-                    &state,
+                    state,
                     &ctx,
                     &petition,
-                    &form,
+                    form,
                     &errors,
                     None,
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -153,7 +203,7 @@ pub async fn sign(
             Verdict::Unavailable => return Err(PageError::CaptchaUnavailable),
         }
     }
-    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    let ip = client_ip(req, &state.settings.trusted_proxies);
     let signals = state
         .integrity
         .signals(ip, valid.email.as_str(), &form.signals, db::now());

@@ -105,7 +105,21 @@ async fn a_flood_from_one_address_gets_429_while_another_still_signs(backend: Ba
         .parse()
         .unwrap();
     assert!((1..=3600).contains(&retry));
-    assert!(r.text().await.unwrap().contains("Too many attempts"));
+    // The form comes back as the signer filled it in, saying plainly nothing was sent and when
+    // to try again; its action keeps the fragment, so the page opens at the form.
+    let page = r.text().await.unwrap();
+    assert!(page.contains("Not signed yet"), "{page}");
+    assert!(page.contains("Nothing you typed is lost"), "{page}");
+    assert!(page.contains("Please try again in"), "{page}");
+    assert!(
+        page.contains("value=\"flood9@example.in\""),
+        "the email is kept: {page}"
+    );
+    assert!(
+        page.contains("value=\"Asha Devi\""),
+        "the name is kept: {page}"
+    );
+    assert!(page.contains("/petitions/1/signatures#sign"), "{page}");
     assert_eq!(app.count("signatures"), 3);
 
     let other = [("X-Forwarded-For", "198.51.100.20")];

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use diesel::prelude::*;
-use hastakshar::db::schema::petitions;
+use hastakshar::db::schema::{daily_counts, petitions};
 
 use crate::helpers::{DEMO, TestApp, as_refs, form};
 use crate::on_both_backends;
@@ -210,7 +210,144 @@ fn header(r: &reqwest::Response, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Sets the demo petition's count for India's day today, as the counter would.
+fn set_today(app: &TestApp, n: i64) {
+    let mut conn = app.pool.get().unwrap();
+    let today = hastakshar::db::petitions::india_today();
+    diesel::delete(
+        daily_counts::table
+            .filter(daily_counts::petition_id.eq(DEMO))
+            .filter(daily_counts::day.eq(today)),
+    )
+    .execute(&mut conn)
+    .unwrap();
+    diesel::insert_into(daily_counts::table)
+        .values((
+            daily_counts::petition_id.eq(DEMO),
+            daily_counts::day.eq(today),
+            daily_counts::count.eq(n),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+fn today_in_table(app: &TestApp) -> i64 {
+    let mut conn = app.pool.get().unwrap();
+    daily_counts::table
+        .filter(daily_counts::petition_id.eq(DEMO))
+        .select(daily_counts::count)
+        .load::<i64>(&mut conn)
+        .unwrap()
+        .iter()
+        .sum()
+}
+
+/// "N signed today" comes from the counter's own table: it agrees with the total as signatures
+/// are confirmed and as staff invalidate one, and says nothing at 0. The sign button near the
+/// top leads to the form; a signer's confirmation leads to the page in its "you signed" state,
+/// with sharing and without the form.
+async fn todays_signatures_and_the_signers_thanks_follow_the_data(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, page) = app.get_text(&format!("/petitions/{DEMO}")).await;
+    assert!(!page.contains("signed today"), "nothing is said at 0");
+    assert!(
+        page.contains("class=\"button primary sign-jump\" href=\"#sign\""),
+        "a sign button leads to the form"
+    );
+    let jump = page.find("sign-jump").unwrap();
+    let why = page.find("class=\"why\"").unwrap();
+    assert!(
+        jump < why,
+        "the sign button comes before the petition's long text"
+    );
+
+    // One signer, through the real confirmation: the page thanks them.
+    let r = app.sign(&as_refs(&form("first@example.in"))).await;
+    assert_eq!(r.status(), 303);
+    let mail = crate::people::mail_to(&app, "first@example.in", "Confirm").await;
+    let confirmed = app
+        .client
+        .post(app.confirm_link(&mail))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let back = format!("href=\"/petitions/{DEMO}?signed\"");
+    assert!(confirmed.contains(&back), "no {back} in {confirmed}");
+    for i in 0..2 {
+        app.sign_and_confirm(DEMO, &form(&format!("more{i}@example.in")))
+            .await;
+    }
+    app.wait_for_count(DEMO, 3).await;
+    app.settled().await;
+    assert_eq!(
+        today_in_table(&app),
+        3,
+        "the day's count agrees with the total"
+    );
+    let page = page_with(&app, &format!("/petitions/{DEMO}"), "3").await;
+    assert!(page.contains("3 people signed today"), "{page}");
+    let page = page_with(&app, &format!("/hi/petitions/{DEMO}"), "3").await;
+    assert!(page.contains("आज 3 लोगों ने हस्ताक्षर किए"));
+
+    let (status, thanks) = app.get_text(&format!("/petitions/{DEMO}?signed")).await;
+    assert_eq!(status, 200);
+    assert!(thanks.contains("You signed this petition. Thank you!"));
+    assert!(
+        thanks.contains("id=\"share-heading\""),
+        "sharing is the next step"
+    );
+    assert!(
+        !thanks.contains("id=\"sign\""),
+        "no form for one who just signed"
+    );
+    assert!(!thanks.contains("sign-jump"));
+    let (_, thanks) = app.get_text(&format!("/hi/petitions/{DEMO}?signed")).await;
+    assert!(thanks.contains("आपने इस याचिका पर हस्ताक्षर कर दिए हैं"));
+
+    // Staff invalidate one signature: today's count loses it with the total.
+    let id: i64 = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::db::schema::signatures::table
+            .filter(hastakshar::db::schema::signatures::petition_id.eq(DEMO))
+            .select(hastakshar::db::schema::signatures::id)
+            .order(hastakshar::db::schema::signatures::id)
+            .first(&mut conn)
+            .unwrap()
+    };
+    {
+        let mut conn = app.pool.get().unwrap();
+        let c = hastakshar::db::integrity::Criteria {
+            signature: Some(id),
+            ..Default::default()
+        };
+        hastakshar::db::integrity::invalidate(&mut conn, DEMO, &c, "test", "staff@example.org")
+            .unwrap()
+            .expect("one signature invalidated");
+    }
+    app.wait_for_count(DEMO, 2).await;
+    assert_eq!(today_in_table(&app), 2);
+    let page = page_with(&app, &format!("/petitions/{DEMO}"), "2").await;
+    assert!(page.contains("2 people signed today"));
+
+    for (n, en, hi) in [
+        (120, "120 people signed today", "आज 120 लोगों ने"),
+        (5_000, "5,000 people signed today", "आज 5,000 लोगों ने"),
+    ] {
+        set_today(&app, n);
+        set_count(&app, n + 10, 100_000);
+        let shown = if n == 120 { "130" } else { "5,010" };
+        let page = page_with(&app, &format!("/petitions/{DEMO}"), shown).await;
+        assert!(page.contains(en), "no {en:?}");
+        let page = page_with(&app, &format!("/hi/petitions/{DEMO}"), shown).await;
+        assert!(page.contains(hi), "no {hi:?}");
+    }
+}
+
 on_both_backends!(
+    todays_signatures_and_the_signers_thanks_follow_the_data,
     crawlers_find_open_petitions_and_nothing_private,
     the_milestone_follows_the_count,
     a_refused_signature_opens_at_the_form_and_shared_mail_reads_right,

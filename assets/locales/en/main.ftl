@@ -313,7 +313,6 @@ users-title = Accounts
 users-search = Email contains
 users-col-role = Role
 users-change = Change
-users-changed = The role was changed.
 search-button = Search
 role-campaigner = Campaigner
 role-moderator = Moderator
@@ -671,3 +670,69 @@ method-restored = (cancelled on { $date }: they count again)
 email-spike-subject = Spike on “{ $title }”
 email-spike-body = The petition “{ $title }” was signed { $recent } times a minute over the last five minutes, against { $trailing } a minute over the hour before. It may be news; it may be a wave. The console shows where the signatures come from.
 email-spike-console = Open the integrity console
+
+## The petition page's facts and sign action (issue "Look like a campaign people trust")
+petition-started-by = Started by { $name }
+petition-opened-on = Opened { $date }
+petition-closes-on = Closes { $date }
+petition-closed-on = Closed { $date }
+signed-today = { $count ->
+    [one] { $shown } person signed today
+   *[other] { $shown } people signed today
+}
+sign-jump = Sign this petition
+you-signed = You signed this petition. Thank you!
+you-signed-share = Now ask a friend to sign: share it.
+petition-field-show-starter = Show my name on the petition as the person who started it
+hint-show-starter = Your name as on your account. Leave this unticked to start it without your name.
+sign-later-title = Not signed yet
+sign-later-body = Too many signatures have come from your connection in a short time, so this one was not sent. Nothing you typed is lost: it is all still in the form below.
+
+## The staff console: its navigation bar, the petitions list, and what each action did
+staff-nav = Staff pages
+staff-nav-moderation = Moderation
+staff-nav-petitions = Petitions and delivery
+staff-nav-recipients = Recipients
+staff-nav-letters = Letters
+staff-nav-rules = Integrity rules
+staff-nav-privacy = Privacy requests
+staff-nav-users = Users
+staff-nav-audit = Audit log
+staff-petitions-title = Petitions
+staff-petitions-hint = Public petitions, newest first. The home page leads with the featured ones, then the most signed.
+staff-petitions-empty = No petition is public yet.
+staff-col-home = Home page
+staff-col-pages = Pages
+staff-featured = Featured
+staff-feature = Feature on the home page
+staff-unfeature = Take off the home page
+staff-public-page = Public page
+staff-integrity = Integrity
+staff-delivery = Delivery
+done-approve = Approved: the petition is open and its starter has been emailed.
+done-changes = Sent back: the starter has been emailed what to change.
+done-reject = Rejected: the starter has been emailed the reason.
+done-hide = Hidden: the petition is no longer public.
+done-update-approved = Update approved: it is on the petition's page and on its way to subscribers.
+done-update-rejected = Update rejected.
+done-role = The role was changed.
+done-featured = The home page now leads with this petition.
+done-unfeatured = The petition is no longer featured on the home page.
+done-queued = { $n ->
+    [one] Sent: { $shown } pack is queued.
+   *[other] Sent: { $shown } packs are queued.
+} The table below shows each one as it goes.
+done-dry-run = Dry run, nothing was sent: { $n ->
+    [one] it would send { $shown } pack
+   *[other] it would send { $shown } packs
+}, and { $missing ->
+    [one] { $missing_shown } recipient has no email address
+   *[other] { $missing_shown } recipients have no email address
+}.
+done-retried = The pack will be sent again.
+done-saved = Saved.
+send-why-all-done = Nothing to send: every recipient with an email address has their pack already.
+send-why-no-email = Nothing to send by email: { $count ->
+    [one] the { $shown } recipient left has no email address
+   *[other] the { $shown } recipients left have no email address
+}. Add addresses on the Recipients page, or print their packs and post them.
