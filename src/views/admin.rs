@@ -90,6 +90,64 @@ pub fn moderation(
     )
 }
 
+/// Every public petition for staff: what the home page leads with (and a button to change
+/// it), its status and count, and the ways to review, integrity and delivery.
+pub fn petitions(ctx: &Ctx, list: &[Petition], token: &str) -> Markup {
+    let lang = ctx.lang;
+    let title = lang.t("staff-petitions-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            h1 { (title) }
+            p.hint { (lang.t("staff-petitions-hint")) }
+            @if list.is_empty() { p { (lang.t("staff-petitions-empty")) } }
+            @else {
+                table.queue.petitions-staff {
+                    thead { tr {
+                        th scope="col" { (lang.t("dashboard-col-petition")) }
+                        th scope="col" { (lang.t("signatures")) }
+                        th scope="col" { (lang.t("staff-col-home")) }
+                        th scope="col" { (lang.t("staff-col-pages")) }
+                    } }
+                    tbody {
+                        @for p in list {
+                            tr {
+                                td {
+                                    a href={ "/admin/petitions/" (p.id()) } { (p.text(lang).title) }
+                                    br;
+                                    span.hint { (lang.t(&format!("status-{}", p.status().code()))) }
+                                }
+                                td.num { (lang.number(p.row.signature_count)) }
+                                td {
+                                    @if p.row.featured { strong { (lang.t("staff-featured")) } br; }
+                                    @if p.is_open() || p.row.featured {
+                                        form.inline method="post" action={ "/admin/petitions/" (p.id()) "/featured" } {
+                                            (csrf(token))
+                                            @if p.row.featured {
+                                                button.secondary type="submit" name="featured" value="off" { (lang.t("staff-unfeature")) }
+                                            } @else {
+                                                button.secondary type="submit" name="featured" value="on" { (lang.t("staff-feature")) }
+                                            }
+                                        }
+                                    }
+                                }
+                                td {
+                                    ul.links {
+                                        li { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (lang.t("staff-public-page")) } }
+                                        li { a href={ "/admin/petitions/" (p.id()) "/integrity" } { (lang.t("staff-integrity")) } }
+                                        li { a href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("staff-delivery")) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
 /// A petition for a moderator to decide on; `own` when they started it themselves (someone else
 /// must decide, so no buttons are offered).
 pub fn review(
@@ -167,14 +225,7 @@ pub fn review(
     )
 }
 
-pub fn users(
-    ctx: &Ctx,
-    list: &[User],
-    q: &str,
-    me: i64,
-    token: &str,
-    notice: Option<String>,
-) -> Markup {
+pub fn users(ctx: &Ctx, list: &[User], q: &str, me: i64, token: &str) -> Markup {
     let lang = ctx.lang;
     let title = lang.t("users-title");
     page(
@@ -182,7 +233,6 @@ pub fn users(
         &title,
         html! {
             h1 { (title) }
-            @if let Some(n) = notice { p.notice role="status" { (n) } }
             form.search method="get" action="/admin/users" role="search" {
                 label for="q" { (lang.t("users-search")) }
                 input #q type="search" name="q" value=(q);

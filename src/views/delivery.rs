@@ -119,12 +119,25 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
                         ul { @for t in &v.preview.no_email { li { (target_name(lang, t)) " — " (lang.number(t.signatures)) } } }
                     }
                 }
-                form method="post" action={ (base) "/deliver" } .inline {
+                @let nobody = v.preview.to_send.is_empty();
+                form.actions method="post" action={ (base) "/deliver" } {
                     (csrf(v.csrf))
                     input type="hidden" name="lang" value=(v.pack_lang.code());
                     button.secondary type="submit" name="mode" value="dry-run" { (lang.t("send-dry-run")) }
-                    " "
-                    button.primary type="submit" name="mode" value="send" { (lang.t("send-button")) }
+                    button.primary type="submit" name="mode" value="send" disabled[nobody]
+                        aria-describedby=[nobody.then_some("send-why")] { (lang.t("send-button")) }
+                }
+                @if nobody {
+                    p.hint #send-why {
+                        @if v.preview.no_email.is_empty() {
+                            (lang.t("send-why-all-done"))
+                        } @else {
+                            (lang.ta("send-why-no-email", &[
+                                ("count", Arg::Num(v.preview.no_email.len() as i64)),
+                                ("shown", Arg::Str(lang.number(v.preview.no_email.len() as i64))),
+                            ]))
+                        }
+                    }
                 }
                 @if !v.deliveries.is_empty() {
                     table.deliveries {

@@ -148,7 +148,56 @@ pub async fn decide(
         let markup = views::admin::review(&ctx, &p, &form, &problems, &session.csrf, false);
         return Ok(form_page(&state, &session, StatusCode::CONFLICT, markup));
     }
-    Ok(see_other("/admin/moderation"))
+    Ok(see_other(&format!(
+        "/admin/moderation?done={}",
+        decision.code()
+    )))
+}
+
+/// Every public petition, for staff: its status and count, whether the home page leads with
+/// it, and the ways to its review, integrity and delivery pages.
+pub async fn petitions_page(
+    req: HttpRequest,
+    signed: SignedIn,
+    state: web::Data<AppState>,
+    lang: Lang,
+) -> Result<HttpResponse, PageError> {
+    let ctx = state.ctx(&req, lang, false);
+    let SignedIn { session, .. } = signed;
+    let list = db::run(&state.pool, move |c| Ok(petitions::list_public(c)?)).await?;
+    let markup = views::admin::petitions(&ctx, &list, &session.csrf);
+    Ok(form_page(&state, &session, StatusCode::OK, markup))
+}
+
+/// Puts a public petition on the home page's lead (`featured=on`), or takes it off.
+pub async fn feature(
+    req: HttpRequest,
+    signed: SignedIn,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let form = posted(&req, &state, &body)?;
+    let SignedIn { user, .. } = signed;
+    let id = parse_id(&path)?;
+    let featured = match form.get("featured") {
+        "on" => true,
+        "off" => false,
+        _ => return Err(PageError::Unprocessable),
+    };
+    let actor = user.actor();
+    let done = db::write(&state.pool, move |c| {
+        Ok(petitions::set_featured(c, id, featured, &actor)?)
+    })
+    .await?;
+    if !done {
+        return Err(PageError::NotFound);
+    }
+    // The home page is made again within its cache's second.
+    Ok(see_other(&format!(
+        "/admin/petitions?done={}",
+        if featured { "featured" } else { "unfeatured" }
+    )))
 }
 
 pub async fn decide_update(
@@ -173,13 +222,16 @@ pub async fn decide_update(
     })
     .await?;
     decided.ok_or(PageError::NotFound)?;
-    Ok(see_other("/admin/moderation"))
+    Ok(see_other(if approve {
+        "/admin/moderation?done=update-approved"
+    } else {
+        "/admin/moderation?done=update-rejected"
+    }))
 }
 
 #[derive(serde::Deserialize)]
 pub struct UsersQuery {
     q: Option<String>,
-    changed: Option<String>,
 }
 
 pub async fn list_users(
@@ -197,8 +249,7 @@ pub async fn list_users(
     let q = crate::forms::search_term(query.q.as_deref(), 100);
     let search = q.clone();
     let list = db::run(&state.pool, move |c| Ok(users::list(c, &search, 200)?)).await?;
-    let notice = query.changed.as_ref().map(|_| lang.t("users-changed"));
-    let markup = views::admin::users(&ctx, &list, &q, admin.id, &session.csrf, notice);
+    let markup = views::admin::users(&ctx, &list, &q, admin.id, &session.csrf);
     Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
@@ -225,7 +276,7 @@ pub async fn set_role(
     if !changed {
         return Err(PageError::NotFound);
     }
-    Ok(see_other("/admin/users?changed=1"))
+    Ok(see_other("/admin/users?done=role"))
 }
 
 #[derive(serde::Deserialize)]

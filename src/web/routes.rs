@@ -265,7 +265,9 @@ fn declare(r: &mut Routes<'_>) {
     // Moderation, accounts and the audit log.
     r.get("/admin", Moderator, admin::home)
         .get("/admin/moderation", Moderator, admin::moderation)
+        .get("/admin/petitions", Moderator, admin::petitions_page)
         .get("/admin/petitions/{id}", Moderator, admin::review)
+        .post("/admin/petitions/{id}/featured", Moderator, admin::feature)
         .post("/admin/petitions/{id}/decision", Moderator, admin::decide)
         .post(
             "/admin/updates/{id}/decision",

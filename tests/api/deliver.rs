@@ -268,7 +268,16 @@ async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
         )
         .await;
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), "/admin/petitions/1/delivery?would_send=2");
+    let done = location(&r);
+    assert!(
+        done.starts_with("/admin/petitions/1/delivery?done=dry-run&n=2&missing="),
+        "{done}"
+    );
+    let (_, page) = admin.get(&done).await;
+    assert!(
+        page.contains("Dry run, nothing was sent: it would send 2 packs"),
+        "the page says what the dry run found"
+    );
     assert_eq!(app.count("deliveries"), 0, "a dry run sends nothing");
     let r = admin
         .submit(
@@ -277,7 +286,9 @@ async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
             &[("mode", "send")],
         )
         .await;
-    assert_eq!(location(&r), "/admin/petitions/1/delivery?queued=2");
+    assert_eq!(location(&r), "/admin/petitions/1/delivery?done=queued&n=2");
+    let (_, page) = admin.get(&location(&r)).await;
+    assert!(page.contains("Sent: 2 packs are queued."));
     let mp = mail_to(&app, "mp.varanasi@example.in", "Cool Men").await;
     assert!(
         mp.raw
@@ -313,7 +324,7 @@ async fn packs_are_emailed_tracked_and_shown(backend: Backend) {
             &[("mode", "send")],
         )
         .await;
-    assert_eq!(location(&r), "/admin/petitions/1/delivery?queued=0");
+    assert_eq!(location(&r), "/admin/petitions/1/delivery?done=queued&n=0");
     assert!(app.count("audit_log") >= 3, "every send is audited");
 }
 

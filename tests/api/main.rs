@@ -15,6 +15,7 @@ mod browser_look;
 mod browser_privacy;
 mod campaigns;
 mod cluster;
+mod console;
 mod deliver;
 mod delivery;
 mod exports;

@@ -140,15 +140,22 @@ pub async fn deliver(
     let keys = state.settings.data_keys.clone();
     // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
     // Each pack's rows are written in a short transaction of their own.
-    let n = run_delivery(&state.pool, move |c| {
+    let (n, missing) = run_delivery(&state.pool, move |c| {
         let plan = delivery::plan(c, &keys, id, pack_lang)?;
-        send::send(c, &plan, &actor, dry_run, &base)
+        let missing = send::preview(c, &plan)?.no_email.len();
+        Ok((send::send(c, &plan, &actor, dry_run, &base)?, missing))
     })
     .await?;
-    Ok(see_other(&format!(
-        "/admin/petitions/{id}/delivery?{}={n}",
-        if dry_run { "would_send" } else { "queued" }
-    )))
+    let lang_q = if pack_lang == Lang::Hi {
+        "&lang=hi"
+    } else {
+        ""
+    };
+    Ok(see_other(&if dry_run {
+        format!("/admin/petitions/{id}/delivery?done=dry-run&n={n}&missing={missing}{lang_q}")
+    } else {
+        format!("/admin/petitions/{id}/delivery?done=queued&n={n}{lang_q}")
+    }))
 }
 
 pub async fn retry(
@@ -167,5 +174,7 @@ pub async fn retry(
     if !done {
         return Err(PageError::NotFound);
     }
-    Ok(see_other(&format!("/admin/petitions/{id}/delivery")))
+    Ok(see_other(&format!(
+        "/admin/petitions/{id}/delivery?done=retried"
+    )))
 }

@@ -97,7 +97,7 @@ pub async fn save_ministry(
     if !found {
         return Err(PageError::NotFound);
     }
-    Ok(see_other("/admin/recipients?saved=1"))
+    Ok(see_other("/admin/recipients?done=saved"))
 }
 
 pub async fn save_member(
@@ -132,7 +132,7 @@ pub async fn save_member(
         Ok(delivery::recipients::edit_member(c, &pc, &member, &actor)?)
     })
     .await?;
-    Ok(see_other("/admin/recipients?saved=1"))
+    Ok(see_other("/admin/recipients?done=saved"))
 }
 
 pub async fn letters(
@@ -185,5 +185,5 @@ pub async fn save_letter(
         Ok(delivery::save_templates(c, &en, &hi, &actor)?)
     })
     .await?;
-    Ok(see_other("/admin/letters?saved=1"))
+    Ok(see_other("/admin/letters?done=saved"))
 }

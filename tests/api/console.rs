@@ -1,0 +1,208 @@
+//! The staff console as staff use it: a bar to every page their role opens, and a message after
+//! each action; the home page's lead chosen by staff; a petition's starter and dates.
+
+use diesel::prelude::*;
+use hastakshar::accounts::Role;
+use hastakshar::db::schema::{audit_log, petitions};
+
+use crate::helpers::{DEMO, TestApp};
+use crate::look::page_with;
+use crate::on_both_backends;
+use crate::people::*;
+use crate::support::testdb::Backend;
+
+/// A second open petition with more signatures than the demo's, as a campaign grows.
+fn a_busier_petition(app: &TestApp) -> i64 {
+    let mut conn = app.pool.get().unwrap();
+    let now = hastakshar::db::now();
+    let id = hastakshar::db::petitions::insert(
+        &mut conn,
+        &hastakshar::db::petitions::NewPetition {
+            lang: hastakshar::i18n::Lang::En,
+            goal: 10_000,
+            texts: vec![(
+                hastakshar::i18n::Lang::En,
+                "Safe hostels for girls who leave the trade",
+                "Open a safe hostel in every district.",
+                "Girls who leave have nowhere to sleep.",
+            )],
+            recipient_ids: vec![],
+            opened_at: Some(now),
+            closes_at: Some(now + chrono::Duration::days(30)),
+            status: hastakshar::domain::Status::Open,
+        },
+    )
+    .unwrap();
+    diesel::update(petitions::table.find(id))
+        .set(petitions::signature_count.eq(9_000i64))
+        .execute(&mut conn)
+        .unwrap();
+    id
+}
+
+/// The first card on the home page: the petition it leads with.
+fn lead_of(home: &str) -> String {
+    let lead = home
+        .split("class=\"card lead\"")
+        .nth(1)
+        .expect("a lead card");
+    lead.split("</li>").next().unwrap().to_string()
+}
+
+async fn staff_have_a_bar_and_hear_what_each_action_did(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let busier = a_busier_petition(&app);
+    let moderator = staff(&app, "moderator@example.in", Role::Moderator).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+
+    // The bar: each page the role opens, the current one marked; none on public pages.
+    let (status, page) = moderator.get("/admin/moderation").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<nav class=\"staff\""),
+        "a moderator has the bar"
+    );
+    assert!(page.contains("href=\"/admin/moderation\" aria-current=\"page\""));
+    for path in ["/admin/petitions", "/admin/recipients", "/admin/letters"] {
+        assert!(page.contains(&format!("href=\"{path}\"")), "{path}");
+    }
+    for path in ["/admin/users", "/admin/audit", "/admin/rules"] {
+        assert!(
+            !page.contains(&format!("href=\"{path}\"")),
+            "a moderator's bar has no {path}, which only admins open"
+        );
+    }
+    let (_, page) = admin.get("/admin/petitions").await;
+    for path in [
+        "/admin/users",
+        "/admin/audit",
+        "/admin/rules",
+        "/admin/privacy",
+    ] {
+        assert!(page.contains(&format!("href=\"{path}\"")), "{path}");
+    }
+    let (_, public) = admin.get(&format!("/petitions/{DEMO}")).await;
+    assert!(
+        !public.contains("class=\"staff\""),
+        "public pages are the same for all"
+    );
+
+    // Without staff, the home page leads with the most signed.
+    let home = page_with(&app, "/", "9,000").await;
+    assert!(lead_of(&home).contains(&format!("/petitions/{busier}\"")));
+
+    // Featuring: refused when malformed, unknown or not staff's; done, audited and said.
+    let page = "/admin/petitions";
+    let path = format!("/admin/petitions/{DEMO}/featured");
+    assert_eq!(
+        moderator
+            .submit(page, &path, &[("featured", "maybe")])
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(
+        moderator
+            .submit(page, "/admin/petitions/999/featured", &[("featured", "on")])
+            .await
+            .status(),
+        404
+    );
+    let campaigner = campaigner(&app, "meera@example.in").await;
+    assert_eq!(
+        campaigner.post(&path, &[("featured", "on")]).await.status(),
+        403
+    );
+    assert_eq!(app.count("audit_log WHERE action = 'petition.feature'"), 0);
+    let r = moderator.submit(page, &path, &[("featured", "on")]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/admin/petitions?done=featured");
+    let (_, listed) = moderator.get(&location(&r)).await;
+    assert!(listed.contains("The home page now leads with this petition."));
+    assert!(listed.contains(">Take off the home page<"));
+    let logged: Vec<Option<i64>> = {
+        let mut conn = app.pool.get().unwrap();
+        audit_log::table
+            .filter(audit_log::action.eq("petition.feature"))
+            .select(audit_log::petition_id)
+            .load(&mut conn)
+            .unwrap()
+    };
+    assert_eq!(logged, [Some(DEMO)]);
+    let mut led = String::new();
+    for _ in 0..50 {
+        let (_, home) = app.get_text("/").await;
+        led = lead_of(&home);
+        if led.contains(&format!("/petitions/{DEMO}\"")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        led.contains(&format!("/petitions/{DEMO}\"")),
+        "the featured petition leads: {led}"
+    );
+    assert!(led.contains(&format!("href=\"/petitions/{DEMO}#sign\"")));
+
+    // Each action's message; a made-up one says nothing.
+    let (_, page) = moderator.get("/admin/moderation?done=hide").await;
+    assert!(page.contains("Hidden: the petition is no longer public."));
+    let (_, page) = moderator
+        .get("/admin/moderation?done=%3Cscript%3Ealert(1)%3C/script%3E")
+        .await;
+    assert!(!page.contains("class=\"notice done\""));
+    assert!(!page.contains("<script>alert"));
+    // In Hindi, chosen with the language switcher (staff pages have no language prefix).
+    admin.get("/lang/hi?next=/admin/petitions").await;
+    let (_, page) = admin.get("/admin/petitions?done=featured").await;
+    assert!(page.contains("होम पेज अब सबसे पहले यह याचिका दिखाता है।"));
+    assert!(page.contains(">याचिकाएँ और सौंपना<"), "the bar in Hindi");
+}
+
+/// A starter is named only if they ticked the box; the page gives the day it opened and the
+/// day it closes in words, in each language.
+async fn the_starter_is_named_only_if_they_agreed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let meera = campaigner(&app, "meera@example.in").await;
+    let closes = in_days(40);
+    let mut named = petition_form("Named starter", "100", &closes);
+    named.push(("show_starter", "on"));
+    let named = draft(&meera, &named).await;
+    let unnamed = draft(&meera, &petition_form("Unnamed starter", "100", &closes)).await;
+    let (_, edit) = meera.get(&format!("/petitions/{named}/edit")).await;
+    assert!(
+        edit.contains("id=\"show_starter\" name=\"show_starter\" value=\"on\" checked"),
+        "the choice is kept when editing"
+    );
+    let opened = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap();
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.filter(petitions::id.eq_any([named, unnamed])))
+            .set((
+                petitions::status.eq("open"),
+                petitions::opened_at.eq(Some(opened)),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let closes = chrono::NaiveDate::parse_from_str(&closes, "%Y-%m-%d").unwrap();
+    let (_, page) = app.get_text(&format!("/petitions/{named}")).await;
+    assert!(page.contains("Started by Meera Campaigner"), "{page}");
+    assert!(page.contains("Opened 30 November 2026"));
+    let closes_en = format!("Closes {}", hastakshar::i18n::Lang::En.date(closes));
+    assert!(page.contains(&closes_en), "no {closes_en:?}");
+    let (_, page) = app.get_text(&format!("/hi/petitions/{named}")).await;
+    assert!(page.contains("Meera Campaigner ने शुरू की"));
+    assert!(page.contains("30 नवंबर 2026 को खुली"));
+    let (_, page) = app.get_text(&format!("/petitions/{unnamed}")).await;
+    assert!(!page.contains("Started by"), "no name without consent");
+    assert!(page.contains("Opened 30 November 2026"));
+}
+
+on_both_backends!(
+    staff_have_a_bar_and_hear_what_each_action_did,
+    the_starter_is_named_only_if_they_agreed,
+);
