@@ -59,7 +59,8 @@ pub fn axe_source() -> Option<String> {
     }
 }
 
-/// The WCAG 2.1 A and AA rules axe finds broken on the current page, as "rule: count" lines.
+/// The WCAG 2.2 A and AA rules (2.0 and 2.1's with them, target sizes included) axe finds
+/// broken on the current page, as "rule: where" lines.
 pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     c.execute(&format!("{axe}\nreturn true;"), vec![])
         .await
@@ -67,7 +68,7 @@ pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     let found = c
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
                 .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
                 .catch(e => done(['axe failed: ' + e]));",
             vec![],
@@ -89,6 +90,12 @@ pub struct Session {
 
 impl Session {
     pub async fn start() -> Option<Session> {
+        Session::start_with(true).await
+    }
+
+    /// As `start`, with the pages' own JavaScript on or off (axe and the test's scripts run
+    /// either way, through the driver).
+    pub async fn start_with(javascript: bool) -> Option<Session> {
         if !browser_available() {
             return None;
         }
@@ -96,7 +103,7 @@ impl Session {
         let app = TestApp::spawn(Backend::Sqlite).await;
         let (driver, driver_url) = start_driver().await;
         let profile = tempfile::tempdir().unwrap();
-        let c = browser(&driver_url, &profile).await;
+        let c = browser_with(&driver_url, &profile, javascript).await;
         Some(Session {
             app,
             c,
@@ -145,11 +152,20 @@ async fn value_of(c: &fantoccini::Client, id: &str) -> String {
 }
 
 pub async fn browser(driver_url: &str, profile: &tempfile::TempDir) -> fantoccini::Client {
+    browser_with(driver_url, profile, true).await
+}
+
+pub async fn browser_with(
+    driver_url: &str,
+    profile: &tempfile::TempDir,
+    javascript: bool,
+) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
         json!({
             "binary": CHROMIUM,
+
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -158,12 +174,53 @@ pub async fn browser(driver_url: &str, profile: &tempfile::TempDir) -> fantoccin
             ]
         }),
     );
-    ClientBuilder::rustls()
+    let c = ClientBuilder::rustls()
         .unwrap()
         .capabilities(caps)
         .connect(driver_url)
         .await
-        .expect("a browser session")
+        .expect("a browser session");
+    if !javascript {
+        // The site's scripts are never fetched, so the pages are what a reader without
+        // JavaScript gets; the test's own scripts (axe, measurements) still run, which turning
+        // JavaScript off in the browser would stop.
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": ["*.js"] })),
+        ] {
+            c.issue_cmd(DevTools { cmd, params })
+                .await
+                .expect("Chromium's DevTools answer");
+        }
+    }
+    c
+}
+
+/// A command to Chromium's DevTools through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

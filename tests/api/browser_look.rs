@@ -150,3 +150,135 @@ async fn the_logo_keeps_one_line_and_every_field_is_big_enough_to_touch() {
     c.close().await.unwrap();
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+/// Where an element is on the screen: its top and bottom, and the window's height.
+async fn placed(c: &fantoccini::Client, css: &str) -> (f64, f64, f64) {
+    let found: serde_json::Value = c
+        .execute(
+            "const e = document.querySelector(arguments[0]);
+             if (!e) return null;
+             const r = e.getBoundingClientRect();
+             return [r.top, r.bottom, window.innerHeight];",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+    let v = found
+        .as_array()
+        .unwrap_or_else(|| panic!("no {css} on the page"));
+    (
+        v[0].as_f64().unwrap(),
+        v[1].as_f64().unwrap(),
+        v[2].as_f64().unwrap(),
+    )
+}
+
+/// On a phone (390 by 844) the way to sign is on the first screen; after a refused form the
+/// page opens with its error summary in view; a signer who just confirmed sees their thanks
+/// first. With the pages' JavaScript and without, in both languages, with axe at both widths.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
+    for javascript in [true, false] {
+        let Some(session) = Session::start_with(javascript).await else {
+            return;
+        };
+        let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+        let js = if javascript { "js" } else { "nojs" };
+        let mut broken = Vec::new();
+        for (lang, prefix) in [("en", ""), ("hi", "/hi")] {
+            let path = format!("{prefix}/petitions/{DEMO}");
+            c.set_window_size(390, 844).await.unwrap();
+            c.goto(&app.url(&path)).await.unwrap();
+            let (top, bottom, screen) = placed(&c, ".sign-jump").await;
+            if top < 0.0 || bottom > screen {
+                broken.push(format!(
+                    "{path} ({js}): the sign button is at {top}-{bottom}, past the first {screen} px"
+                ));
+            }
+            look_at(
+                &c,
+                axe,
+                &format!("petition-top-{lang}-{js}"),
+                None,
+                &mut broken,
+            )
+            .await;
+
+            // The empty form, sent: 422, and the page opens at its error summary.
+            c.set_window_size(390, 844).await.unwrap();
+            c.goto(&app.url(&path)).await.unwrap();
+            c.find(Locator::Css("section.sign button.primary"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            c.wait()
+                .for_element(Locator::Css(".error-summary"))
+                .await
+                .unwrap();
+            let (top, bottom, screen) = placed(&c, ".error-summary").await;
+            if top < 0.0 || top > screen || bottom < 0.0 {
+                broken.push(format!(
+                    "{path} ({js}): after a 422 the error summary is at {top}-{bottom}, not in the {screen} px on screen"
+                ));
+            }
+            look_at(
+                &c,
+                axe,
+                &format!("sign-errors-{lang}-{js}"),
+                Some(".error-summary"),
+                &mut broken,
+            )
+            .await;
+
+            // Where a confirmation leads: the thanks on the first screen, sharing next.
+            c.set_window_size(390, 844).await.unwrap();
+            c.goto(&app.url(&format!("{path}?signed"))).await.unwrap();
+            let (top, bottom, screen) = placed(&c, ".you-signed").await;
+            if top < 0.0 || bottom > screen {
+                broken.push(format!(
+                    "{path}?signed ({js}): the thanks are at {top}-{bottom}, past the first {screen} px"
+                ));
+            }
+            look_at(
+                &c,
+                axe,
+                &format!("petition-signed-{lang}-{js}"),
+                None,
+                &mut broken,
+            )
+            .await;
+        }
+        c.close().await.unwrap();
+        assert!(broken.is_empty(), "{broken:#?}");
+    }
+}
+
+/// axe at a phone's width and a desktop's, and a screenshot of each, scrolled to `at` if given
+/// (else the top of the page as it opened).
+async fn look_at(
+    c: &fantoccini::Client,
+    axe: &str,
+    name: &str,
+    at: Option<&str>,
+    broken: &mut Vec<String>,
+) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+        c.set_window_size(w, h).await.unwrap();
+        let found = wcag_violations(c, axe).await;
+        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
+        if let Some(css) = at {
+            c.execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'})",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap();
+        }
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
+    }
+}
