@@ -438,6 +438,15 @@ pub fn ministry_pack(conn: &mut DbConnection, plan: &Plan) -> Result<Vec<u8>, De
     Ok(pdf::render(&plan.ministry_doc(per_day))?)
 }
 
+/// A pack's file name, saying its language: `U05-04.pdf` in English, `U05-04.hi.pdf` in Hindi
+/// (`stem` is a constituency's `pc_id` or `ministry`).
+pub fn pack_file(stem: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{stem}.pdf"),
+        other => format!("{stem}.{}.pdf", other.code()),
+    }
+}
+
 /// What was made: how many packs and names, and a line of `index.csv` for each pack.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
@@ -462,7 +471,7 @@ pub fn each_pack(
     for (i, pc) in pcs.iter().enumerate() {
         let names = db.with(|c| Ok(names(c, &plan.keys, plan.petition.id(), pc)?))?;
         let n_names = names.len();
-        let file = format!("{pc}.pdf");
+        let file = pack_file(pc, plan.lang);
         put(&file, &pdf::render(&plan.constituency_doc(pc, names)?)?)?;
         let (pc_name, _, state_name) = plan.constituency_name(pc);
         let member = plan.members.get(pc).map(|m| m.name.as_str()).unwrap_or("");
@@ -481,7 +490,10 @@ pub fn each_pack(
         progress(db, i + 1, total)?;
     }
     let per_day = db.with(|c| Ok(crate::db::campaigns::per_day(c, plan.petition.id())?))?;
-    put("ministry.pdf", &pdf::render(&plan.ministry_doc(per_day))?)?;
+    put(
+        &pack_file("ministry", plan.lang),
+        &pdf::render(&plan.ministry_doc(per_day))?,
+    )?;
     let ministries: Vec<&str> = plan
         .petition
         .recipients
@@ -490,7 +502,7 @@ pub fn each_pack(
         .map(|r| r.name.as_str())
         .collect();
     written.index.push([
-        "ministry.pdf".into(),
+        pack_file("ministry", plan.lang),
         ministries.join("; "),
         String::new(),
         String::new(),
@@ -501,6 +513,26 @@ pub fn each_pack(
     written.packs += 1;
     progress(db, total, total)?;
     Ok(written)
+}
+
+/// `index.csv`: a line per pack (file, recipient, constituency, state, signatures, names), the
+/// same in the command's folder and the delivery page's zip.
+pub fn index_csv(written: &Written) -> Result<Vec<u8>, DeliveryError> {
+    // Names of members and ministries come from staff and imports: the CSV neutralises them.
+    let mut index = crate::exports::SafeCsv::new(Vec::new())?;
+    index.row([
+        "file",
+        "recipient",
+        "pc_id",
+        "constituency",
+        "state",
+        "signatures",
+        "names",
+    ])?;
+    for row in &written.index {
+        index.row(row)?;
+    }
+    Ok(index.into_inner()?)
 }
 
 /// Writes `{pc_id}.pdf` for each constituency with a signer (or all), `ministry.pdf` and
@@ -525,22 +557,7 @@ pub fn write_packs(
             Ok(())
         },
     )?;
-    // Names of members and ministries come from staff and imports: the CSV neutralises them.
-    let mut index = crate::exports::SafeCsv::new(Vec::new())?;
-    index.row([
-        "file",
-        "recipient",
-        "pc_id",
-        "constituency",
-        "state",
-        "signatures",
-        "names",
-    ])?;
-    for row in &written.index {
-        index.row(row)?;
-    }
-    let csv_bytes = index.into_inner()?;
-    write_whole(&dir.join("index.csv"), &csv_bytes)?;
+    write_whole(&dir.join("index.csv"), &index_csv(&written)?)?;
     audit::record(
         conn,
         &audit::Entry {

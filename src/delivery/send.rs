@@ -110,7 +110,7 @@ pub fn send(
             let (bytes, filename) = match &t.kind {
                 Kind::Member { pc_id } => (
                     super::constituency_pack(conn, plan, pc_id)?,
-                    format!("{pc_id}.pdf"),
+                    super::pack_file(pc_id, plan.lang),
                 ),
                 Kind::Ministry { .. } => {
                     if ministry_pack.is_none() {
@@ -118,7 +118,7 @@ pub fn send(
                     }
                     (
                         ministry_pack.clone().unwrap_or_default(),
-                        "ministry.pdf".to_string(),
+                        super::pack_file("ministry", plan.lang),
                     )
                 }
             };

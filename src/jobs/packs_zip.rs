@@ -58,6 +58,8 @@ pub fn run(
             },
         )?;
         let total = written.packs as i64;
+        zip.start_file("index.csv", options)?;
+        std::io::Write::write_all(&mut zip, &delivery::index_csv(&written)?)?;
         zip.finish()?;
         std::fs::rename(&part, &file)?;
         let mut conn = pool.get()?;

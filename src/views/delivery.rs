@@ -43,11 +43,6 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
         &[("title", Arg::Str(v.petition.text(lang).title.clone()))],
     );
     let base = format!("/admin/petitions/{id}");
-    let lang_q = if v.pack_lang == Lang::Hi {
-        "?lang=hi"
-    } else {
-        ""
-    };
     page(
         ctx,
         &title,
@@ -74,7 +69,7 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
             }
             section aria-labelledby="packs-heading" {
                 h2 #packs-heading { (lang.t("packs-heading")) }
-                p { a href={ (base) "/packs/ministry.pdf" (lang_q) } { (lang.t("pack-ministry-link")) } }
+                p { a href={ (base) "/packs/" (crate::delivery::pack_file("ministry", v.pack_lang)) } { (lang.t("pack-ministry-link")) } }
                 form method="get" action={ (base) "/packs/choose" } .inline {
                     label for="pc" { (lang.t("pack-one")) }
                     " "

@@ -154,7 +154,7 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         ),
     );
     assert!(out.status.success());
-    let text = pdf_text(&hi.path().join("S24-77.pdf")).unwrap();
+    let text = pdf_text(&hi.path().join("S24-77.hi.pdf")).unwrap();
     for want in [
         "वाराणसी",
         "उत्तर प्रदेश",
@@ -420,7 +420,40 @@ async fn only_staff_export_and_deliver(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    assert!(r.bytes().await.unwrap().starts_with(b"%PDF"));
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "inline; filename=\"S24-77.hi.pdf\"",
+        "a Hindi pack is named as one"
+    );
+    let hindi = r.bytes().await.unwrap();
+    assert!(hindi.starts_with(b"%PDF"));
+    let r = moderator
+        .client
+        .get(format!(
+            "{}/admin/petitions/1/packs/S24-77.hi.pdf",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "inline; filename=\"S24-77.hi.pdf\""
+    );
+    let r = moderator
+        .client
+        .get(format!(
+            "{}/admin/petitions/1/packs/S24-77.pdf",
+            app.address
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "inline; filename=\"S24-77.pdf\""
+    );
     // The zip of every pack runs in the background, with a page to come back to.
     step.next("The zip of every pack runs in the background, with a page to come back to");
     let r = moderator
@@ -455,7 +488,21 @@ async fn only_staff_export_and_deliver(backend: Backend) {
         .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
         .collect();
     names.sort();
-    assert_eq!(names, ["S13-31.pdf", "S24-77.pdf", "ministry.pdf"]);
+    assert_eq!(
+        names,
+        ["S13-31.pdf", "S24-77.pdf", "index.csv", "ministry.pdf"],
+        "the zip carries the command's index.csv"
+    );
+    let mut index = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("index.csv").unwrap(), &mut index).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(&index[3..])
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let files: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(files, ["S13-31.pdf", "S24-77.pdf", "ministry.pdf"]);
+    let varanasi = rows.iter().find(|r| &r[2] == "S24-77").unwrap();
+    assert_eq!(&varanasi[1], "Narendra Modi");
     // A job whose server stopped while it ran is shown as failed, not as running for ever.
     step.next(
         "A job whose server stopped while it ran is shown as failed, not as running for ever",

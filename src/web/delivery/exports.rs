@@ -8,6 +8,7 @@ use crate::accounts::Role;
 use crate::db::{self, DbPool};
 use crate::delivery;
 use crate::exports::{self, CountsBy, ExportError, Format};
+use crate::i18n::Lang;
 use crate::refdata::INDIA;
 use crate::web::pages::parse_id;
 use crate::web::session::SignedIn;
@@ -132,7 +133,8 @@ pub async fn export(
     })
 }
 
-/// One pack: `{pc_id}.pdf` or `ministry.pdf` (`?lang=hi` for Hindi).
+/// One pack: `{pc_id}.pdf` or `ministry.pdf` in English, `{pc_id}.hi.pdf` or `ministry.hi.pdf`
+/// in Hindi (`?lang=hi` on the English name also gives Hindi, as links made before did).
 pub async fn pack(
     req: HttpRequest,
     signed: SignedIn,
@@ -156,21 +158,22 @@ pub async fn pack(
         if INDIA.constituency(&pc).is_none() {
             return Err(PageError::NotFound);
         }
+        let lang = if hi { Lang::Hi } else { Lang::En };
         return Ok(see_other(&format!(
-            "/admin/petitions/{id}/packs/{pc}.pdf{}",
-            if hi { "?lang=hi" } else { "" }
+            "/admin/petitions/{id}/packs/{}",
+            delivery::pack_file(&pc, lang)
         )));
     }
-    let pc = file
-        .strip_suffix(".pdf")
-        .ok_or(PageError::NotFound)?
-        .to_string();
+    let stem = file.strip_suffix(".pdf").ok_or(PageError::NotFound)?;
+    let (pc, pack_lang) = match stem.strip_suffix(".hi") {
+        Some(pc) => (pc.to_string(), Lang::Hi),
+        None => (stem.to_string(), pack_lang(&req)),
+    };
     if pc != "ministry" && INDIA.constituency(&pc).is_none() {
         return Err(PageError::NotFound);
     }
-    let pack_lang = pack_lang(&req);
     let actor = user.actor();
-    let name = file.clone();
+    let name = delivery::pack_file(&pc, pack_lang);
     let keys = state.settings.data_keys.clone();
     let bytes = run_delivery(&state.pool, move |c| {
         delivery::one_pack(c, &keys, id, pack_lang, &pc, &actor)
