@@ -19,6 +19,9 @@ pub struct NewAccount {
     pub name: crate::domain::SignerName,
     pub password_hash: String,
     pub lang: Lang,
+    /// Where the campaigner was going when they signed up (a path on this site, checked): the
+    /// confirmation link takes them there.
+    pub next: Option<String>,
 }
 
 /// Opens a campaigner's account and emails its address a link to confirm it; if the address
@@ -55,7 +58,11 @@ pub fn sign_up(
                     Purpose::Confirm,
                     chrono::Duration::hours(CONFIRM_VALID_HOURS),
                 )?;
-                let link = format!("{base_url}/account/confirm/{}", token.plain);
+                let mut link = format!("{base_url}/account/confirm/{}", token.plain);
+                if let Some(next) = &new.next {
+                    link.push_str("?next=");
+                    link.push_str(&crate::views::layout::urlencode(next));
+                }
                 let head = crate::views::email::To::new(new.lang, base_url);
                 crate::views::email::account_confirm(&head, new.name.as_str(), &link)
                     .outbox(MailKind::AccountConfirm, to)

@@ -31,6 +31,9 @@ pub fn signup(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Marku
                 (f.summary(&[("name", ctx.t("account-name")), ("email", ctx.t("field-email")), ("password", ctx.t("account-password")), ("h-captcha-response", ctx.t("field-h-captcha-response"))]))
                 form method="post" action="/account/signup" novalidate {
                     (csrf(token))
+                    @if !form.get("next").is_empty() {
+                        input type="hidden" name="next" value=(form.get("next"));
+                    }
                     (f.input(Input::new("name", ctx.t("account-name")).max(100).autocomplete("name")))
                     (f.input(Input::new("email", ctx.t("field-email")).kind("email").max(254).autocomplete("email")))
                     (f.input(Input::new("password", ctx.t("account-password")).kind("password").max(200)
@@ -68,7 +71,8 @@ pub fn login(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Markup
                     button.primary type="submit" { (ctx.t("login-button")) }
                 }
                 p { a href="/account/password-reset" { (ctx.t("login-forgot")) } }
-                p { (ctx.t("login-no-account")) " " a href="/account/signup" { (ctx.t("signup-title")) } }
+                p { (ctx.t("login-no-account")) " "
+                    a href={ "/account/signup" @if !form.get("next").is_empty() { "?next=" (super::layout::urlencode(form.get("next"))) } } { (ctx.t("signup-title")) } }
             }
         },
     )
@@ -132,7 +136,7 @@ pub fn new_password(
 }
 
 /// What the sign-up email's link opens: one button that confirms the address.
-pub fn confirm_prompt(ctx: &Ctx, link_token: &str) -> Markup {
+pub fn confirm_prompt(ctx: &Ctx, link_token: &str, next: Option<&str>) -> Markup {
     let title = ctx.t("account-confirm-title");
     page(
         ctx,
@@ -141,7 +145,8 @@ pub fn confirm_prompt(ctx: &Ctx, link_token: &str) -> Markup {
             div.panel {
                 h1 { (title) }
                 p { (ctx.t("account-confirm-body")) }
-                form method="post" action={ "/account/confirm/" (link_token) } {
+                form method="post" action={ "/account/confirm/" (link_token)
+                    @if let Some(n) = next { "?next=" (super::layout::urlencode(n)) } } {
                     button.primary type="submit" { (ctx.t("email-account-confirm-button")) }
                 }
             }

@@ -194,6 +194,36 @@ pub fn petition_body(ctx: &Ctx, p: &Petition, lead: Markup) -> Markup {
     }
 }
 
+/// Where a petition is on its way to the public, step by step, the current step marked; nothing
+/// once it is public (or rejected).
+fn steps(lang: Lang, status: Status, supporters: i64) -> Markup {
+    let current = match status {
+        Status::Draft | Status::Changes => 0,
+        Status::Gathering => 1,
+        Status::Pending => 2,
+        _ => return html! {},
+    };
+    let steps = [
+        lang.t("step-write"),
+        lang.ta("step-supporters", &[("count", Arg::Num(supporters))]),
+        lang.t("step-moderation"),
+        lang.t("step-open"),
+    ];
+    html! {
+        section.steps aria-labelledby="steps-heading" {
+            h2 #steps-heading { (lang.t("steps-heading")) }
+            ol.steps {
+                @for (i, s) in steps.iter().enumerate() {
+                    li.done[i < current] aria-current=[(i == current).then_some("step")] {
+                        @if i < current { span.visually-hidden { (lang.t("step-done")) " " } }
+                        @if i == current { strong { (s) } } @else { (s) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn status_label(lang: Lang, status: Status) -> String {
     lang.t(&format!("status-{}", status.code()))
 }
@@ -320,6 +350,16 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
             h1 { (text.title) }
             @if let Some(n) = &d.notice { p.notice role="status" { (n) } }
             p.status { (lang.t("dashboard-col-status")) ": " strong { (status_label(lang, p.status())) } }
+            (steps(lang, p.status(), d.supporters_needed))
+            @match p.status() {
+                Status::Open | Status::Closed => {
+                    p { a href=(lang.url(&format!("/petitions/{id}"))) { (lang.t("dashboard-public-link")) } }
+                }
+                Status::Gathering => {
+                    p { a href=(public_url.trim_start_matches(d.base_url)) { (lang.t("dashboard-support-link")) } }
+                }
+                _ => {}
+            }
             @match p.status() {
                 Status::Draft | Status::Changes => {
                     @if p.status() == Status::Changes {
@@ -363,7 +403,28 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                     dt { (lang.t("dashboard-undeliverable")) } dd { (lang.number(d.undeliverable)) }
                     dt { (lang.t("confirmation-rate-reachable")) } dd { (rate) "%" }
                 }
-                (chart::per_day_svg(d.per_day, &lang.t("chart-per-day")))
+                @if reachable > 0 {
+                    p.rate-words {
+                        (lang.ta("confirmation-rate-words", &[
+                            ("confirmed", Arg::Str(lang.number(d.confirmed))),
+                            ("reachable", Arg::Str(lang.number(reachable))),
+                            ("reachable_n", Arg::Num(reachable)),
+                            ("rate", Arg::Num(rate)),
+                        ]))
+                        @if d.undeliverable > 0 {
+                            " " (lang.ta("confirmation-rate-bounced", &[
+                                ("count", Arg::Num(d.undeliverable)),
+                                ("shown", Arg::Str(lang.number(d.undeliverable))),
+                            ]))
+                        }
+                    }
+                }
+                // A chart only once there is something to draw: no empty frame before.
+                @if d.per_day.iter().any(|(_, n)| *n > 0) {
+                    (chart::per_day_svg(lang, d.per_day, &lang.t("chart-per-day")))
+                } @else {
+                    p.hint { (lang.t("chart-empty")) }
+                }
                 @if !d.by_state.is_empty() {
                     table {
                         caption { (lang.t("by-state-heading")) }

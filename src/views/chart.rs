@@ -12,22 +12,26 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::{Days, NaiveDate};
 use maud::{Markup, html};
 
+use crate::i18n::Lang;
+
 /// At most a year of bars (with a leap day); older days are dropped.
 const MAX_BARS: u64 = 366;
-const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 200.0;
+/// Drawn at about a phone's width, so that its 13-unit labels read at 13 pixels there (CSS
+/// keeps it from growing much past that on a desktop).
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 180.0;
 /// Room for the y-axis label on the left and the date labels below.
-const LEFT: f64 = 48.0;
+const LEFT: f64 = 44.0;
 const RIGHT: f64 = 4.0;
 const TOP: f64 = 8.0;
-const BOTTOM: f64 = 22.0;
+const BOTTOM: f64 = 26.0;
 
 /// A bar chart of `days` (a date and its count of signatures) named `title`.
 ///
 /// The input may be unsorted; duplicate dates are added up, negative counts
 /// count as zero, and days missing between the first and the last are drawn
 /// as zero so that gaps show.
-pub fn per_day_svg(days: &[(NaiveDate, i64)], title: &str) -> Markup {
+pub fn per_day_svg(lang: Lang, days: &[(NaiveDate, i64)], title: &str) -> Markup {
     let bars = fill_days(days);
     let id = title_id(title, &bars);
     let max = bars.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
@@ -44,12 +48,12 @@ pub fn per_day_svg(days: &[(NaiveDate, i64)], title: &str) -> Markup {
                 line x1=(LEFT) y1=(base) x2=(WIDTH - RIGHT) y2=(base) {}
             }
             @if let (Some((first, _)), Some((last, _))) = (bars.first(), bars.last()) {
-                g class="chart-labels" fill="currentColor" font-size="11" {
-                    text x=(LEFT - 4.0) y=(TOP + 8.0) text-anchor="end" { (max) }
+                g class="chart-labels" fill="currentColor" font-size="13" {
+                    text x=(LEFT - 4.0) y=(TOP + 10.0) text-anchor="end" { (lang.number(max)) }
                     text x=(LEFT - 4.0) y=(base) text-anchor="end" { "0" }
-                    text x=(LEFT) y=(label_y) text-anchor="start" { (first) }
+                    text x=(LEFT) y=(label_y) text-anchor="start" { (lang.date(*first)) }
                     @if bars.len() > 1 {
-                        text x=(WIDTH - RIGHT) y=(label_y) text-anchor="end" { (last) }
+                        text x=(WIDTH - RIGHT) y=(label_y) text-anchor="end" { (lang.date(*last)) }
                     }
                 }
                 g class="chart-bars" fill="currentColor" {
@@ -57,7 +61,7 @@ pub fn per_day_svg(days: &[(NaiveDate, i64)], title: &str) -> Markup {
                         @let (x, h) = (LEFT + slot * (i as f64 + 0.1), bar_height(n, max, plot_h));
                         rect class="chart-bar" x=(round(x)) y=(round(base - h))
                             width=(round(slot * 0.8)) height=(round(h)) {
-                            title { (day) ": " (n) }
+                            title { (lang.date(day)) ": " (lang.number(n)) }
                         }
                     }
                 }
@@ -115,14 +119,14 @@ mod tests {
 
     fn svg(days: &[(&str, i64)], title: &str) -> String {
         let days: Vec<_> = days.iter().map(|&(d, n)| (day(d), n)).collect();
-        per_day_svg(&days, title).into_string()
+        per_day_svg(Lang::En, &days, title).into_string()
     }
 
     fn assert_well_formed(out: &str) {
         assert!(!out.contains("style"), "{out}");
         let open = out.split('>').next().unwrap_or_default();
         assert!(
-            open.starts_with("<svg") && open.contains(r#"viewBox="0 0 600 200""#),
+            open.starts_with("<svg") && open.contains(r#"viewBox="0 0 360 180""#),
             "{open}"
         );
         assert!(open.contains(r#"role="img""#), "{open}");
@@ -159,11 +163,11 @@ mod tests {
         assert_well_formed(&out);
         assert_eq!(out.matches("<rect").count(), 5, "{out}");
         for tooltip in [
-            "2024-02-27: 3",
-            "2024-02-28: 5",
-            "2024-02-29: 0",
-            "2024-03-01: 0",
-            "2024-03-02: 10",
+            "27 February 2024: 3",
+            "28 February 2024: 5",
+            "29 February 2024: 0",
+            "1 March 2024: 0",
+            "2 March 2024: 10",
         ] {
             assert!(
                 out.contains(&format!("<title>{tooltip}</title>")),
@@ -172,7 +176,7 @@ mod tests {
         }
         assert!(out.contains(r#"text-anchor="end">10</text>"#), "{out}");
         assert!(
-            out.contains(">2024-02-27</text>") && out.contains(">2024-03-02</text>"),
+            out.contains(">27 February 2024</text>") && out.contains(">2 March 2024</text>"),
             "{out}"
         );
         // The tallest bar reaches the top of the plot, a zero is flat.
@@ -208,7 +212,7 @@ mod tests {
         assert_well_formed(&out);
         assert_eq!(out.matches("<rect").count(), 1);
         assert_eq!(
-            out.matches("2024-01-01").count(),
+            out.matches("1 January 2024").count(),
             2,
             "one date label and one tooltip: {out}"
         );
@@ -219,15 +223,18 @@ mod tests {
         let days: Vec<_> = (0..500u64)
             .map(|i| (day("2023-01-01") + Days::new(i), 1))
             .collect();
-        let out = per_day_svg(&days, "t").into_string();
+        let out = per_day_svg(Lang::En, &days, "t").into_string();
         assert_well_formed(&out);
         assert_eq!(out.matches("<rect").count(), 366);
         let last = day("2023-01-01") + Days::new(499);
         let first = last - Days::new(365);
+        let (first_words, last_words) = (Lang::En.date(first), Lang::En.date(last));
         assert!(
-            out.contains(&format!(">{first}</text>")) && out.contains(&format!(">{last}</text>"))
+            out.contains(&format!(">{first_words}</text>"))
+                && out.contains(&format!(">{last_words}</text>"))
         );
-        assert!(!out.contains(&format!("{}: ", first - Days::new(1))));
+        let before = Lang::En.date(first - Days::new(1));
+        assert!(!out.contains(&format!("{before}: ")));
     }
 
     #[test]
@@ -238,11 +245,13 @@ mod tests {
             (NaiveDate::MAX, i64::MAX),
             (NaiveDate::MAX, 1),
         ];
-        let out = per_day_svg(&days, "").into_string();
+        let out = per_day_svg(Lang::En, &days, "").into_string();
         assert_well_formed(&out);
         assert_eq!(out.matches("<rect").count(), 366);
-        assert!(out.contains(&format!("{}: {}", NaiveDate::MAX, i64::MAX)));
-        assert!(out.contains(&format!("{}: 0", NaiveDate::MAX - Days::new(1))));
+        let max_day = Lang::En.date(NaiveDate::MAX);
+        assert!(out.contains(&format!("{max_day}: {}", Lang::En.number(i64::MAX))));
+        let before = Lang::En.date(NaiveDate::MAX - Days::new(1));
+        assert!(out.contains(&format!("{before}: 0")));
     }
 
     #[test]

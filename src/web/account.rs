@@ -87,11 +87,23 @@ async fn hash_password(pw: String) -> Result<String, PageError> {
         .map_err(|e| PageError::Internal(e.to_string()))
 }
 
+/// `next` from a query or a form: a path on this site, or nothing.
+fn next_of(state: &AppState, raw: &str) -> Option<String> {
+    Some(super::session::safe_next(raw, &state.settings.base_url, "")).filter(|n| !n.is_empty())
+}
+
+fn query_next(state: &AppState, req: &HttpRequest) -> Option<String> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "next")
+        .and_then(|(_, v)| next_of(state, &v))
+}
+
 pub async fn signup_form(req: HttpRequest, state: web::Data<AppState>, lang: Lang) -> HttpResponse {
     let ctx = state.ctx(&req, lang, true);
     let session = Session::ensure(&req, &state.cookie_key);
-    let markup =
-        views::account::signup(&ctx, &Form::default(), &Problems::default(), &session.csrf);
+    let next = query_next(&state, &req).unwrap_or_default();
+    let form = Form::from_pairs(&[("next", next.as_str())]);
+    let markup = views::account::signup(&ctx, &form, &Problems::default(), &session.csrf);
     form_page(&state, &session, StatusCode::OK, markup)
 }
 
@@ -134,6 +146,7 @@ pub async fn signup(
         name,
         password_hash,
         lang,
+        next: next_of(&state, form.get("next")),
     };
     let keys = state.settings.data_keys.clone();
     db::write(&state.pool, move |c| {
@@ -172,7 +185,11 @@ pub async fn confirm_page(
     if owner.is_none() {
         return Ok(expired(&ctx));
     }
-    let page = super::html(StatusCode::OK, views::account::confirm_prompt(&ctx, &token));
+    let next = query_next(&state, &req);
+    let page = super::html(
+        StatusCode::OK,
+        views::account::confirm_prompt(&ctx, &token, next.as_deref()),
+    );
     Ok(super::referrer_policy(page, "no-referrer"))
 }
 
@@ -194,7 +211,11 @@ pub async fn confirm(
         return Ok(expired(&ctx));
     };
     let session = Session::for_user(&user);
-    let mut res = see_other("/dashboard?confirmed=1");
+    // Back to where they were going when they signed up (starting a petition), else the
+    // dashboard.
+    let mut res = see_other(
+        &query_next(&state, &req).unwrap_or_else(|| "/dashboard?confirmed=1".to_string()),
+    );
     session.apply(&mut res, &state.cookie_key, state.settings.is_production());
     Ok(res)
 }

@@ -202,7 +202,74 @@ async fn the_starter_is_named_only_if_they_agreed(backend: Backend) {
     assert!(page.contains("Opened 30 November 2026"));
 }
 
+/// A visitor who pressed "Start a petition" signs up on the way and, once their address is
+/// confirmed, lands on the petition form, not a dashboard; a `next` leading off the site is
+/// dropped. The dashboard of a new draft shows the steps ahead and no empty chart.
+async fn a_new_campaigner_lands_where_they_started(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let b = Browser::new(&app);
+    let r = b
+        .client
+        .get(app.url("/petitions/new"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let login = location(&r);
+    assert_eq!(login, "/account/login?next=%2Fpetitions%2Fnew");
+    let (_, page) = b.get(&login).await;
+    assert!(
+        page.contains("href=\"/account/signup?next=%2Fpetitions%2Fnew\""),
+        "the way to sign up keeps where they were going"
+    );
+    for (email, next, lands) in [
+        ("asha@example.in", "/petitions/new", "/petitions/new"),
+        (
+            "ravi@example.in",
+            "//evil.example/x",
+            "/dashboard?confirmed=1",
+        ),
+    ] {
+        let signup = format!("/account/signup?next={}", urlencode(next));
+        let (_, form) = b.get(&signup).await;
+        if lands == next {
+            assert!(form.contains("name=\"next\" value=\"/petitions/new\""));
+        }
+        let r = b
+            .submit(
+                &signup,
+                "/account/signup",
+                &[
+                    ("name", "Asha Campaigner"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let mail = mail_to(&app, email, "Confirm your email").await;
+        let confirm = link(&app, &mail, "/account/confirm/");
+        let (status, prompt) = b.get(&confirm).await;
+        assert_eq!(status, 200);
+        let r = b.post(&confirm, &[]).await;
+        assert_eq!(r.status(), 303, "{prompt}");
+        assert_eq!(location(&r), lands, "from {confirm}");
+    }
+    let id = draft(&b, &petition_form("Steps ahead", "100", &in_days(30))).await;
+    let (_, page) = b.get(&format!("/dashboard/petitions/{id}")).await;
+    assert!(page.contains("What happens next"));
+    assert!(page.contains("aria-current=\"step\""));
+    assert!(page.contains("A chart of signatures per day appears here"));
+    assert!(!page.contains("<svg"), "no empty chart");
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
 on_both_backends!(
     staff_have_a_bar_and_hear_what_each_action_did,
     the_starter_is_named_only_if_they_agreed,
+    a_new_campaigner_lands_where_they_started,
 );

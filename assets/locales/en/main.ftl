@@ -736,3 +736,22 @@ send-why-no-email = Nothing to send by email: { $count ->
     [one] the { $shown } recipient left has no email address
    *[other] the { $shown } recipients left have no email address
 }. Add addresses on the Recipients page, or print their packs and post them.
+
+## The campaigner's dashboard
+steps-heading = What happens next
+step-done = Done:
+step-write = Write your petition. You can edit it until you send it on.
+step-supporters = Send it to your first supporters: { $count } must sign through its private link.
+step-moderation = Our moderators check it against the rules, and open it or tell you what to change.
+step-open = It opens to everyone: share it, and write updates to your signers.
+dashboard-public-link = See the public page
+dashboard-support-link = See the page your first supporters sign
+chart-empty = A chart of signatures per day appears here once people start signing.
+confirmation-rate-words = { $reachable_n ->
+    [one] { $confirmed } of the { $reachable } person whose email reached them has confirmed
+   *[other] { $confirmed } of the { $reachable } people whose email reached them have confirmed
+} their signature ({ $rate }%). A signature counts only once confirmed; the others have not opened their link yet.
+confirmation-rate-bounced = { $count ->
+    [one] { $shown } address could not be reached (the email bounced or was marked as spam).
+   *[other] { $shown } addresses could not be reached (the email bounced or was marked as spam).
+}
