@@ -190,12 +190,19 @@ pub fn review(
             p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
             p.status { (lang.t("dashboard-col-status")) ": " strong { (lang.t(&format!("status-{}", p.status().code()))) }
                 " · " (lang.ta("waiting-for", &[("age", Arg::Str(age(ctx, p.row.submitted_at)))])) }
-            (petition_body(ctx, p, html! {}))
+            // Every text the public will read, each in its own language: a translation is
+            // checked before it is approved, not after.
+            @for l in crate::i18n::Lang::ALL.into_iter().filter(|l| p.texts.iter().any(|t| t.lang == l.code())) {
+                section.text-to-review aria-label=(l.endonym()) lang=(l.code()) {
+                    p.hint { (l.endonym()) }
+                    (petition_body(&Ctx { lang: l, path: ctx.path.clone(), captcha_sitekey: None, staff: None, done: None }, p, html! {}))
+                }
+            }
             @if matches!(p.status(), Status::Open | Status::Closed) {
                 p { a.button.primary href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("delivery-link")) } }
             }
             p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "
-                (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| c.date().to_string()).unwrap_or_default()) }
+                (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| lang.date(crate::db::counts::india_day(c))).unwrap_or_default()) }
             @if own {
                 p.notice role="note" { (lang.t("review-own-petition")) }
             }

@@ -114,6 +114,26 @@ async fn staff_have_a_bar_and_hear_what_each_action_did(backend: Backend) {
         403
     );
     assert_eq!(app.count("audit_log WHERE action = 'petition.feature'"), 0);
+
+    // A moderator reads every text before approving: the translation too, in its language.
+    let closes = in_days(30);
+    let mut both = petition_form("Shelters in every district", "100", &closes);
+    both.extend([
+        ("title_tr", "हर ज़िले में आश्रय"),
+        ("action_tr", "हर ज़िले में पीड़ितों के लिए आश्रय बनाएँ।"),
+    ]);
+    let waiting = draft(&campaigner, &both).await;
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(waiting))
+            .set(petitions::status.eq("pending"))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let (_, review) = moderator.get(&format!("/admin/petitions/{waiting}")).await;
+    assert!(review.contains("Shelters in every district"));
+    assert!(review.contains("हर ज़िले में आश्रय"), "the Hindi text is shown");
+    assert!(review.contains("हर ज़िले में पीड़ितों के लिए आश्रय बनाएँ।"));
     let r = moderator.submit(page, &path, &[("featured", "on")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/admin/petitions?done=featured");
