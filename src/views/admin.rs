@@ -281,6 +281,32 @@ pub fn users(ctx: &Ctx, list: &[User], q: &str, me: i64, token: &str) -> Markup 
     )
 }
 
+/// What an audit entry's action did, in words (the code itself if it has none).
+fn action_words(lang: crate::i18n::Lang, code: &str) -> String {
+    let slug: String = code
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let key = format!("audit-action-{slug}");
+    let words = lang.t(&key);
+    if words == key {
+        code.to_string()
+    } else {
+        words
+    }
+}
+
+fn pretty_json(raw: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(raw)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| raw.to_string())
+}
+
 pub fn audit(
     ctx: &Ctx,
     entries: &[Logged],
@@ -293,29 +319,35 @@ pub fn audit(
         &title,
         html! {
             h1 { (title) }
-            table.audit {
-                thead { tr {
-                    th scope="col" { (lang.t("audit-when")) }
-                    th scope="col" { (lang.t("audit-who")) }
-                    th scope="col" { (lang.t("audit-what")) }
-                    th scope="col" { (lang.t("dashboard-col-petition")) }
-                    th scope="col" { (lang.t("audit-details")) }
-                    th scope="col" { (lang.t("audit-rows")) }
-                } }
-                tbody {
-                    @for e in entries {
-                        tr {
-                            td { (e.at.format("%Y-%m-%d %H:%M:%S")) }
-                            td { (people.get(&e.actor).unwrap_or(&e.actor)) }
-                            td { code { (e.action) } }
-                            td { @if let Some(p) = e.petition_id { a href={ "/admin/petitions/" (p) } { (p) } } }
-                            td { code { (e.details) } }
-                            td.num {
-                                @if e.row_count == crate::db::audit::UNFINISHED {
-                                    (ctx.lang.t("audit-unfinished"))
-                                } @else {
-                                    (e.row_count)
-                                }
+            // A row per entry that reads as a sentence and fits a phone: who did what, on which
+            // petition, when, and how many rows; the details open on demand.
+            ol.audit-log {
+                @for e in entries {
+                    li.entry {
+                        p.what {
+                            strong { (people.get(&e.actor).unwrap_or(&e.actor)) }
+                            " " (action_words(lang, &e.action))
+                            @if let Some(p) = e.petition_id {
+                                " " a href={ "/admin/petitions/" (p) } { (lang.ta("audit-on-petition", &[("id", Arg::Num(p))])) }
+                            }
+                        }
+                        p.meta {
+                            (lang.ta("audit-at", &[
+                                ("date", Arg::Str(lang.date(e.at.date()))),
+                                ("time", Arg::Str(e.at.format("%H:%M:%S").to_string())),
+                            ]))
+                            " · "
+                            @if e.row_count == crate::db::audit::UNFINISHED {
+                                (ctx.lang.t("audit-unfinished"))
+                            } @else {
+                                (lang.ta("audit-row-count", &[("count", Arg::Num(e.row_count)), ("shown", Arg::Str(lang.number(e.row_count)))]))
+                            }
+                            " · " code { (e.action) }
+                        }
+                        @if !matches!(e.details.trim(), "" | "{}" | "null") {
+                            details {
+                                summary { (lang.t("audit-details")) }
+                                pre { code { (pretty_json(&e.details)) } }
                             }
                         }
                     }

@@ -111,7 +111,9 @@ async fn a_petition_from_signup_to_update(backend: Backend) {
     };
     assert_eq!(status, 200);
     assert!(
-        audit.contains("petition.approve") && audit.contains("mod@example.in"),
+        audit.contains("petition.approve")
+            && audit.contains("approved a petition")
+            && audit.contains("mod@example.in"),
         "the decision is in the audit log, with who made it"
     );
 

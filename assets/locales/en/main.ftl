@@ -318,11 +318,7 @@ role-campaigner = Campaigner
 role-moderator = Moderator
 role-admin = Admin
 audit-title = Audit log
-audit-when = When (UTC)
-audit-who = Who
-audit-what = What
 audit-details = Details
-audit-rows = Rows
 audit-older = Older entries
 
 ## Emails about accounts and petitions
@@ -755,3 +751,50 @@ confirmation-rate-bounced = { $count ->
     [one] { $shown } address could not be reached (the email bounced or was marked as spam).
    *[other] { $shown } addresses could not be reached (the email bounced or was marked as spam).
 }
+
+## The audit log, one readable row per entry: who, then what they did
+audit-action-petition-approve = approved a petition
+audit-action-petition-reject = rejected a petition
+audit-action-petition-changes = asked for changes to a petition
+audit-action-petition-hide = hid a petition
+audit-action-petition-feature = changed what the home page features
+audit-action-update-write = wrote an update
+audit-action-update-approve = approved an update
+audit-action-update-reject = rejected an update
+audit-action-user-role = changed an account's role
+audit-action-export-signatures = exported signatures
+audit-action-export-counts = exported counts
+audit-action-deliver-pack = opened a delivery pack
+audit-action-deliver-packs = wrote the delivery packs
+audit-action-deliver-packs-zip = made the zip of delivery packs
+audit-action-deliver-send = sent the delivery packs
+audit-action-deliver-send-dry-run = tried a dry run of sending the packs
+audit-action-deliver-retry = sent a pack again
+audit-action-recipient-edit = edited a recipient
+audit-action-representative-edit = edited a member of Parliament
+audit-action-letter-edit = edited the letter
+audit-action-import-representatives = imported the members of Parliament
+audit-action-rule-add = added an integrity rule
+audit-action-rule-remove = removed an integrity rule
+audit-action-signatures-release = released held signatures
+audit-action-signatures-invalidate = invalidated signatures
+audit-action-invalidation-cancel = cancelled an invalidation
+audit-action-import-disposable-domains = imported the disposable email domains
+audit-action-signatures-lookup = looked up an address's signatures
+audit-action-signer-link = asked for a link to manage their signatures
+audit-action-signer-withdraw = withdrew a signature
+audit-action-signer-consents = changed their consents
+audit-action-signer-download = downloaded their data
+audit-action-signer-erase = erased their data
+audit-action-retention-anonymise = anonymised a closed petition's signers
+audit-action-privacy-lookup = looked up what one address holds
+audit-action-privacy-answer = answered a privacy request
+audit-action-account-download = downloaded their account's data
+audit-action-account-delete = deleted their account
+audit-action-keys-rotate = sealed data again under the current key
+audit-on-petition = on petition { $id }
+audit-row-count = { $count ->
+    [one] { $shown } row
+   *[other] { $shown } rows
+}
+audit-at = { $date } at { $time } UTC
