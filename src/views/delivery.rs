@@ -197,14 +197,42 @@ pub fn job(ctx: &Ctx, j: &crate::db::jobs::Job, kept_hours: u64) -> Markup {
     )
 }
 
+/// One page of members, as searched.
+pub struct MemberPage<'a> {
+    pub members: &'a [(String, Member)],
+    pub q: &'a str,
+    pub missing_email: bool,
+    /// 1-based, of `pages`.
+    pub page: usize,
+    pub pages: usize,
+    /// How many matched, and the number of the first shown.
+    pub total: usize,
+    pub first: usize,
+}
+
+impl MemberPage<'_> {
+    fn link(&self, page: usize) -> String {
+        let mut url = format!("/admin/recipients?page={page}");
+        if !self.q.is_empty() {
+            url.push_str("&q=");
+            url.push_str(&super::layout::urlencode(self.q));
+        }
+        if self.missing_email {
+            url.push_str("&missing=email");
+        }
+        url
+    }
+}
+
 pub fn recipients(
     ctx: &Ctx,
     ministries: &[crate::delivery::RecipientRow],
-    members: &[(String, Member)],
-    q: &str,
+    m: &MemberPage<'_>,
     token: &str,
 ) -> Markup {
     let lang = ctx.lang;
+    let members = m.members;
+    let q = m.q;
     let title = lang.t("recipients-title");
     page(
         ctx,
@@ -226,9 +254,26 @@ pub fn recipients(
             }
             h2 { (lang.t("recipients-members")) }
             form.search method="get" action="/admin/recipients" role="search" {
-                label for="q" { (lang.t("recipients-search")) }
-                input #q type="search" name="q" value=(q);
+                div.field {
+                    label for="q" { (lang.t("recipients-search")) }
+                    input #q type="search" name="q" value=(q);
+                }
+                div.check {
+                    input #missing type="checkbox" name="missing" value="email" checked[m.missing_email];
+                    label for="missing" { (lang.t("recipients-missing-email")) }
+                }
                 button.secondary type="submit" { (lang.t("search-button")) }
+            }
+            p role="status" {
+                @if m.total == 0 {
+                    (lang.t("recipients-none"))
+                } @else {
+                    (lang.ta("recipients-showing", &[
+                        ("from", Arg::Str(lang.number(m.first as i64))),
+                        ("to", Arg::Str(lang.number((m.first + members.len()).saturating_sub(1) as i64))),
+                        ("total", Arg::Str(lang.number(m.total as i64))),
+                    ]))
+                }
             }
             @for (pc, m) in members {
                 form.recipient method="post" action={ "/admin/recipients/member/" (pc) } {
@@ -240,6 +285,17 @@ pub fn recipients(
                         (field(&format!("{pc}-email"), "email", &lang.t("field-email"), m.email.as_deref().unwrap_or("")))
                         (field(&format!("{pc}-postal"), "postal_address", &lang.t("recipient-postal"), m.postal_address.as_deref().unwrap_or("")))
                         button.secondary type="submit" { (lang.t("recipient-save")) }
+                    }
+                }
+            }
+            @if m.pages > 1 {
+                nav.pages aria-label=(lang.t("recipients-pages")) {
+                    @if m.page > 1 {
+                        a rel="prev" href=(m.link(m.page - 1)) { (lang.t("page-previous")) }
+                    }
+                    span { (lang.ta("page-of", &[("page", Arg::Num(m.page as i64)), ("pages", Arg::Num(m.pages as i64))])) }
+                    @if m.page < m.pages {
+                        a rel="next" href=(m.link(m.page + 1)) { (lang.t("page-next")) }
                     }
                 }
             }

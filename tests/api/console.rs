@@ -292,4 +292,78 @@ on_both_backends!(
     staff_have_a_bar_and_hear_what_each_action_did,
     the_starter_is_named_only_if_they_agreed,
     a_new_campaigner_lands_where_they_started,
+    recipients_are_searched_and_paginated,
 );
+
+/// The members' page is searched (name, party, constituency in either language, state, code)
+/// and paginated 25 at a time, and can show only those still without an email address.
+async fn recipients_are_searched_and_paginated(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = staff(&app, "admin@example.in", Role::Admin).await;
+    let showing = |page: &str| -> (String, String, String) {
+        let line = page
+            .split("Showing ")
+            .nth(1)
+            .and_then(|s| s.split(" members.").next())
+            .unwrap_or_else(|| panic!("no count in the page"))
+            .to_string();
+        let parts: Vec<String> = line.split(' ').map(str::to_string).collect();
+        (parts[0].clone(), parts[2].clone(), parts[4].clone())
+    };
+    let (status, page) = admin.get("/admin/recipients").await;
+    assert_eq!(status, 200);
+    let (from, to, total) = showing(&page);
+    assert_eq!((from.as_str(), to.as_str()), ("1", "25"));
+    let total_n: usize = total.replace(',', "").parse().unwrap();
+    assert!(total_n > 500, "the members in office: {total}");
+    assert_eq!(
+        page.matches("action=\"/admin/recipients/member/").count(),
+        25
+    );
+    assert!(page.contains("href=\"/admin/recipients?page=2\""));
+    let last = total_n.div_ceil(25);
+    let (_, page) = admin.get("/admin/recipients?page=9999").await;
+    assert!(
+        page.contains(&format!("Page {last} of {last}")),
+        "past the end: the last page"
+    );
+    let (status, page) = admin.get("/admin/recipients?page=abc").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!("Page 1 of {last}")));
+    for q in ["Varanasi", "वाराणसी", "S24-77"] {
+        let (_, page) = admin
+            .get(&format!("/admin/recipients?q={}", urlencode(q)))
+            .await;
+        assert!(
+            page.contains("action=\"/admin/recipients/member/S24-77\""),
+            "{q} finds Varanasi"
+        );
+    }
+    let (_, page) = admin.get("/admin/recipients?q=Uttar+Pradesh").await;
+    assert_eq!(showing(&page).2, "80", "a state's members");
+    let r = admin
+        .submit(
+            "/admin/recipients?q=S24-77",
+            "/admin/recipients/member/S24-77",
+            &[
+                ("name", "Narendra Modi"),
+                ("party", "BJP"),
+                ("email", "mp.varanasi@example.in"),
+                ("postal_address", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/admin/recipients?done=saved");
+    let (_, page) = admin.get(&location(&r)).await;
+    assert!(page.contains("Saved."));
+    let (_, page) = admin.get("/admin/recipients?missing=email").await;
+    let without: usize = showing(&page).2.replace(',', "").parse().unwrap();
+    assert_eq!(
+        without,
+        total_n - 1,
+        "the member with an address is left out"
+    );
+    assert!(page.contains("name=\"missing\" value=\"email\" checked"));
+    assert!(page.contains("href=\"/admin/recipients?page=2&amp;missing=email\""));
+}

@@ -481,7 +481,7 @@ delivered-members-ministry = Delivered to { $count ->
 recipients-title = Recipients
 recipients-ministries = Ministries and other recipients
 recipients-members = Members of the Lok Sabha
-recipients-search = Name, constituency or code
+recipients-search = Name, party, constituency, state or code
 recipient-name = Name
 recipient-party = Party
 recipient-postal = Postal address
@@ -798,3 +798,10 @@ audit-row-count = { $count ->
    *[other] { $shown } rows
 }
 audit-at = { $date } at { $time } UTC
+recipients-missing-email = Only members without an email address
+recipients-none = No member matches.
+recipients-showing = Showing { $from } to { $to } of { $total } members.
+recipients-pages = Pages of members
+page-previous = Previous page
+page-next = Next page
+page-of = Page { $page } of { $pages }

@@ -16,7 +16,14 @@ use crate::web::{AppState, PageError, form_page, see_other};
 #[derive(serde::Deserialize)]
 pub struct RecipientsQuery {
     q: Option<String>,
+    /// 1-based; a page past the end shows the last.
+    page: Option<String>,
+    /// `email`: only members without an email address.
+    missing: Option<String>,
 }
+
+/// Members shown on one page of `/admin/recipients`.
+pub const PER_PAGE: usize = 25;
 
 pub async fn recipients_page(
     req: HttpRequest,
@@ -29,6 +36,13 @@ pub async fn recipients_page(
     let SignedIn { session, .. } = signed;
     let q = crate::forms::search_term(query.q.as_deref(), 100);
     let needle = q.to_lowercase();
+    let missing_email = query.missing.as_deref() == Some("email");
+    let asked_page: usize = query
+        .page
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1)
+        .max(1);
     let (ministries, members) = db::run(&state.pool, move |c| {
         let ministries = db::delivery::ministries(c)?;
         let mut members: Vec<(String, delivery::Member)> =
@@ -37,19 +51,48 @@ pub async fn recipients_page(
         Ok((ministries, members))
     })
     .await?;
-    let members: Vec<(String, delivery::Member)> = members
+    // Searched by the member's name or party, the constituency's name in either language, its
+    // state, or its code.
+    let found: Vec<(String, delivery::Member)> = members
         .into_iter()
+        .filter(|(_, m)| !missing_email || m.email.is_none())
         .filter(|(pc, m)| {
+            let c = INDIA.constituency(pc);
             needle.is_empty()
                 || m.name.to_lowercase().contains(&needle)
-                || INDIA
-                    .constituency(pc)
-                    .is_some_and(|c| c.name.to_lowercase().contains(&needle))
+                || m.party.to_lowercase().contains(&needle)
+                || c.is_some_and(|c| {
+                    c.name.to_lowercase().contains(&needle)
+                        || c.name_hi.contains(&q)
+                        || INDIA.state(&c.state_code).is_some_and(|s| {
+                            s.name.to_lowercase().contains(&needle) || s.name_hi.contains(&q)
+                        })
+                })
                 || pc.to_lowercase() == needle
         })
-        .take(if needle.is_empty() { 50 } else { 543 })
         .collect();
-    let markup = views::delivery::recipients(&ctx, &ministries, &members, &q, &session.csrf);
+    let pages = found.len().div_ceil(PER_PAGE).max(1);
+    let page = asked_page.min(pages);
+    let shown: Vec<(String, delivery::Member)> = found
+        .iter()
+        .skip((page - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .cloned()
+        .collect();
+    let markup = views::delivery::recipients(
+        &ctx,
+        &ministries,
+        &views::delivery::MemberPage {
+            members: &shown,
+            q: &q,
+            missing_email,
+            page,
+            pages,
+            total: found.len(),
+            first: (page - 1) * PER_PAGE + 1,
+        },
+        &session.csrf,
+    );
     Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
 
