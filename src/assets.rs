@@ -28,6 +28,22 @@ const FILES: &[(&str, &[u8], &str)] = &[
         include_bytes!("../assets/static/favicon.svg"),
         "image/svg+xml",
     ),
+    // Drawn from icon.svg by assets/static/make-icons.sh.
+    (
+        "apple-touch-icon.png",
+        include_bytes!("../assets/static/apple-touch-icon.png"),
+        "image/png",
+    ),
+    (
+        "icon-192.png",
+        include_bytes!("../assets/static/icon-192.png"),
+        "image/png",
+    ),
+    (
+        "icon-512.png",
+        include_bytes!("../assets/static/icon-512.png"),
+        "image/png",
+    ),
 ];
 
 static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {

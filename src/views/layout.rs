@@ -121,6 +121,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 title { (full_title) }
                 link rel="stylesheet" href=(assets::url("app.css"));
                 link rel="icon" href=(assets::url("favicon.svg")) type="image/svg+xml";
+                link rel="apple-touch-icon" href=(assets::url("apple-touch-icon.png"));
+                link rel="manifest" href="/manifest.webmanifest";
+                meta name="theme-color" content="#8a1538";
                 script src=(assets::url("app.js")) defer {}
                 @if let Some(key) = &ctx.captcha_sitekey {
                     meta name="hcaptcha-sitekey" content=(key);

@@ -1,5 +1,6 @@
-//! What search engines read: `robots.txt` (the pages worth finding, and the ones that are a
-//! person's own or a staff member's) and `sitemap.xml` (every open petition, in each language).
+//! What search engines and browsers read: `robots.txt` (the pages worth finding, and the ones
+//! that are a person's own or a staff member's), `sitemap.xml` (every open petition, in each
+//! language) and `manifest.webmanifest` (the site's name and icons for a phone's home screen).
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -45,6 +46,33 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
         .content_type("text/plain; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(body)
+}
+
+/// The web app manifest: the name and icons a phone uses when the site is added to its home
+/// screen (the icons' launchers may crop to a circle: the drawing keeps to the middle).
+pub async fn manifest() -> HttpResponse {
+    let icon = |name: &str, size: &str| {
+        serde_json::json!({
+            "src": crate::assets::url(name),
+            "sizes": size,
+            "type": "image/png",
+            "purpose": "any maskable",
+        })
+    };
+    let body = serde_json::json!({
+        "name": "Hastakshar · हस्ताक्षर",
+        "short_name": "Hastakshar",
+        "start_url": "/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "background_color": "#fffdf9",
+        "theme_color": "#8a1538",
+        "icons": [icon("icon-192.png", "192x192"), icon("icon-512.png", "512x512")],
+    });
+    HttpResponse::Ok()
+        .content_type("application/manifest+json")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(body.to_string())
 }
 
 pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {

@@ -211,6 +211,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/assets/{file}", Public, assets::serve)
         .get("/robots.txt", Public, crawlers::robots)
         .get("/sitemap.xml", Public, crawlers::sitemap)
+        .get("/manifest.webmanifest", Public, crawlers::manifest)
         .get("/healthz", Public, ops::healthz)
         .get("/readyz", Public, ops::readyz)
         // Guarded by its own token or address (see `ops::metrics`).

@@ -346,7 +346,55 @@ async fn todays_signatures_and_the_signers_thanks_follow_the_data(backend: Backe
     }
 }
 
+/// A phone adding the site to its home screen finds its name and icons: every page links the
+/// manifest, the SVG favicon and the touch icon, and each icon is served as the PNG it claims.
+async fn a_phone_finds_the_sites_icons(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, page) = app.get_text(&format!("/hi/petitions/{DEMO}")).await;
+    let href = |rel: &str| -> String {
+        page.split(&format!("rel=\"{rel}\" href=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("no {rel} link"))
+            .to_string()
+    };
+    assert_eq!(href("manifest"), "/manifest.webmanifest");
+    let png = |bytes: &[u8], size: u32| {
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+        assert_eq!((w, h), (size, size));
+    };
+    let r = app.get(&href("apple-touch-icon")).await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(header(&r, "content-type"), "image/png");
+    png(&r.bytes().await.unwrap(), 180);
+    let r = app.get(&href("icon")).await;
+    assert_eq!(header(&r, "content-type"), "image/svg+xml");
+    let r = app.get("/manifest.webmanifest").await;
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(header(&r, "content-type"), "application/manifest+json");
+    let manifest: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(manifest["start_url"], "/");
+    let icons = manifest["icons"].as_array().unwrap();
+    assert_eq!(icons.len(), 2);
+    for icon in icons {
+        let size: u32 = icon["sizes"]
+            .as_str()
+            .unwrap()
+            .split('x')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let r = app.get(icon["src"].as_str().unwrap()).await;
+        assert_eq!(r.status().as_u16(), 200);
+        png(&r.bytes().await.unwrap(), size);
+    }
+}
+
 on_both_backends!(
+    a_phone_finds_the_sites_icons,
     todays_signatures_and_the_signers_thanks_follow_the_data,
     crawlers_find_open_petitions_and_nothing_private,
     the_milestone_follows_the_count,
