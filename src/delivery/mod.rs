@@ -140,17 +140,18 @@ pub fn plan(
         by_constituency,
         members: members(conn)?,
         template: template(conn, lang)?,
-        today: chrono::Utc::now().date_naive(),
+        today: crate::db::petitions::india_today(),
         keys: keys.clone(),
     })
 }
 
-fn date(d: Option<NaiveDateTime>) -> String {
-    d.map(|d| d.date().format("%d-%m-%Y").to_string())
-        .unwrap_or_default()
-}
-
 impl Plan {
+    /// A moment stored in UTC as India's date, in words in the pack's language.
+    fn date(&self, d: Option<NaiveDateTime>) -> String {
+        d.map(|d| self.lang.date(crate::db::counts::india_day(d)))
+            .unwrap_or_default()
+    }
+
     fn t(&self, key: &str) -> String {
         self.lang.t(key)
     }
@@ -173,17 +174,21 @@ impl Plan {
         (constituency_name(self.lang, pc_id), state_code, state)
     }
 
-    /// The span the petition ran: "opened – closed" or "opened – still open on today".
+    /// The span the petition ran, as a sentence reads it in each language: "3 December 2026 to
+    /// 1 June 2027", or "since 3 December 2026, still open" (the pack is dated at its top).
     fn ran(&self) -> String {
         let row = &self.petition.row;
         match row.closed_at {
-            Some(c) => format!("{} – {}", date(row.opened_at), date(Some(c))),
+            Some(c) => self.lang.ta(
+                "pack-ran-closed",
+                &[
+                    ("opened", Arg::Str(self.date(row.opened_at))),
+                    ("closed", Arg::Str(self.date(Some(c)))),
+                ],
+            ),
             None => self.lang.ta(
                 "pack-ran-open",
-                &[
-                    ("opened", Arg::Str(date(row.opened_at))),
-                    ("today", Arg::Str(self.today.format("%d-%m-%Y").to_string())),
-                ],
+                &[("opened", Arg::Str(self.date(row.opened_at)))],
             ),
         }
     }
@@ -225,7 +230,7 @@ impl Plan {
                 ("{national_count}", self.n(self.national)),
                 ("{title}", self.title().to_string()),
                 ("{action}", self.petition.text(self.lang).action.clone()),
-                ("{opened}", date(self.petition.row.opened_at)),
+                ("{opened}", self.date(self.petition.row.opened_at)),
             ],
         );
         let mut address = vec![member_name.clone()];
@@ -247,7 +252,7 @@ impl Plan {
             address.push(a.clone());
         }
         let mut blocks = vec![
-            Block::Small(self.today.format("%d-%m-%Y").to_string()),
+            Block::Small(self.lang.date(self.today)),
             Block::Small(address.join("\n")),
             Block::Title(self.title().to_string()),
         ];
@@ -311,7 +316,7 @@ impl Plan {
             .map(|r| r.name_in(self.lang).to_string())
             .collect();
         let mut blocks = vec![
-            Block::Small(self.today.format("%d-%m-%Y").to_string()),
+            Block::Small(self.lang.date(self.today)),
             Block::Small(recipients.join("\n")),
             Block::Title(self.title().to_string()),
             Block::Para(self.lang.ta(

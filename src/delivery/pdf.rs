@@ -171,7 +171,8 @@ impl Layout {
 
     fn figures(&mut self, rows: &[(String, String)]) {
         for (label, value) in rows {
-            let value = fit(self.f, value, BODY_BOLD, WIDTH * 0.45);
+            // A value may be a phrase ("17 September 2026 to 17 November 2026"); labels wrap.
+            let value = fit(self.f, value, BODY_BOLD, WIDTH * 0.6);
             let labels = self.cell(label, BODY, WIDTH - value.width * BODY.0 - 12.0);
             let h = labels.len().max(1) as f32 * lh(BODY);
             self.need(h);

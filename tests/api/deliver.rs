@@ -124,6 +124,25 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
     }
     let figures: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(figures.contains("Signers in Varanasi 3"), "{figures}");
+    // One voice, the signers', and dates in words.
+    assert!(
+        figures.contains("We are 4 people across India"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("3 of us live in your constituency"),
+        "{figures}"
+    );
+    assert!(!figures.contains("I write"), "{figures}");
+    let today = hastakshar::i18n::Lang::En.date(hastakshar::db::petitions::india_today());
+    assert!(
+        figures.contains(&format!("The petition ran since {today}, still open")),
+        "{figures}"
+    );
+    assert!(
+        figures.contains(&today),
+        "the letter is dated {today}: {figures}"
+    );
     assert!(figures.contains("Signers across India 4"), "{figures}");
     for never in [
         "Hidden Person",
@@ -163,8 +182,19 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         "आपके निर्वाचन क्षेत्र वाराणसी में",
         "महिला एवं बाल विकास मंत्रालय",
     ] {
-        assert!(text.contains(want), "the Hindi pack says {want:?}:\n{text}");
+        // Lines wrap where they will: compared with single spaces.
+        let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(want), "the Hindi pack says {want:?}:\n{text}");
     }
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in ["हममें से 3", "से, अब भी खुली"] {
+        assert!(
+            words.contains(want),
+            "the Hindi pack speaks for the signers, with the period in words: {want:?}:\n{words}"
+        );
+    }
+    let today_hi = hastakshar::i18n::Lang::Hi.date(hastakshar::db::petitions::india_today());
+    assert!(words.contains(&today_hi), "dated {today_hi}");
     // poppler ignores ActualText, and where a vowel sign sits on its consonant by an offset
     step.next("the Hindi title comes back whole");
     // (कू, के) it sees a gap and adds a space; every character still comes back, in order.

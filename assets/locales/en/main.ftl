@@ -372,11 +372,11 @@ email-unsubscribe = To stop updates about this petition, one click:
 pack-letter-default =
     Dear { "{" }member{ "}" },
 
-    I write on behalf of { "{" }national_count{ "}" } people across India who have signed the petition “{ "{" }title{ "}" }”. { "{" }count{ "}" } of them live in your constituency, { "{" }constituency{ "}" }, and { "{" }state_count{ "}" } in { "{" }state{ "}" }.
+    We are { "{" }national_count{ "}" } people across India who have signed the petition “{ "{" }title{ "}" }”. { "{" }count{ "}" } of us live in your constituency, { "{" }constituency{ "}" }, and { "{" }state_count{ "}" } in { "{" }state{ "}" }.
 
-    They ask: { "{" }action{ "}" }
+    We ask: { "{" }action{ "}" }
 
-    We ask you to raise their call in Parliament and to support it with your vote. The full text of the petition follows, with the names of your constituents who asked for their name to be passed on to you.
+    We ask you to raise our call in Parliament and to support it with your vote. The full text of the petition follows, with the names of your constituents who asked for their name to be passed on to you.
 
     With respect,
     The signers of “{ "{" }title{ "}" }”
@@ -387,7 +387,8 @@ pack-from-constituency = Signers in { $constituency }
 pack-from-state = Signers in { $state }
 pack-national = Signers across India
 pack-ran = The petition ran
-pack-ran-open = { $opened } – still open on { $today }
+pack-ran-open = since { $opened }, still open
+pack-ran-closed = { $opened } to { $closed }
 pack-petition-asks = What the petition asks
 pack-petition-why = Why
 pack-names-heading = Signers in { $constituency } who asked for their name to be delivered: { $count }
