@@ -184,7 +184,10 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
     ] {
         // Lines wrap where they will: compared with single spaces.
         let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(words.contains(want), "the Hindi pack says {want:?}:\n{text}");
+        assert!(
+            words.contains(want),
+            "the Hindi pack says {want:?}:\n{text}"
+        );
     }
     let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for want in ["हममें से 3", "से, अब भी खुली"] {

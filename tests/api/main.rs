@@ -9,6 +9,7 @@ mod abuse;
 mod access;
 mod at_rest;
 mod browser;
+mod browser_console;
 mod browser_integrity;
 mod browser_links;
 mod browser_look;

@@ -1,0 +1,121 @@
+//! The campaigner's dashboard and the staff console as their users see them: in headless
+//! Chromium at a phone's width and a desktop's, in English and Hindi, each page checked with
+//! axe (WCAG 2.2 AA) and for fields big enough to touch, and kept as screenshots in
+//! `target/screenshots/` to look at.
+
+use fantoccini::Locator;
+
+use crate::browser::{Session, click, fill, wait_heading, wcag_violations};
+
+/// Every visible field's name and height, in CSS pixels.
+async fn small_fields(c: &fantoccini::Client) -> Vec<String> {
+    let found: serde_json::Value = c
+        .execute(
+            "return [...document.querySelectorAll(
+                 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')]
+                 .filter(e => e.offsetParent !== null)
+                 .map(e => [e.name || e.id, Math.round(e.getBoundingClientRect().height)])
+                 .filter(f => f[1] < 44)
+                 .map(f => f[0] + ' is ' + f[1] + ' px tall');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// axe and the fields at both widths, and a screenshot of each.
+async fn look(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+        c.set_window_size(w, h).await.unwrap();
+        let found = wcag_violations(c, axe).await;
+        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
+        broken.extend(
+            small_fields(c)
+                .await
+                .into_iter()
+                .map(|v| format!("{name} ({width}): {v}")),
+        );
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop() {
+    let Some(session) = Session::start().await else {
+        return;
+    };
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+    let mut broken = Vec::new();
+    let set_password = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::accounts::admin::create(
+            &mut conn,
+            "admin@example.in",
+            hastakshar::accounts::Role::Admin,
+            &app.address,
+            &hastakshar::db::audit::Actor::command_line("test"),
+        )
+        .unwrap()
+    };
+    c.goto(&set_password).await.unwrap();
+    fill(&c, "password", crate::people::PASSWORD).await;
+    click(&c, Locator::Css("form button.primary")).await;
+    wait_heading(&c, "Your petitions").await;
+
+    // A draft of one's own: the dashboard says what happens next.
+    c.goto(&app.url("/petitions/new")).await.unwrap();
+    fill(&c, "title", "Shelters for survivors in every district").await;
+    fill(
+        &c,
+        "action",
+        "Open a shelter for survivors in every district.",
+    )
+    .await;
+    fill(
+        &c,
+        "background",
+        "Survivors are sent back to the people who sold them.",
+    )
+    .await;
+    click(&c, Locator::Css("input[name=recipients]")).await;
+    click(&c, Locator::Css("button[value=save]")).await;
+    c.wait()
+        .for_element(Locator::Css("section.steps"))
+        .await
+        .unwrap();
+    let draft = c.current_url().await.unwrap().path().to_string();
+
+    for lang in ["en", "hi"] {
+        c.goto(&app.url(&format!("/lang/{lang}?next=/dashboard")))
+            .await
+            .unwrap();
+        for (name, path) in [
+            ("dashboard", "/dashboard".to_string()),
+            ("dashboard-draft", draft.clone()),
+            (
+                "staff-moderation",
+                "/admin/moderation?done=approve".to_string(),
+            ),
+            ("staff-petitions", "/admin/petitions".to_string()),
+            ("staff-recipients", "/admin/recipients?page=2".to_string()),
+            (
+                "staff-delivery",
+                "/admin/petitions/1/delivery?done=dry-run&n=12&missing=531".to_string(),
+            ),
+            ("staff-audit", "/admin/audit".to_string()),
+        ] {
+            c.goto(&app.url(&path)).await.unwrap();
+            if name.starts_with("staff") {
+                let bar = c.find(Locator::Css("nav.staff")).await;
+                assert!(bar.is_ok(), "{path}: the staff bar");
+            }
+            look(&c, axe, &format!("{name}-{lang}"), &mut broken).await;
+        }
+    }
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
