@@ -247,12 +247,11 @@ pub fn write_update(
     c: &mut crate::db::DbConnection,
     petition_id: i64,
     creator: &crate::db::users::User,
-    title: &str,
-    body: &str,
+    written: &crate::db::updates::NewUpdate<'_>,
 ) -> diesel::QueryResult<i64> {
     use diesel::Connection;
     c.transaction(|c| {
-        let update = crate::db::updates::create(c, petition_id, creator.id, title, body)?;
+        let update = crate::db::updates::create(c, petition_id, creator.id, written)?;
         crate::db::audit::note(
             c,
             &creator.actor(),
@@ -286,13 +285,37 @@ pub const REJECT_REASONS: [&str; 5] = [
     "other",
 ];
 
-/// An update a creator writes to the signers.
-pub fn validate_update(form: &Form) -> Result<(String, String), Problems> {
+/// An update as written: title and body in the petition's language, and the translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateText {
+    pub title: String,
+    pub body: String,
+    /// Title and body in the petition's other language, when one is written.
+    pub translation: Option<(String, String)>,
+}
+
+/// An update a creator writes to the signers. `translated`: the petition has a text in its
+/// other language, so the update may have one too (`title_tr`, `body_tr`: both or neither).
+pub fn validate_update(form: &Form, translated: bool) -> Result<UpdateText, Problems> {
     let mut p = Problems::default();
     let title = p.text(form, "title", UPDATE_TITLE_MAX);
     let body = p.text(form, "body", UPDATE_BODY_MAX);
+    let wants_translation = translated
+        && ["title_tr", "body_tr"]
+            .iter()
+            .any(|f| !form.get(f).trim().is_empty());
+    let translation = wants_translation.then(|| {
+        (
+            p.text(form, "title_tr", UPDATE_TITLE_MAX),
+            p.text(form, "body_tr", UPDATE_BODY_MAX),
+        )
+    });
     if p.is_empty() {
-        Ok((title, body))
+        Ok(UpdateText {
+            title,
+            body,
+            translation,
+        })
     } else {
         Err(p)
     }

@@ -118,6 +118,9 @@ diesel::table! {
         fanout_after -> BigInt,
         fanout_done_at -> Nullable<Timestamp>,
         emailed -> BigInt,
+        lang -> Text,
+        title_tr -> Text,
+        body_tr -> Text,
     }
 }
 

@@ -23,21 +23,49 @@ pub struct Update {
     pub fanout_after: i64,
     pub fanout_done_at: Option<NaiveDateTime>,
     pub emailed: i64,
+    /// The language of `title` and `body`; `title_tr` and `body_tr` are in the petition's
+    /// other language, or empty.
+    pub lang: String,
+    pub title_tr: String,
+    pub body_tr: String,
+}
+
+impl Update {
+    /// The title and body in `lang` when the campaigner wrote them in it, else as written.
+    pub fn text(&self, lang: crate::i18n::Lang) -> (&str, &str) {
+        if lang.code() != self.lang && !self.title_tr.is_empty() {
+            (&self.title_tr, &self.body_tr)
+        } else {
+            (&self.title, &self.body)
+        }
+    }
+}
+
+/// An update as its campaigner wrote it: in the petition's language, and optionally in its
+/// other one.
+pub struct NewUpdate<'a> {
+    pub lang: crate::i18n::Lang,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub translation: Option<(&'a str, &'a str)>,
 }
 
 pub fn create(
     conn: &mut DbConnection,
     petition_id: i64,
     author_id: i64,
-    title: &str,
-    body: &str,
+    u: &NewUpdate<'_>,
 ) -> QueryResult<i64> {
+    let (title_tr, body_tr) = u.translation.unwrap_or(("", ""));
     diesel::insert_into(petition_updates::table)
         .values((
             petition_updates::petition_id.eq(petition_id),
             petition_updates::author_id.eq(author_id),
-            petition_updates::title.eq(title),
-            petition_updates::body.eq(body),
+            petition_updates::title.eq(u.title),
+            petition_updates::body.eq(u.body),
+            petition_updates::lang.eq(u.lang.code()),
+            petition_updates::title_tr.eq(title_tr),
+            petition_updates::body_tr.eq(body_tr),
             petition_updates::status.eq("pending"),
             petition_updates::created_at.eq(now()),
         ))

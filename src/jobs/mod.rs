@@ -548,11 +548,12 @@ fn update_email(
     let lang = Lang::parse(&reader.lang).unwrap_or_default();
     let mail = written.entry(lang).or_insert_with(|| {
         let to = crate::views::email::To::signer(lang, base_url, MANAGE_PLACEHOLDER.into());
+        let (title, body) = u.text(lang);
         crate::views::email::petition_update(
             &to,
             &petition.text(lang).title,
-            &u.title,
-            &u.body,
+            title,
+            body,
             &format!(
                 "{base_url}{}",
                 lang.url(&format!("/petitions/{}", u.petition_id))

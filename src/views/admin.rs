@@ -66,9 +66,17 @@ pub fn moderation(
             h2 { (lang.ta("updates-queue-heading", &[("count", Arg::Num(updates.len() as i64))])) }
             @for (u, petition_title) in updates {
                 article.update {
-                    h3 { (u.title) }
+                    h3 lang=(u.lang) { (u.title) }
                     p.meta { (petition_title) " · " (age(ctx, Some(u.created_at))) }
-                    (markdown::render(&u.body))
+                    div lang=(u.lang) { (markdown::render(&u.body)) }
+                    // The translation is read before approval too.
+                    @if !u.title_tr.is_empty() {
+                        @let other = crate::campaigns::other(crate::i18n::Lang::parse(&u.lang).unwrap_or_default());
+                        div lang=(other.code()) {
+                            h3 { (u.title_tr) }
+                            (markdown::render(&u.body_tr))
+                        }
+                    }
                     form.inline method="post" action={ "/admin/updates/" (u.id) "/decision" } {
                         (csrf(token))
                         button.primary type="submit" name="action" value="approve" { (lang.t("approve-update")) }

@@ -444,10 +444,10 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                 }
                 @for u in d.updates {
                     article.update {
-                        h3 { (u.title) }
+                        h3 { (u.text(lang).0) }
                         p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (u.created_at.format("%Y-%m-%d")) " · "
                             (lang.ta("update-emailed", &[("count", Arg::Num(u.emailed))])) }
-                        (markdown::render(&u.body))
+                        (markdown::render(u.text(lang).1))
                     }
                 }
             }
@@ -455,12 +455,24 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
     )
 }
 
+/// The languages an update may be written in: the petition's own, and its other one when the
+/// petition has a text in it.
+pub fn update_langs(petition: &Petition) -> (Lang, Option<Lang>) {
+    let main = Lang::parse(&petition.row.lang).unwrap_or_default();
+    let other = crate::campaigns::other(main);
+    let translated = petition.texts.iter().any(|t| t.lang == other.code());
+    (main, translated.then_some(other))
+}
+
+/// Writing an update, in each language the petition has; `preview` shows it as its readers
+/// will read it, in each language, before it is sent for approval.
 pub fn update_form(
     ctx: &Ctx,
     petition: &Petition,
     form: &Form,
     problems: &Problems,
     token: &str,
+    preview: Option<&crate::campaigns::UpdateText>,
 ) -> Markup {
     let f = Fields {
         lang: ctx.lang,
@@ -471,18 +483,63 @@ pub fn update_form(
         "update-new-title",
         &[("title", Arg::Str(petition.text(ctx.lang).title.clone()))],
     );
+    let (main, other) = update_langs(petition);
+    let in_lang = |key: &str, l: Lang| match other {
+        Some(_) => format!("{} ({})", ctx.t(key), l.endonym()),
+        None => ctx.t(key),
+    };
+    let mut labels = vec![
+        ("title", in_lang("update-field-title", main)),
+        ("body", in_lang("update-field-body", main)),
+    ];
+    if let Some(o) = other {
+        labels.push(("title_tr", in_lang("update-field-title", o)));
+        labels.push(("body_tr", in_lang("update-field-body", o)));
+    }
     page(
         ctx,
         &heading,
         html! {
             h1 { (heading) }
             p { (ctx.t("update-explained")) }
-            (f.summary(&[("title", ctx.t("update-field-title")), ("body", ctx.t("update-field-body"))]))
+            (f.summary(&labels))
+            @if let Some(u) = preview {
+                section.preview aria-labelledby="preview-heading" {
+                    h2 #preview-heading { (ctx.t("update-preview-heading")) }
+                    article.update lang=(main.code()) {
+                        p.hint { (main.endonym()) }
+                        h3 { (u.title) }
+                        (markdown::render(&u.body))
+                    }
+                    @if let (Some(o), Some((title, body))) = (other, &u.translation) {
+                        article.update lang=(o.code()) {
+                            p.hint { (o.endonym()) }
+                            h3 { (title) }
+                            (markdown::render(body))
+                        }
+                    }
+                    @if let (Some(o), None) = (other, &u.translation) {
+                        p.notice { (ctx.ta("update-preview-untranslated", &[("lang", Arg::Str(o.endonym().to_string()))])) }
+                    }
+                }
+            }
             form method="post" action={ "/petitions/" (petition.id()) "/updates/new" } novalidate {
                 (csrf(token))
-                (f.input(Input::new("title", ctx.t("update-field-title")).max(UPDATE_TITLE_MAX)))
-                (f.textarea(Input::new("body", ctx.t("update-field-body")).max(UPDATE_BODY_MAX).hint(ctx.t("hint-markdown")), 10))
-                button.primary type="submit" { (ctx.t("update-send-button")) }
+                div lang=(main.code()) {
+                    (f.input(Input::new("title", labels[0].1.clone()).max(UPDATE_TITLE_MAX)))
+                    (f.textarea(Input::new("body", labels[1].1.clone()).max(UPDATE_BODY_MAX).hint(ctx.t("hint-markdown")), 10))
+                }
+                @if let Some(o) = other {
+                    div lang=(o.code()) {
+                        p.hint { (ctx.ta("update-translation-hint", &[("lang", Arg::Str(o.endonym().to_string()))])) }
+                        (f.input(Input::new("title_tr", labels[2].1.clone()).max(UPDATE_TITLE_MAX)))
+                        (f.textarea(Input::new("body_tr", labels[3].1.clone()).max(UPDATE_BODY_MAX), 10))
+                    }
+                }
+                div.actions {
+                    button.secondary type="submit" name="intent" value="preview" { (ctx.t("update-preview-button")) }
+                    button.primary type="submit" name="intent" value="send" { (ctx.t("update-send-button")) }
+                }
             }
         },
     )
@@ -495,10 +552,11 @@ pub fn public_updates(lang: Lang, updates: &[Update]) -> Markup {
             section.updates aria-labelledby="updates-heading" {
                 h2 #updates-heading { (lang.t("updates-heading")) }
                 @for u in updates {
+                    @let (title, body) = u.text(lang);
                     article.update {
-                        h3 { (u.title) }
-                        p.meta { (u.decided_at.unwrap_or(u.created_at).format("%Y-%m-%d")) }
-                        (markdown::render(&u.body))
+                        h3 { (title) }
+                        p.meta { (lang.date(crate::db::counts::india_day(u.decided_at.unwrap_or(u.created_at)))) }
+                        (markdown::render(body))
                     }
                 }
             }

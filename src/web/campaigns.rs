@@ -483,6 +483,7 @@ pub async fn update_form(
         &Form::default(),
         &Problems::default(),
         &session.csrf,
+        None,
     );
     Ok(form_page(&state, &session, StatusCode::OK, markup))
 }
@@ -503,10 +504,12 @@ pub async fn post_update(
     if !matches!(p.status(), Status::Open | Status::Closed) {
         return Err(PageError::NotFound);
     }
-    let (title, text) = match campaigns::validate_update(&form) {
+    let (main, other) = views::campaigns::update_langs(&p);
+    let written = match campaigns::validate_update(&form, other.is_some()) {
         Ok(v) => v,
         Err(problems) => {
-            let markup = views::campaigns::update_form(&ctx, &p, &form, &problems, &session.csrf);
+            let markup =
+                views::campaigns::update_form(&ctx, &p, &form, &problems, &session.csrf, None);
             return Ok(form_page(
                 &state,
                 &session,
@@ -515,8 +518,29 @@ pub async fn post_update(
             ));
         }
     };
+    if form.get("intent") == "preview" {
+        // As its readers will see it, in each language; nothing is written.
+        let markup = views::campaigns::update_form(
+            &ctx,
+            &p,
+            &form,
+            &Problems::default(),
+            &session.csrf,
+            Some(&written),
+        );
+        return Ok(form_page(&state, &session, StatusCode::OK, markup));
+    }
     db::write(&state.pool, move |c| {
-        Ok(campaigns::write_update(c, id, &user, &title, &text)?)
+        let new = updates::NewUpdate {
+            lang: main,
+            title: &written.title,
+            body: &written.body,
+            translation: written
+                .translation
+                .as_ref()
+                .map(|(t, b)| (t.as_str(), b.as_str())),
+        };
+        Ok(campaigns::write_update(c, id, &user, &new)?)
     })
     .await?;
     Ok(see_other(&format!(

@@ -116,7 +116,18 @@ async fn every_route_refuses_the_wrong_visitor(backend: Backend) {
             .set(hastakshar::db::schema::petitions::status.eq("open"))
             .execute(&mut conn)
             .unwrap();
-        let u = hastakshar::db::updates::create(&mut conn, p, id, "Update", "Body").unwrap();
+        let u = hastakshar::db::updates::create(
+            &mut conn,
+            p,
+            id,
+            &hastakshar::db::updates::NewUpdate {
+                lang: hastakshar::i18n::Lang::En,
+                title: "Update",
+                body: "Body",
+                translation: None,
+            },
+        )
+        .unwrap();
         (id, u)
     };
     let anonymous = Browser::new(&app);

@@ -293,6 +293,7 @@ on_both_backends!(
     the_starter_is_named_only_if_they_agreed,
     a_new_campaigner_lands_where_they_started,
     recipients_are_searched_and_paginated,
+    an_update_speaks_each_language_of_its_petition,
 );
 
 /// The members' page is searched (name, party, constituency in either language, state, code)
@@ -366,4 +367,106 @@ async fn recipients_are_searched_and_paginated(backend: Backend) {
     );
     assert!(page.contains("name=\"missing\" value=\"email\" checked"));
     assert!(page.contains("href=\"/admin/recipients?page=2&amp;missing=email\""));
+}
+
+/// An update is written, previewed and read in each language its petition has: a signer who
+/// signed in Hindi gets it in Hindi, one who signed in English in English, and the public page
+/// shows each its own; a half-written translation is refused naming the missing field.
+async fn an_update_speaks_each_language_of_its_petition(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let meera = campaigner(&app, "meera@example.in").await;
+    let moderator = staff(&app, "moderator@example.in", Role::Moderator).await;
+    let closes = in_days(30);
+    let mut both = petition_form("Shelters in every district", "100", &closes);
+    both.extend([
+        ("title_tr", "हर ज़िले में आश्रय"),
+        ("action_tr", "हर ज़िले में पीड़ितों के लिए आश्रय बनाएँ।"),
+    ]);
+    let id = draft(&meera, &both).await;
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(id))
+            .set((
+                petitions::status.eq("open"),
+                petitions::opened_at.eq(Some(hastakshar::db::now())),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    for (prefix, email) in [("/hi", "hindi@example.in"), ("", "english@example.in")] {
+        let mut f = crate::helpers::form(email);
+        f.push(("updates", "on".to_string()));
+        let r = app
+            .client
+            .post(app.url(&format!("{prefix}/petitions/{id}/signatures")))
+            .form(&crate::helpers::as_refs(&f))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let mail = mail_to(&app, email, "").await;
+        let confirm = link(&app, &mail, &format!("{prefix}/confirm/"));
+        let r = app.client.post(app.url(&confirm)).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    app.wait_for_count(id, 2).await;
+
+    let path = format!("/petitions/{id}/updates/new");
+    let (_, form) = meera.get(&path).await;
+    assert!(form.contains("Title (हिन्दी)"), "a field for each language");
+    let written = [
+        ("title", "We met the minister"),
+        ("body", "She *listened*."),
+        ("title_tr", "हम मंत्री से मिले"),
+        ("body_tr", "उन्होंने *सुना*।"),
+    ];
+    let mut preview = written.to_vec();
+    preview.push(("intent", "preview"));
+    let r = meera.submit(&path, &path, &preview).await;
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("How your update will read"));
+    assert!(page.contains("<em>listened</em>") && page.contains("<em>सुना</em>"));
+    assert_eq!(app.count("petition_updates"), 0, "a preview writes nothing");
+    let r = meera
+        .submit(
+            &path,
+            &path,
+            &[("title", "T"), ("body", "B"), ("title_tr", "शीर्षक")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("href=\"#body_tr\""));
+    assert_eq!(app.count("petition_updates"), 0);
+    let mut send = written.to_vec();
+    send.push(("intent", "send"));
+    assert_eq!(meera.submit(&path, &path, &send).await.status(), 303);
+
+    let (_, queue) = moderator.get("/admin/moderation").await;
+    assert!(
+        queue.contains("हम मंत्री से मिले"),
+        "the moderator reads the translation"
+    );
+    let update: i64 = queue
+        .split("/admin/updates/")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let r = moderator
+        .submit(
+            "/admin/moderation",
+            &format!("/admin/updates/{update}/decision"),
+            &[("action", "approve")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let hindi = mail_to(&app, "hindi@example.in", "हम मंत्री से मिले").await;
+    assert!(hindi.text_body().contains("उन्होंने"));
+    let english = mail_to(&app, "english@example.in", "We met the minister").await;
+    assert!(english.text_body().contains("She listened"));
+    let (_, page) = app.get_text(&format!("/hi/petitions/{id}")).await;
+    assert!(page.contains("हम मंत्री से मिले") && !page.contains("We met the minister"));
+    let (_, page) = app.get_text(&format!("/petitions/{id}")).await;
+    assert!(page.contains("We met the minister"));
 }

@@ -806,3 +806,7 @@ recipients-pages = Pages of members
 page-previous = Previous page
 page-next = Next page
 page-of = Page { $page } of { $pages }
+update-preview-heading = How your update will read
+update-preview-button = Preview
+update-preview-untranslated = Readers in { $lang } will get it as written above, untranslated.
+update-translation-hint = The same update in { $lang }, for signers who read it (optional; without it they get the update above).

@@ -737,3 +737,7 @@ recipients-pages = सांसदों के पृष्ठ
 page-previous = पिछला पृष्ठ
 page-next = अगला पृष्ठ
 page-of = पृष्ठ { $page } / { $pages }
+update-preview-heading = आपका अपडेट ऐसा दिखेगा
+update-preview-button = पूर्वावलोकन
+update-preview-untranslated = { $lang } पढ़ने वालों को यह ऊपर लिखे रूप में, बिना अनुवाद के मिलेगा।
+update-translation-hint = यही अपडेट { $lang } में, उसे पढ़ने वाले हस्ताक्षरकर्ताओं के लिए (वैकल्पिक; इसके बिना उन्हें ऊपर वाला अपडेट मिलेगा)।
