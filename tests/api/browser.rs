@@ -78,6 +78,57 @@ pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     serde_json::from_value(found).unwrap()
 }
 
+/// Every visible field under 44 pixels tall, as "name is N px tall".
+pub async fn small_fields(c: &fantoccini::Client) -> Vec<String> {
+    let found = c
+        .execute(
+            "return [...document.querySelectorAll(
+                 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')]
+                 .filter(e => e.offsetParent !== null)
+                 .map(e => [e.name || e.id, Math.round(e.getBoundingClientRect().height)])
+                 .filter(f => f[1] < 44)
+                 .map(f => f[0] + ' is ' + f[1] + ' px tall');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// The page at a phone's width (390 by 844) and a desktop's (1280 by 900): axe's findings (and,
+/// with `fields`, every field under 44 pixels) go to `broken`, and a screenshot of each to
+/// `target/screenshots/{name}-{phone,desktop}.png`, with `scroll_to` in the middle of the
+/// screen when given (else the page as it opened).
+pub async fn look_both_widths(
+    c: &fantoccini::Client,
+    axe: &str,
+    name: &str,
+    scroll_to: Option<&str>,
+    fields: bool,
+    broken: &mut Vec<String>,
+) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+        c.set_window_size(w, h).await.unwrap();
+        let mut found = wcag_violations(c, axe).await;
+        if fields {
+            found.extend(small_fields(c).await);
+        }
+        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
+        if let Some(css) = scroll_to {
+            c.execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+                vec![json!(css)],
+            )
+            .await
+            .unwrap();
+        }
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
+    }
+}
+
 /// What a browser test needs: the site on SQLite, Chromium through its driver, and axe; `None`
 /// (the test passes by skipping) where the machine has no browser or no axe.
 pub struct Session {
@@ -307,7 +358,7 @@ async fn a_person_signs_the_demo_petition_in_a_real_browser() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_public_page_passes_the_wcag_21_aa_rules_of_axe() {
+async fn every_public_page_passes_the_wcag_22_aa_rules_of_axe() {
     if !browser_available() {
         return;
     }

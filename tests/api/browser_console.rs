@@ -5,43 +5,7 @@
 
 use fantoccini::Locator;
 
-use crate::browser::{Session, click, fill, wait_heading, wcag_violations};
-
-/// Every visible field's name and height, in CSS pixels.
-async fn small_fields(c: &fantoccini::Client) -> Vec<String> {
-    let found: serde_json::Value = c
-        .execute(
-            "return [...document.querySelectorAll(
-                 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')]
-                 .filter(e => e.offsetParent !== null)
-                 .map(e => [e.name || e.id, Math.round(e.getBoundingClientRect().height)])
-                 .filter(f => f[1] < 44)
-                 .map(f => f[0] + ' is ' + f[1] + ' px tall');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(found).unwrap()
-}
-
-/// axe and the fields at both widths, and a screenshot of each.
-async fn look(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
-        c.set_window_size(w, h).await.unwrap();
-        let found = wcag_violations(c, axe).await;
-        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
-        broken.extend(
-            small_fields(c)
-                .await
-                .into_iter()
-                .map(|v| format!("{name} ({width}): {v}")),
-        );
-        let png = c.screenshot().await.unwrap();
-        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
-    }
-}
+use crate::browser::{Session, click, fill, look_both_widths, wait_heading};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop() {
@@ -113,7 +77,7 @@ async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop(
                 let bar = c.find(Locator::Css("nav.staff")).await;
                 assert!(bar.is_ok(), "{path}: the staff bar");
             }
-            look(&c, axe, &format!("{name}-{lang}"), &mut broken).await;
+            look_both_widths(&c, axe, &format!("{name}-{lang}"), None, true, &mut broken).await;
         }
     }
     c.close().await.unwrap();

@@ -8,27 +8,16 @@ use diesel::prelude::*;
 use fantoccini::Locator;
 use hastakshar::db::schema::{petitions, signature_tokens};
 
-use crate::browser::{
-    axe_source, browser, browser_available, click, start_driver, wcag_violations,
-};
+use crate::browser::{axe_source, browser, browser_available, click, start_driver};
 use crate::helpers::{DEMO, TestApp, as_refs, form};
 use crate::people::mail_to;
 use crate::support::testdb::Backend;
 
 const PHONE: (u32, u32) = (412, 915);
-const DESKTOP: (u32, u32) = (1280, 900);
 
 /// Looks at the page in the browser at both widths: axe's findings, and a screenshot of each.
 pub async fn look(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    for (width, (w, h)) in [("phone", PHONE), ("desktop", DESKTOP)] {
-        c.set_window_size(w, h).await.unwrap();
-        let found = wcag_violations(c, axe).await;
-        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
-        let png = c.screenshot().await.unwrap();
-        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
-    }
+    crate::browser::look_both_widths(c, axe, name, None, false, broken).await;
     c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
 }
 

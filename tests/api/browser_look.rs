@@ -4,7 +4,7 @@
 
 use fantoccini::Locator;
 
-use crate::browser::{Session, wcag_violations};
+use crate::browser::{Session, look_both_widths, wcag_violations};
 use crate::helpers::DEMO;
 use crate::look::{page_with, set_count};
 
@@ -51,10 +51,12 @@ async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
                 "{path} at {count}: the line is not shown"
             );
             assert!(text.contains(want), "{path} at {count}: {text:?}");
-            look_at_progress(
+            look_both_widths(
                 &c,
                 axe,
                 &format!("petition-milestone-{count}-{lang}"),
+                Some(".progress"),
+                false,
                 &mut broken,
             )
             .await;
@@ -62,26 +64,6 @@ async fn the_milestone_reads_well_on_a_phone_and_a_desktop() {
     }
     c.close().await.unwrap();
     assert!(broken.is_empty(), "{broken:#?}");
-}
-
-/// axe's findings at a phone's width and a desktop's, and a screenshot of each with the progress
-/// block in the middle of the screen.
-async fn look_at_progress(c: &fantoccini::Client, axe: &str, name: &str, broken: &mut Vec<String>) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
-        c.set_window_size(w, h).await.unwrap();
-        let found = wcag_violations(c, axe).await;
-        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
-        c.execute(
-            "document.querySelector('.progress').scrollIntoView({block: 'center'})",
-            vec![],
-        )
-        .await
-        .unwrap();
-        let png = c.screenshot().await.unwrap();
-        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
-    }
 }
 
 /// At a phone's width and a desktop's, in both languages: the logo stays on one line, and every
@@ -195,11 +177,12 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
                     "{path} ({js}): the sign button is at {top}-{bottom}, past the first {screen} px"
                 ));
             }
-            look_at(
+            look_both_widths(
                 &c,
                 axe,
                 &format!("petition-top-{lang}-{js}"),
                 None,
+                false,
                 &mut broken,
             )
             .await;
@@ -223,11 +206,12 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
                     "{path} ({js}): after a 422 the error summary is at {top}-{bottom}, not in the {screen} px on screen"
                 ));
             }
-            look_at(
+            look_both_widths(
                 &c,
                 axe,
                 &format!("sign-errors-{lang}-{js}"),
                 Some(".error-summary"),
+                false,
                 &mut broken,
             )
             .await;
@@ -241,44 +225,17 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
                     "{path}?signed ({js}): the thanks are at {top}-{bottom}, past the first {screen} px"
                 ));
             }
-            look_at(
+            look_both_widths(
                 &c,
                 axe,
                 &format!("petition-signed-{lang}-{js}"),
                 None,
+                false,
                 &mut broken,
             )
             .await;
         }
         c.close().await.unwrap();
         assert!(broken.is_empty(), "{broken:#?}");
-    }
-}
-
-/// axe at a phone's width and a desktop's, and a screenshot of each, scrolled to `at` if given
-/// (else the top of the page as it opened).
-async fn look_at(
-    c: &fantoccini::Client,
-    axe: &str,
-    name: &str,
-    at: Option<&str>,
-    broken: &mut Vec<String>,
-) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    for (width, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
-        c.set_window_size(w, h).await.unwrap();
-        let found = wcag_violations(c, axe).await;
-        broken.extend(found.into_iter().map(|v| format!("{name} ({width}): {v}")));
-        if let Some(css) = at {
-            c.execute(
-                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'})",
-                vec![serde_json::json!(css)],
-            )
-            .await
-            .unwrap();
-        }
-        let png = c.screenshot().await.unwrap();
-        std::fs::write(dir.join(format!("{name}-{width}.png")), png).unwrap();
     }
 }
