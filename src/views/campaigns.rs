@@ -445,7 +445,7 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                 @for u in d.updates {
                     article.update {
                         h3 { (u.text(lang).0) }
-                        p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (u.created_at.format("%Y-%m-%d")) " · "
+                        p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (lang.date(crate::db::counts::india_day(u.created_at))) " · "
                             (lang.ta("update-emailed", &[("count", Arg::Num(u.emailed))])) }
                         (markdown::render(u.text(lang).1))
                     }

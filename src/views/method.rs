@@ -58,9 +58,9 @@ pub fn method(
                     ul {
                         @for (at, reason, matched, cancelled) in invalidations {
                             li {
-                                (at.format("%Y-%m-%d")) ": " (n("method-invalidation-count", *matched)) " — " (reason)
+                                (lang.date(crate::db::counts::india_day(*at))) ": " (n("method-invalidation-count", *matched)) " — " (reason)
                                 @if let Some(c) = cancelled {
-                                    " " (lang.ta("method-restored", &[("date", Arg::Str(c.format("%Y-%m-%d").to_string()))]))
+                                    " " (lang.ta("method-restored", &[("date", Arg::Str(lang.date(crate::db::counts::india_day(*c))))]))
                                 }
                             }
                         }
