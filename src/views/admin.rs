@@ -111,12 +111,12 @@ pub fn petitions(ctx: &Ctx, list: &[Petition], token: &str) -> Markup {
             p.hint { (lang.t("staff-petitions-hint")) }
             @if list.is_empty() { p { (lang.t("staff-petitions-empty")) } }
             @else {
+                // Two columns, so the list fits a phone: what the petition is (with its pages and
+                // the home page's choice) and its count.
                 table.queue.petitions-staff {
                     thead { tr {
                         th scope="col" { (lang.t("dashboard-col-petition")) }
-                        th scope="col" { (lang.t("signatures")) }
-                        th scope="col" { (lang.t("staff-col-home")) }
-                        th scope="col" { (lang.t("staff-col-pages")) }
+                        th scope="col" class="num" { (lang.t("signatures")) }
                     } }
                     tbody {
                         @for p in list {
@@ -124,13 +124,17 @@ pub fn petitions(ctx: &Ctx, list: &[Petition], token: &str) -> Markup {
                                 td {
                                     a href={ "/admin/petitions/" (p.id()) } { (p.text(lang).title) }
                                     br;
-                                    span.hint { (lang.t(&format!("status-{}", p.status().code()))) }
-                                }
-                                td.num { (lang.number(p.row.signature_count)) }
-                                td {
-                                    @if p.row.featured { strong { (lang.t("staff-featured")) } br; }
+                                    span.hint {
+                                        (lang.t(&format!("status-{}", p.status().code())))
+                                        @if p.row.featured { " · " strong { (lang.t("staff-featured")) } }
+                                    }
+                                    ul.links {
+                                        li { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (lang.t("staff-public-page")) } }
+                                        li { a href={ "/admin/petitions/" (p.id()) "/integrity" } { (lang.t("staff-integrity")) } }
+                                        li { a href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("staff-delivery")) } }
+                                    }
                                     @if p.is_open() || p.row.featured {
-                                        form.inline method="post" action={ "/admin/petitions/" (p.id()) "/featured" } {
+                                        form method="post" action={ "/admin/petitions/" (p.id()) "/featured" } {
                                             (csrf(token))
                                             @if p.row.featured {
                                                 button.secondary type="submit" name="featured" value="off" { (lang.t("staff-unfeature")) }
@@ -140,13 +144,7 @@ pub fn petitions(ctx: &Ctx, list: &[Petition], token: &str) -> Markup {
                                         }
                                     }
                                 }
-                                td {
-                                    ul.links {
-                                        li { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (lang.t("staff-public-page")) } }
-                                        li { a href={ "/admin/petitions/" (p.id()) "/integrity" } { (lang.t("staff-integrity")) } }
-                                        li { a href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("staff-delivery")) } }
-                                    }
-                                }
+                                td.num { (lang.number(p.row.signature_count)) }
                             }
                         }
                     }

@@ -78,6 +78,21 @@ async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop(
                 assert!(bar.is_ok(), "{path}: the staff bar");
             }
             look_both_widths(&c, axe, &format!("{name}-{lang}"), None, true, &mut broken).await;
+            // It fits a phone: nothing wider than the screen.
+            c.set_window_size(390, 844).await.unwrap();
+            let wide: serde_json::Value = c
+                .execute(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let (page_w, screen_w) = (wide[0].as_i64().unwrap(), wide[1].as_i64().unwrap());
+            if page_w > screen_w {
+                broken.push(format!(
+                    "{name}-{lang} (phone): {page_w} px wide on a {screen_w} px screen"
+                ));
+            }
         }
     }
     c.close().await.unwrap();
