@@ -328,36 +328,19 @@ pub fn mine(conn: &mut DbConnection, creator_id: i64) -> QueryResult<Vec<(Petiti
         .collect())
 }
 
-#[derive(QueryableByName)]
-struct Day {
-    #[diesel(sql_type = Text)]
-    day: String,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// Signatures that count, per day of confirmation (UTC), oldest first.
+/// Counted signatures per India's day, oldest first: the counter's own table, so the chart
+/// agrees with "N signed today" and with the totals (an invalidation takes its signatures out
+/// of their days too). It reads a row per day, not the signatures.
 pub fn per_day(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(NaiveDate, i64)>> {
-    let rows: Vec<Day> = match conn {
-        DbConnection::Pg(c) => diesel::sql_query(
-            "SELECT to_char(confirmed_at, 'YYYY-MM-DD') AS day, COUNT(*) AS n FROM signatures \
-             WHERE petition_id = $1 AND confirmed_at IS NOT NULL AND held = FALSE \
-             AND invalidation_id IS NULL GROUP BY 1 ORDER BY 1",
-        )
-        .bind::<BigInt, _>(id)
-        .load(c)?,
-        DbConnection::Sqlite(c) => diesel::sql_query(
-            "SELECT strftime('%Y-%m-%d', confirmed_at) AS day, COUNT(*) AS n FROM signatures \
-             WHERE petition_id = ?1 AND confirmed_at IS NOT NULL AND held = FALSE \
-             AND invalidation_id IS NULL GROUP BY 1 ORDER BY 1",
-        )
-        .bind::<BigInt, _>(id)
-        .load(c)?,
-    };
-    Ok(rows
-        .into_iter()
-        .filter_map(|d| Some((NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok()?, d.n)))
-        .collect())
+    super::schema::daily_counts::table
+        .filter(super::schema::daily_counts::petition_id.eq(id))
+        .filter(super::schema::daily_counts::count.gt(0))
+        .order(super::schema::daily_counts::day)
+        .select((
+            super::schema::daily_counts::day,
+            super::schema::daily_counts::count,
+        ))
+        .load(conn)
 }
 
 const STOP_WORDS: [&str; 24] = [

@@ -295,22 +295,6 @@ pub fn signed_on(conn: &mut DbConnection, id: i64, day: chrono::NaiveDate) -> Qu
         .map(|n| n.unwrap_or(0).max(0))
 }
 
-/// Counted signatures per India's day on `id`, oldest first, the last `days` days that have any.
-pub fn daily(
-    conn: &mut DbConnection,
-    id: i64,
-    days: i64,
-) -> QueryResult<Vec<(chrono::NaiveDate, i64)>> {
-    let from = india_today() - chrono::Duration::days(days - 1);
-    daily_counts::table
-        .filter(daily_counts::petition_id.eq(id))
-        .filter(daily_counts::day.ge(from))
-        .filter(daily_counts::count.gt(0))
-        .order(daily_counts::day)
-        .select((daily_counts::day, daily_counts::count))
-        .load(conn)
-}
-
 /// Puts a public petition on the home page's lead, or takes it off, and audits who did;
 /// whether there was such a petition.
 pub fn set_featured(

@@ -329,6 +329,12 @@ async fn todays_signatures_and_the_signers_thanks_follow_the_data(backend: Backe
     }
     app.wait_for_count(DEMO, 2).await;
     assert_eq!(today_in_table(&app), 2);
+    // The campaigner's chart and the packs' per-day figures read the same table.
+    let per_day = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::db::campaigns::per_day(&mut conn, DEMO).unwrap()
+    };
+    assert_eq!(per_day, [(hastakshar::db::petitions::india_today(), 2)]);
     let page = page_with(&app, &format!("/petitions/{DEMO}"), "2").await;
     assert!(page.contains("2 people signed today"));
 
