@@ -12,6 +12,24 @@ const STATES_HI_CSV: &str = include_str!("../assets/data/india/states_hi.csv");
 const PCS_CSV: &str = include_str!("../assets/data/india/lok_sabha_constituencies_2024.csv");
 const PINS_CSV: &str = include_str!("../assets/data/india/pincodes.csv");
 const MEMBERS_CSV: &str = include_str!("../assets/data/india/lok_sabha_members_18th.csv");
+const PARTIES_HI_CSV: &str = include_str!("../assets/data/india/parties_hi.csv");
+
+static PARTIES_HI: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    rows(PARTIES_HI_CSV)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect()
+});
+
+/// A party's name in `lang`: in Hindi from `parties_hi.csv` when known, else as given.
+pub fn party_name(lang: crate::i18n::Lang, party: &str) -> String {
+    match lang {
+        crate::i18n::Lang::Hi => PARTIES_HI
+            .get(party.trim())
+            .cloned()
+            .unwrap_or_else(|| party.to_string()),
+        _ => party.to_string(),
+    }
+}
 
 /// A sitting member of the 18th Lok Sabha (ODbL 1.0, data from PRS Legislative Research).
 #[derive(Debug, Clone)]
@@ -74,6 +92,31 @@ pub struct India {
 }
 
 pub static INDIA: LazyLock<India> = LazyLock::new(India::load);
+
+#[cfg(test)]
+mod party_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_sitting_members_party_has_a_hindi_name() {
+        for m in members() {
+            let hi = party_name(Lang::Hi, &m.party);
+            assert!(
+                hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
+                "{} ({}) has no Hindi party name",
+                m.party,
+                m.pc_id
+            );
+        }
+        assert_eq!(
+            party_name(Lang::Hi, "Bharatiya Janata Party"),
+            "भारतीय जनता पार्टी"
+        );
+        assert_eq!(party_name(Lang::En, "Samajwadi Party"), "Samajwadi Party");
+        assert_eq!(party_name(Lang::Hi, "A New Party"), "A New Party");
+    }
+}
 
 fn rows(csv_text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());

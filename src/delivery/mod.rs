@@ -242,7 +242,7 @@ impl Plan {
             ],
         ));
         if !member.party.is_empty() {
-            address.push(member.party.clone());
+            address.push(crate::refdata::party_name(self.lang, &member.party));
         }
         if let Some(a) = member
             .postal_address
