@@ -38,7 +38,8 @@ pub fn confirm_prompt(ctx: &Ctx, petition: &Petition, token: &str) -> Markup {
             div.panel {
                 h1 { (title) }
                 p { (lang.ta("confirm-prompt-body", &[("title", Arg::Str(text.title.clone()))])) }
-                form method="post" action={ "/confirm/" (token) } {
+                // In the signer's language: the page it answers with (thanks, sharing) is theirs.
+                form method="post" action=(lang.url(&format!("/confirm/{token}"))) {
                     button.primary type="submit" { (lang.t("confirm-prompt-button")) }
                 }
             }
@@ -99,7 +100,7 @@ pub fn confirm_expired(ctx: &Ctx, token: &str) -> Markup {
             div.panel role="status" {
                 h1 { (title) }
                 p { (lang.t("confirm-expired-body")) }
-                form method="post" action={ "/confirm/" (token) "/renew" } {
+                form method="post" action=(lang.url(&format!("/confirm/{token}/renew"))) {
                     button.primary type="submit" { (lang.t("confirm-expired-button")) }
                 }
             }

@@ -216,6 +216,49 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
             )
             .await;
 
+            // A signer confirms from their email: the confirmed page, sharing next.
+            let email = format!("{lang}-{js}@example.in");
+            let f = crate::helpers::form(&email);
+            let r = app
+                .client
+                .post(app.url(&format!("{prefix}/petitions/{DEMO}/signatures")))
+                .form(&crate::helpers::as_refs(&f))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 303);
+            let mail = crate::people::mail_to(app, &email, "").await;
+            let confirm = crate::people::link(app, &mail, &format!("{prefix}/confirm/"));
+            c.set_window_size(390, 844).await.unwrap();
+            c.goto(&app.url(&confirm)).await.unwrap();
+            c.find(Locator::Css("form button.primary"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            c.wait()
+                .for_element(Locator::Css("#share-heading"))
+                .await
+                .unwrap();
+            let shown: serde_json::Value = c
+                .execute("return document.documentElement.lang;", vec![])
+                .await
+                .unwrap();
+            assert_eq!(
+                shown, lang,
+                "the confirmed page is in the signer's language"
+            );
+            look_both_widths(
+                &c,
+                axe,
+                &format!("confirmed-{lang}-{js}"),
+                None,
+                false,
+                &mut broken,
+            )
+            .await;
+
             // Where a confirmation leads: the thanks on the first screen, sharing next.
             c.set_window_size(390, 844).await.unwrap();
             c.goto(&app.url(&format!("{path}?signed"))).await.unwrap();
