@@ -266,19 +266,10 @@ pub fn dashboard(
             @if !user.confirmed() {
                 p.notice { (lang.t("dashboard-confirm-email")) }
             }
-            nav.account-actions aria-label=(lang.t("account-menu")) {
+            // Staff reach their pages from the staff bar above.
+            nav.account-actions.actions aria-label=(lang.t("account-menu")) {
                 a.button.primary href="/petitions/new" { (lang.t("start-petition")) }
-                @if user.role().is_staff() {
-                    " " a href="/admin/moderation" { (lang.t("moderation-title")) }
-                    " " a href="/admin/recipients" { (lang.t("recipients-title")) }
-                    " " a href="/admin/letters" { (lang.t("letters-title")) }
-                }
-                @if user.role() == crate::accounts::Role::Admin {
-                    " " a href="/admin/users" { (lang.t("users-title")) }
-                    " " a href="/admin/audit" { (lang.t("audit-title")) }
-                    " " a href="/admin/privacy" { (lang.t("privreq-staff-title")) }
-                }
-                form.inline method="post" action="/account/logout" {
+                form method="post" action="/account/logout" {
                     (csrf(token))
                     button.secondary type="submit" { (lang.t("logout-button")) }
                 }
