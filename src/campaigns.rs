@@ -155,6 +155,15 @@ pub fn validate(
     }
 }
 
+/// The languages an update may be written in: the petition's own, and its other one when the
+/// petition has a text in it.
+pub fn update_langs(petition: &crate::db::petitions::Petition) -> (Lang, Option<Lang>) {
+    let main = Lang::parse(&petition.row.lang).unwrap_or_default();
+    let other = other(main);
+    let translated = petition.texts.iter().any(|t| t.lang == other.code());
+    (main, translated.then_some(other))
+}
+
 pub fn other(lang: Lang) -> Lang {
     match lang {
         Lang::En => Lang::Hi,

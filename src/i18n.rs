@@ -194,6 +194,11 @@ impl Lang {
         };
         format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
     }
+
+    /// A moment stored in UTC as India's day in words (`date`).
+    pub fn day_of(self, at: chrono::NaiveDateTime) -> String {
+        self.date(crate::domain::india_day(at))
+    }
 }
 
 pub enum Arg {

@@ -86,11 +86,11 @@ pub fn deliver(settings: &Settings, what: DeliverCommand) -> anyhow::Result<()> 
             lang,
         } => {
             let plan = delivery::plan(&mut conn, &settings.data_keys, petition, lang.into())?;
-            let preview = delivery::send::preview(&mut conn, &plan)?;
+            let delivery::send::Sent { packs: n, preview } =
+                delivery::send::send(&mut conn, &plan, &actor, dry_run, &settings.base_url)?;
             for t in &preview.no_email {
                 eprintln!("no email address: {} ({} signatures)", t.name, t.signatures);
             }
-            let n = delivery::send::send(&mut conn, &plan, &actor, dry_run, &settings.base_url)?;
             if dry_run {
                 println!(
                     "dry run: {n} packs would be emailed; {} recipients have no email address; {} were sent already",

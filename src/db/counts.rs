@@ -16,9 +16,10 @@ use diesel::upsert::excluded;
 use super::DbConnection;
 use super::schema::{constituency_counts, daily_counts, petitions, signatures, state_counts};
 
+/// A signature as the counts see it: where it counts, and when it was confirmed (its day).
 #[derive(QueryableByName)]
 #[diesel(table_name = signatures)]
-struct Claimed {
+pub struct Counted {
     petition_id: i64,
     state_code: String,
     pc_id: String,
@@ -49,80 +50,84 @@ pub fn fold(conn: &mut DbConnection, limit: i64) -> QueryResult<usize> {
             DbConnection::Pg(_) => CLAIM_PG,
             DbConnection::Sqlite(_) => CLAIM_SQLITE,
         };
-        let claimed: Vec<Claimed> = crate::each_backend!(&mut *conn, c => diesel::sql_query(sql)
+        let claimed: Vec<Counted> = crate::each_backend!(&mut *conn, c => diesel::sql_query(sql)
             .bind::<BigInt, _>(limit)
             .load(c))?;
-        if claimed.is_empty() {
-            return Ok(0);
-        }
-        let mut totals: HashMap<i64, i64> = HashMap::new();
-        let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
-        let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
-        let mut by_day: HashMap<(i64, chrono::NaiveDate), i64> = HashMap::new();
-        for Claimed {
-            petition_id: p,
-            state_code: s,
-            pc_id: c,
-            confirmed_at: at,
-        } in &claimed
-        {
-            *totals.entry(*p).or_default() += 1;
-            *by_state.entry((*p, s)).or_default() += 1;
-            *by_pc.entry((*p, c)).or_default() += 1;
-            // A claimed row is confirmed (the claim asks for it); `now` only stands in.
-            *by_day
-                .entry((*p, india_day(at.unwrap_or_else(super::now))))
-                .or_default() += 1;
-        }
-        for (p, n) in totals {
-            diesel::update(petitions::table.find(p))
-                .set(petitions::signature_count.eq(petitions::signature_count + n))
-                .execute(conn)?;
-        }
-        for ((p, s), n) in by_state {
-            crate::each_backend!(&mut *conn, c => diesel::insert_into(state_counts::table)
-                .values((
-                    state_counts::petition_id.eq(p),
-                    state_counts::state_code.eq(s),
-                    state_counts::count.eq(n),
-                ))
-                .on_conflict((state_counts::petition_id, state_counts::state_code))
-                .do_update()
-                .set(state_counts::count.eq(state_counts::count + excluded(state_counts::count)))
-                .execute(c))?;
-        }
-        for ((p, pc), n) in by_pc {
-            crate::each_backend!(&mut *conn, c => diesel::insert_into(constituency_counts::table)
-                .values((
-                    constituency_counts::petition_id.eq(p),
-                    constituency_counts::pc_id.eq(pc),
-                    constituency_counts::count.eq(n),
-                ))
-                .on_conflict((constituency_counts::petition_id, constituency_counts::pc_id))
-                .do_update()
-                .set(
-                    constituency_counts::count
-                        .eq(constituency_counts::count + excluded(constituency_counts::count)),
-                )
-                .execute(c))?;
-        }
-        for ((p, day), n) in by_day {
-            crate::each_backend!(&mut *conn, c => diesel::insert_into(daily_counts::table)
-                .values((
-                    daily_counts::petition_id.eq(p),
-                    daily_counts::day.eq(day),
-                    daily_counts::count.eq(n),
-                ))
-                .on_conflict((daily_counts::petition_id, daily_counts::day))
-                .do_update()
-                .set(daily_counts::count.eq(daily_counts::count + excluded(daily_counts::count)))
-                .execute(c))?;
-        }
+        apply(conn, &claimed, 1)?;
         Ok(claimed.len())
     })
 }
 
-/// The day in India (UTC+05:30, no daylight saving) of a moment stored in UTC.
-pub fn india_day(at: chrono::NaiveDateTime) -> chrono::NaiveDate {
-    (at + chrono::Duration::minutes(330)).date()
+/// Adds `sign` (1, or -1 to take signatures back out) for each of `rows` to every count it is
+/// in: its petition's total, its state's, its constituency's and its day's. Counts left at
+/// zero go, so no state, constituency or day shows with no signatures. The counter folds new
+/// signatures in with it, and an invalidation takes its signatures out with it.
+pub fn apply(conn: &mut DbConnection, rows: &[Counted], sign: i64) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut totals: HashMap<i64, i64> = HashMap::new();
+    let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
+    let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
+    let mut by_day: HashMap<(i64, chrono::NaiveDate), i64> = HashMap::new();
+    for r in rows {
+        let p = r.petition_id;
+        *totals.entry(p).or_default() += sign;
+        *by_state.entry((p, &r.state_code)).or_default() += sign;
+        *by_pc.entry((p, &r.pc_id)).or_default() += sign;
+        // A counted row is confirmed (the claim asks for it); `now` only stands in.
+        let day = crate::domain::india_day(r.confirmed_at.unwrap_or_else(super::now));
+        *by_day.entry((p, day)).or_default() += sign;
+    }
+    for (p, n) in totals {
+        diesel::update(petitions::table.find(p))
+            .set(petitions::signature_count.eq(petitions::signature_count + n))
+            .execute(conn)?;
+    }
+    for ((p, s), n) in by_state {
+        crate::each_backend!(&mut *conn, c => diesel::insert_into(state_counts::table)
+            .values((
+                state_counts::petition_id.eq(p),
+                state_counts::state_code.eq(s),
+                state_counts::count.eq(n),
+            ))
+            .on_conflict((state_counts::petition_id, state_counts::state_code))
+            .do_update()
+            .set(state_counts::count.eq(state_counts::count + excluded(state_counts::count)))
+            .execute(c))?;
+    }
+    for ((p, pc), n) in by_pc {
+        crate::each_backend!(&mut *conn, c => diesel::insert_into(constituency_counts::table)
+            .values((
+                constituency_counts::petition_id.eq(p),
+                constituency_counts::pc_id.eq(pc),
+                constituency_counts::count.eq(n),
+            ))
+            .on_conflict((constituency_counts::petition_id, constituency_counts::pc_id))
+            .do_update()
+            .set(
+                constituency_counts::count
+                    .eq(constituency_counts::count + excluded(constituency_counts::count)),
+            )
+            .execute(c))?;
+    }
+    for ((p, day), n) in by_day {
+        crate::each_backend!(&mut *conn, c => diesel::insert_into(daily_counts::table)
+            .values((
+                daily_counts::petition_id.eq(p),
+                daily_counts::day.eq(day),
+                daily_counts::count.eq(n),
+            ))
+            .on_conflict((daily_counts::petition_id, daily_counts::day))
+            .do_update()
+            .set(daily_counts::count.eq(daily_counts::count + excluded(daily_counts::count)))
+            .execute(c))?;
+    }
+    if sign < 0 {
+        diesel::delete(state_counts::table.filter(state_counts::count.le(0))).execute(conn)?;
+        diesel::delete(constituency_counts::table.filter(constituency_counts::count.le(0)))
+            .execute(conn)?;
+        diesel::delete(daily_counts::table.filter(daily_counts::count.le(0))).execute(conn)?;
+    }
+    Ok(())
 }

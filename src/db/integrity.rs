@@ -5,10 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
-use super::schema::{
-    constituency_counts, daily_counts, disposable_domains, integrity_rules, invalidations,
-    petitions, signatures, state_counts,
-};
+use super::schema::{disposable_domains, integrity_rules, invalidations, signatures};
 use super::{DbConnection, now};
 
 /// A signature is "too fast" when its form came back sooner than this many seconds after it was
@@ -302,18 +299,6 @@ pub struct Invalidation {
     pub cancelled_by: Option<String>,
 }
 
-#[derive(QueryableByName)]
-struct Taken {
-    #[diesel(sql_type = BigInt)]
-    petition_id: i64,
-    #[diesel(sql_type = Text)]
-    state_code: String,
-    #[diesel(sql_type = Text)]
-    pc_id: String,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamp>)]
-    confirmed_at: Option<NaiveDateTime>,
-}
-
 /// Marks what `c` matches as invalidated by a new invalidation and takes those already counted
 /// out of the counts, in one transaction; the invalidation's id and how many it took. Nothing
 /// is written when nothing matches.
@@ -413,63 +398,10 @@ fn uncount(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
         "UPDATE signatures SET counted = FALSE WHERE invalidation_id = $1 AND counted = TRUE \
          RETURNING petition_id, state_code, pc_id, confirmed_at",
     );
-    let taken: Vec<Taken> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
+    let taken: Vec<super::counts::Counted> = crate::each_backend!(&mut *conn, c => diesel::sql_query(&sql)
         .bind::<BigInt, _>(id)
         .load(c))?;
-    subtract(conn, &taken)
-}
-
-fn subtract(conn: &mut DbConnection, taken: &[Taken]) -> QueryResult<()> {
-    use std::collections::HashMap;
-    let mut totals: HashMap<i64, i64> = HashMap::new();
-    let mut by_state: HashMap<(i64, &str), i64> = HashMap::new();
-    let mut by_pc: HashMap<(i64, &str), i64> = HashMap::new();
-    let mut by_day: HashMap<(i64, chrono::NaiveDate), i64> = HashMap::new();
-    for t in taken {
-        *totals.entry(t.petition_id).or_default() += 1;
-        *by_state.entry((t.petition_id, &t.state_code)).or_default() += 1;
-        *by_pc.entry((t.petition_id, &t.pc_id)).or_default() += 1;
-        let day = super::counts::india_day(t.confirmed_at.unwrap_or_else(now));
-        *by_day.entry((t.petition_id, day)).or_default() += 1;
-    }
-    for (p, n) in totals {
-        diesel::update(petitions::table.find(p))
-            .set(petitions::signature_count.eq(petitions::signature_count - n))
-            .execute(conn)?;
-    }
-    for ((p, s), n) in by_state {
-        diesel::update(
-            state_counts::table
-                .filter(state_counts::petition_id.eq(p))
-                .filter(state_counts::state_code.eq(s)),
-        )
-        .set(state_counts::count.eq(state_counts::count - n))
-        .execute(conn)?;
-    }
-    for ((p, pc), n) in by_pc {
-        diesel::update(
-            constituency_counts::table
-                .filter(constituency_counts::petition_id.eq(p))
-                .filter(constituency_counts::pc_id.eq(pc)),
-        )
-        .set(constituency_counts::count.eq(constituency_counts::count - n))
-        .execute(conn)?;
-    }
-    for ((p, day), n) in by_day {
-        diesel::update(
-            daily_counts::table
-                .filter(daily_counts::petition_id.eq(p))
-                .filter(daily_counts::day.eq(day)),
-        )
-        .set(daily_counts::count.eq(daily_counts::count - n))
-        .execute(conn)?;
-    }
-    // Rows left at zero would show a state with no signatures; they go.
-    diesel::delete(state_counts::table.filter(state_counts::count.le(0))).execute(conn)?;
-    diesel::delete(constituency_counts::table.filter(constituency_counts::count.le(0)))
-        .execute(conn)?;
-    diesel::delete(daily_counts::table.filter(daily_counts::count.le(0))).execute(conn)?;
-    Ok(())
+    super::counts::apply(conn, &taken, -1)
 }
 
 /// Cancels an invalidation: its signatures count again (the counter, and the console's

@@ -281,7 +281,7 @@ pub fn counts_by_state(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(Str
 
 /// India's date now (UTC+05:30, no daylight saving): the day "signed today" counts.
 pub fn india_today() -> chrono::NaiveDate {
-    super::counts::india_day(super::now())
+    crate::domain::india_day(super::now())
 }
 
 /// Confirmed, counted signatures on `id` on India's day `day`.

@@ -22,6 +22,16 @@ pub struct Resealed {
     pub conflicts: usize,
 }
 
+impl std::ops::AddAssign for Resealed {
+    fn add_assign(&mut self, other: Resealed) {
+        self.signatures += other.signatures;
+        self.emails += other.emails;
+        self.suppressions += other.suppressions;
+        self.requests += other.requests;
+        self.conflicts += other.conflicts;
+    }
+}
+
 /// Which rows a pass looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -309,11 +319,7 @@ fn beside_the_site<T>(
         || {
             let mut part = Resealed::default();
             let out = conn.transaction(|c| batch(c, &mut part))?;
-            done.signatures += part.signatures;
-            done.emails += part.emails;
-            done.suppressions += part.suppressions;
-            done.requests += part.requests;
-            done.conflicts += part.conflicts;
+            *done += part;
             Ok(out)
         },
         |e: &anyhow::Error| {

@@ -148,8 +148,7 @@ pub fn plan(
 impl Plan {
     /// A moment stored in UTC as India's date, in words in the pack's language.
     fn date(&self, d: Option<NaiveDateTime>) -> String {
-        d.map(|d| self.lang.date(crate::db::counts::india_day(d)))
-            .unwrap_or_default()
+        d.map(|d| self.lang.day_of(d)).unwrap_or_default()
     }
 
     fn t(&self, key: &str) -> String {

@@ -91,15 +91,16 @@ pub fn preview(conn: &mut DbConnection, plan: &Plan) -> QueryResult<Preview> {
     Ok(p)
 }
 
-/// Queues a pack for every recipient in the preview's `to_send`; returns how many. With
-/// `dry_run` nothing is written but the audit entry, and the count is what would be queued.
+/// Queues a pack for every recipient in the preview's `to_send`; says how many, with the
+/// preview. With `dry_run` nothing is written but the audit entry, and the count is what would
+/// be queued.
 pub fn send(
     conn: &mut DbConnection,
     plan: &Plan,
     actor: &crate::db::audit::Actor,
     dry_run: bool,
     base_url: &str,
-) -> Result<usize, DeliveryError> {
+) -> Result<Sent, DeliveryError> {
     let preview = preview(conn, plan)?;
     let mut queued = 0;
     // Every ministry gets the same pack: made once, when the first needs it.
@@ -188,11 +189,21 @@ pub fn send(
             } as i64,
         },
     )?;
-    Ok(if dry_run {
-        preview.to_send.len()
-    } else {
-        queued
+    Ok(Sent {
+        packs: if dry_run {
+            preview.to_send.len()
+        } else {
+            queued
+        },
+        preview,
     })
+}
+
+/// What `send` did: the packs queued (or, in a dry run, that would be), and the preview it
+/// went by (who has no address, who was sent already).
+pub struct Sent {
+    pub packs: usize,
+    pub preview: Preview,
 }
 
 /// Staff try a failed delivery again, noted in the audit log; `false` if it is not failed.

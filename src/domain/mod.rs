@@ -12,6 +12,12 @@ pub use name::SignerName;
 pub use pin::PinCode;
 pub use status::{Move, Status};
 
+/// The day in India (UTC+05:30, no daylight saving) of a moment stored in UTC: the day a
+/// signature counts on, and the day a date is shown as.
+pub fn india_day(at: chrono::NaiveDateTime) -> chrono::NaiveDate {
+    (at + chrono::Duration::minutes(330)).date()
+}
+
 /// Why a field was refused; each maps to a translated message (`error-<key>` in the Fluent files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Invalid {

@@ -201,14 +201,14 @@ pub fn review(
             @for l in crate::i18n::Lang::ALL.into_iter().filter(|l| p.texts.iter().any(|t| t.lang == l.code())) {
                 section.text-to-review aria-label=(l.endonym()) lang=(l.code()) {
                     p.hint { (l.endonym()) }
-                    (petition_body(&Ctx { lang: l, path: ctx.path.clone(), captcha_sitekey: None, staff: None, done: None }, p, html! {}))
+                    (petition_body(l, p, html! {}))
                 }
             }
             @if matches!(p.status(), Status::Open | Status::Closed) {
                 p { a.button.primary href={ "/admin/petitions/" (p.id()) "/delivery" } { (lang.t("delivery-link")) } }
             }
             p { (lang.t("petition-goal")) ": " (lang.number(p.row.goal)) " · "
-                (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| lang.date(crate::db::counts::india_day(c))).unwrap_or_default()) }
+                (lang.t("petition-closes")) ": " (p.row.closes_at.map(|c| lang.day_of(c)).unwrap_or_default()) }
             @if own {
                 p.notice role="note" { (lang.t("review-own-petition")) }
             }
@@ -289,12 +289,8 @@ pub fn users(ctx: &Ctx, list: &[User], q: &str, me: i64, token: &str) -> Markup 
 
 /// What an audit entry's action did, in words (the code itself if it has none).
 fn action_words(lang: crate::i18n::Lang, code: &str) -> String {
-    let slug: String = code
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
+    let slug = code
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");

@@ -161,8 +161,7 @@ pub fn similar_list(ctx: &Ctx, similar: &[Petition]) -> Markup {
 /// The petition as its readers will see it.
 /// The petition's title, `lead` under it (the public page's facts and sign action; nothing in a
 /// preview), then what it asks, of whom, and why.
-pub fn petition_body(ctx: &Ctx, p: &Petition, lead: Markup) -> Markup {
-    let lang = ctx.lang;
+pub fn petition_body(lang: Lang, p: &Petition, lead: Markup) -> Markup {
     let text = p.text(lang);
     let why = if text.background.trim().is_empty() {
         p.text(Lang::parse(&p.row.lang).unwrap_or_default())
@@ -436,7 +435,7 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                 @for u in d.updates {
                     article.update {
                         h3 { (u.text(lang).0) }
-                        p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (lang.date(crate::db::counts::india_day(u.created_at))) " · "
+                        p.meta { (lang.t(&format!("status-update-{}", u.status))) " · " (lang.day_of(u.created_at)) " · "
                             (lang.ta("update-emailed", &[("count", Arg::Num(u.emailed))])) }
                         (markdown::render(u.text(lang).1))
                     }
@@ -444,15 +443,6 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
             }
         },
     )
-}
-
-/// The languages an update may be written in: the petition's own, and its other one when the
-/// petition has a text in it.
-pub fn update_langs(petition: &Petition) -> (Lang, Option<Lang>) {
-    let main = Lang::parse(&petition.row.lang).unwrap_or_default();
-    let other = crate::campaigns::other(main);
-    let translated = petition.texts.iter().any(|t| t.lang == other.code());
-    (main, translated.then_some(other))
 }
 
 /// Writing an update, in each language the petition has; `preview` shows it as its readers
@@ -474,7 +464,7 @@ pub fn update_form(
         "update-new-title",
         &[("title", Arg::Str(petition.text(ctx.lang).title.clone()))],
     );
-    let (main, other) = update_langs(petition);
+    let (main, other) = crate::campaigns::update_langs(petition);
     let in_lang = |key: &str, l: Lang| match other {
         Some(_) => format!("{} ({})", ctx.t(key), l.endonym()),
         None => ctx.t(key),
@@ -546,7 +536,7 @@ pub fn public_updates(lang: Lang, updates: &[Update]) -> Markup {
                     @let (title, body) = u.text(lang);
                     article.update {
                         h3 { (title) }
-                        p.meta { (lang.date(crate::db::counts::india_day(u.decided_at.unwrap_or(u.created_at)))) }
+                        p.meta { (lang.day_of(u.decided_at.unwrap_or(u.created_at))) }
                         (markdown::render(body))
                     }
                 }

@@ -197,6 +197,9 @@ pub fn job(ctx: &Ctx, j: &crate::db::jobs::Job, kept_hours: u64) -> Markup {
     )
 }
 
+/// Members shown on one page of `/admin/recipients`.
+pub const MEMBERS_PER_PAGE: usize = 25;
+
 /// One page of members, as searched.
 pub struct MemberPage<'a> {
     pub members: &'a [(String, Member)],
@@ -205,12 +208,16 @@ pub struct MemberPage<'a> {
     /// 1-based, of `pages`.
     pub page: usize,
     pub pages: usize,
-    /// How many matched, and the number of the first shown.
+    /// How many matched.
     pub total: usize,
-    pub first: usize,
 }
 
 impl MemberPage<'_> {
+    /// The number of the first member shown, counting from 1.
+    fn first(&self) -> usize {
+        (self.page - 1) * MEMBERS_PER_PAGE + 1
+    }
+
     fn link(&self, page: usize) -> String {
         let mut url = format!("/admin/recipients?page={page}");
         if !self.q.is_empty() {
@@ -269,8 +276,8 @@ pub fn recipients(
                     (lang.t("recipients-none"))
                 } @else {
                     (lang.ta("recipients-showing", &[
-                        ("from", Arg::Str(lang.number(m.first as i64))),
-                        ("to", Arg::Str(lang.number((m.first + members.len()).saturating_sub(1) as i64))),
+                        ("from", Arg::Str(lang.number(m.first() as i64))),
+                        ("to", Arg::Str(lang.number((m.first() + members.len()).saturating_sub(1) as i64))),
                         ("total", Arg::Str(lang.number(m.total as i64))),
                     ]))
                 }

@@ -58,9 +58,9 @@ pub fn method(
                     ul {
                         @for (at, reason, matched, cancelled) in invalidations {
                             li {
-                                (lang.date(crate::db::counts::india_day(*at))) ": " (n("method-invalidation-count", *matched)) " — " (reason)
+                                (lang.day_of(*at)) ": " (n("method-invalidation-count", *matched)) " — " (reason)
                                 @if let Some(c) = cancelled {
-                                    " " (lang.ta("method-restored", &[("date", Arg::Str(lang.date(crate::db::counts::india_day(*c))))]))
+                                    " " (lang.ta("method-restored", &[("date", Arg::Str(lang.day_of(*c)))]))
                                 }
                             }
                         }

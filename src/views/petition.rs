@@ -93,26 +93,15 @@ pub struct PetitionView<'a> {
 
 /// Who started the petition (if they agreed), when it opened and when it closes, in words.
 fn facts(lang: Lang, p: &Petition) -> Markup {
-    use crate::db::counts::india_day;
     let mut parts: Vec<String> = Vec::new();
     if let Some(name) = &p.starter {
         parts.push(lang.ta("petition-started-by", &[("name", Arg::Str(name.clone()))]));
     }
-    if let Some(at) = p.row.opened_at {
-        parts.push(lang.ta(
-            "petition-opened-on",
-            &[("date", Arg::Str(lang.date(india_day(at))))],
-        ));
-    }
+    let on = |key: &str, at| lang.ta(key, &[("date", Arg::Str(lang.day_of(at)))]);
+    parts.extend(p.row.opened_at.map(|at| on("petition-opened-on", at)));
     match (p.row.closed_at, p.row.closes_at) {
-        (Some(at), _) => parts.push(lang.ta(
-            "petition-closed-on",
-            &[("date", Arg::Str(lang.date(india_day(at))))],
-        )),
-        (None, Some(at)) => parts.push(lang.ta(
-            "petition-closes-on",
-            &[("date", Arg::Str(lang.date(india_day(at))))],
-        )),
+        (Some(at), _) => parts.push(on("petition-closed-on", at)),
+        (None, Some(at)) => parts.push(on("petition-closes-on", at)),
         _ => {}
     }
     html! {
@@ -163,7 +152,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if p.status() == Status::Gathering {
                 p.notice role="status" { (lang.t("gathering-notice")) }
             }
-            (super::campaigns::petition_body(ctx, p, lead(lang, v)))
+            (super::campaigns::petition_body(lang, p, lead(lang, v)))
             @if v.you_signed && p.status() != Status::Gathering {
                 (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
             }
@@ -174,7 +163,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
                 p.delivered role="status" {
                     (lang.ta(if ministry { "delivered-members-ministry" } else { "delivered-members" }, &[
                         ("count", Arg::Num(members)),
-                        ("date", Arg::Str(lang.date(crate::db::counts::india_day(at)))),
+                        ("date", Arg::Str(lang.day_of(at))),
                     ]))
                 }
             }

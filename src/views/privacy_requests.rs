@@ -137,8 +137,8 @@ pub fn staff(ctx: &Ctx, s: &Staff<'_>) -> Markup {
                         }
                         p.clock.urgent[urgent] { strong { (clock) } }
                         dl {
-                            dt { (lang.t("privreq-received")) } dd { (lang.date(crate::db::counts::india_day(r.created_at))) }
-                            dt { (lang.t("privreq-due")) } dd { (lang.date(crate::db::counts::india_day(r.due_at))) }
+                            dt { (lang.t("privreq-received")) } dd { (lang.day_of(r.created_at)) }
+                            dt { (lang.t("privreq-due")) } dd { (lang.day_of(r.due_at)) }
                             dt { (lang.t("privreq-col-name")) } dd { (r.name) }
                             dt { (lang.t("privreq-email")) } dd { (r.email) }
                             dt { (lang.t("privreq-col-language")) } dd { (Lang::parse(&r.lang).map(|l| l.endonym()).unwrap_or("")) }
@@ -183,7 +183,7 @@ pub fn staff(ctx: &Ctx, s: &Staff<'_>) -> Markup {
                             @for f in l.signatures {
                                 li {
                                     strong { (f.title) } br;
-                                    (f.name) " · " (lang.date(crate::db::counts::india_day(f.held.created_at))) br;
+                                    (f.name) " · " (lang.day_of(f.held.created_at)) br;
                                     (super::my_data::standing(lang, f.standing)) br;
                                     (lang.t("privreq-col-consents")) ": " (consent_words(lang, &f.held))
                                 }

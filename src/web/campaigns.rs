@@ -136,7 +136,7 @@ async fn check_form(
             let similar =
                 db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await?;
             let preview = views::campaigns::petition_body(
-                ctx,
+                ctx.lang,
                 &preview_petition(&draft, &choices),
                 maud::html! {},
             );
@@ -504,7 +504,7 @@ pub async fn post_update(
     if !matches!(p.status(), Status::Open | Status::Closed) {
         return Err(PageError::NotFound);
     }
-    let (main, other) = views::campaigns::update_langs(&p);
+    let (main, other) = campaigns::update_langs(&p);
     let written = match campaigns::validate_update(&form, other.is_some()) {
         Ok(v) => v,
         Err(problems) => {

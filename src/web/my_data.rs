@@ -160,7 +160,7 @@ async fn rows(
             petition_id: h.petition_id,
             title,
             name: keys.open_or_mark(&h.name),
-            signed: lang.date(crate::db::counts::india_day(h.created_at)),
+            signed: lang.day_of(h.created_at),
             standing,
             show_name: h.show_name,
             deliver_name: h.deliver_name,

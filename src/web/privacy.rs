@@ -97,7 +97,7 @@ pub async fn contact(
                 lang: lang.code(),
             };
             let (id, due) = requests::create(c, &keys, &r)?;
-            let due_text = lang.date(crate::db::counts::india_day(due));
+            let due_text = lang.day_of(due);
             let to = views::email::To::new(lang, &base);
             let mail = views::email::privacy_received(&to, id, &due_text);
             db::outbox::enqueue(

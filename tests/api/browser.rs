@@ -78,6 +78,33 @@ pub async fn wcag_violations(c: &fantoccini::Client, axe: &str) -> Vec<String> {
     serde_json::from_value(found).unwrap()
 }
 
+/// Staff as `hastakshar admin create` makes them: the browser opens the printed link, sets
+/// `password` and lands on the dashboard, signed in.
+pub async fn sign_in_as_staff(
+    c: &fantoccini::Client,
+    app: &TestApp,
+    email: &str,
+    role: hastakshar::accounts::Role,
+    password: &str,
+) {
+    let set_password = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::accounts::admin::create(
+            &mut conn,
+            email,
+            role,
+            &app.address,
+            &hastakshar::db::audit::Actor::command_line("test"),
+        )
+        .unwrap()
+    };
+    c.goto(&set_password).await.unwrap();
+    wait_heading(c, "Choose a new password").await;
+    fill(c, "password", password).await;
+    click(c, Locator::Css("form button.primary")).await;
+    wait_heading(c, "Your petitions").await;
+}
+
 /// Every visible field under 44 pixels tall, as "name is N px tall".
 pub async fn small_fields(c: &fantoccini::Client) -> Vec<String> {
     let found = c
@@ -569,22 +596,14 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     wait_heading(&c, "Your petitions").await;
     click(&c, Locator::Css("form[action='/account/logout'] button")).await;
     wait_heading(&c, "Petitions").await;
-    let set_password = {
-        let mut conn = app.pool.get().unwrap();
-        hastakshar::accounts::admin::create(
-            &mut conn,
-            "mod@example.in",
-            hastakshar::accounts::Role::Moderator,
-            &app.address,
-            &hastakshar::db::audit::Actor::command_line("test"),
-        )
-        .unwrap()
-    };
-    c.goto(&set_password).await.unwrap();
-    wait_heading(&c, "Choose a new password").await;
-    fill(&c, "password", "the moderator's passphrase").await;
-    click(&c, Locator::Css("form button.primary")).await;
-    wait_heading(&c, "Your petitions").await;
+    sign_in_as_staff(
+        &c,
+        &app,
+        "mod@example.in",
+        hastakshar::accounts::Role::Moderator,
+        "the moderator's passphrase",
+    )
+    .await;
     c.goto(&app.url("/admin/moderation")).await.unwrap();
     if let Some(axe) = &axe {
         broken.extend(wcag_violations(&c, axe).await);

@@ -5,7 +5,7 @@
 
 use fantoccini::Locator;
 
-use crate::browser::{Session, click, fill, look_both_widths, wait_heading};
+use crate::browser::{Session, click, fill, look_both_widths, sign_in_as_staff};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop() {
@@ -14,21 +14,14 @@ async fn the_dashboard_and_the_staff_console_read_well_on_a_phone_and_a_desktop(
     };
     let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
     let mut broken = Vec::new();
-    let set_password = {
-        let mut conn = app.pool.get().unwrap();
-        hastakshar::accounts::admin::create(
-            &mut conn,
-            "admin@example.in",
-            hastakshar::accounts::Role::Admin,
-            &app.address,
-            &hastakshar::db::audit::Actor::command_line("test"),
-        )
-        .unwrap()
-    };
-    c.goto(&set_password).await.unwrap();
-    fill(&c, "password", crate::people::PASSWORD).await;
-    click(&c, Locator::Css("form button.primary")).await;
-    wait_heading(&c, "Your petitions").await;
+    sign_in_as_staff(
+        &c,
+        app,
+        "admin@example.in",
+        hastakshar::accounts::Role::Admin,
+        crate::people::PASSWORD,
+    )
+    .await;
 
     // A draft of one's own: the dashboard says what happens next.
     c.goto(&app.url("/petitions/new")).await.unwrap();

@@ -133,8 +133,9 @@ async fn the_logo_keeps_one_line_and_every_field_is_big_enough_to_touch() {
     assert!(broken.is_empty(), "{broken:#?}");
 }
 
-/// Where an element is on the screen: its top and bottom, and the window's height.
-async fn placed(c: &fantoccini::Client, css: &str) -> (f64, f64, f64) {
+/// Where `css` is, when it is not where a reader looks first: wholly on the first screen
+/// (`whole`), or at least beginning on it; `None` when it is.
+async fn off_screen(c: &fantoccini::Client, css: &str, whole: bool) -> Option<String> {
     let found: serde_json::Value = c
         .execute(
             "const e = document.querySelector(arguments[0]);
@@ -148,11 +149,18 @@ async fn placed(c: &fantoccini::Client, css: &str) -> (f64, f64, f64) {
     let v = found
         .as_array()
         .unwrap_or_else(|| panic!("no {css} on the page"));
-    (
+    let (top, bottom, screen) = (
         v[0].as_f64().unwrap(),
         v[1].as_f64().unwrap(),
         v[2].as_f64().unwrap(),
-    )
+    );
+    let seen = top >= 0.0
+        && if whole {
+            bottom <= screen
+        } else {
+            top <= screen
+        };
+    (!seen).then(|| format!("{css} is at {top}-{bottom}, not on the first {screen} px"))
 }
 
 /// On a phone (390 by 844) the way to sign is on the first screen; after a refused form the
@@ -171,12 +179,11 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
             let path = format!("{prefix}/petitions/{DEMO}");
             c.set_window_size(390, 844).await.unwrap();
             c.goto(&app.url(&path)).await.unwrap();
-            let (top, bottom, screen) = placed(&c, ".sign-jump").await;
-            if top < 0.0 || bottom > screen {
-                broken.push(format!(
-                    "{path} ({js}): the sign button is at {top}-{bottom}, past the first {screen} px"
-                ));
-            }
+            broken.extend(
+                off_screen(&c, ".sign-jump", true)
+                    .await
+                    .map(|m| format!("{path} ({js}): the sign button: {m}")),
+            );
             look_both_widths(
                 &c,
                 axe,
@@ -200,12 +207,11 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
                 .for_element(Locator::Css(".error-summary"))
                 .await
                 .unwrap();
-            let (top, bottom, screen) = placed(&c, ".error-summary").await;
-            if top < 0.0 || top > screen || bottom < 0.0 {
-                broken.push(format!(
-                    "{path} ({js}): after a 422 the error summary is at {top}-{bottom}, not in the {screen} px on screen"
-                ));
-            }
+            broken.extend(
+                off_screen(&c, ".error-summary", false)
+                    .await
+                    .map(|m| format!("{path} ({js}): after a 422 the error summary: {m}")),
+            );
             look_both_widths(
                 &c,
                 axe,
@@ -262,12 +268,11 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
             // Where a confirmation leads: the thanks on the first screen, sharing next.
             c.set_window_size(390, 844).await.unwrap();
             c.goto(&app.url(&format!("{path}?signed"))).await.unwrap();
-            let (top, bottom, screen) = placed(&c, ".you-signed").await;
-            if top < 0.0 || bottom > screen {
-                broken.push(format!(
-                    "{path}?signed ({js}): the thanks are at {top}-{bottom}, past the first {screen} px"
-                ));
-            }
+            broken.extend(
+                off_screen(&c, ".you-signed", true)
+                    .await
+                    .map(|m| format!("{path}?signed ({js}): the thanks: {m}")),
+            );
             look_both_widths(
                 &c,
                 axe,

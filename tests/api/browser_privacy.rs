@@ -584,22 +584,14 @@ async fn requests_to_the_grievance_officer_and_a_campaigner_deleting_an_account_
     }
 
     // 2. The admins' page: the requests with their clock, an answer, and two lookups.
-    let set_password = {
-        let mut conn = app.pool.get().unwrap();
-        hastakshar::accounts::admin::create(
-            &mut conn,
-            "admin@example.in",
-            hastakshar::accounts::Role::Admin,
-            &app.address,
-            &hastakshar::db::audit::Actor::command_line("test"),
-        )
-        .unwrap()
-    };
-    c.goto(&set_password).await.unwrap();
-    wait_heading(&c, &Lang::En.t("new-password-title")).await;
-    fill(&c, "password", "the admin's passphrase").await;
-    click(&c, Locator::Css("form button.primary")).await;
-    wait_heading(&c, &Lang::En.t("dashboard-title")).await;
+    crate::browser::sign_in_as_staff(
+        &c,
+        &app,
+        "admin@example.in",
+        hastakshar::accounts::Role::Admin,
+        "the admin's passphrase",
+    )
+    .await;
     for &(lang, id, ref address) in &requests {
         let code = lang.code();
         c.goto(&app.url(&format!("/lang/{code}?next={}", encoded("/admin/privacy"))))

@@ -140,12 +140,12 @@ pub async fn deliver(
     let keys = state.settings.data_keys.clone();
     // Not in the SQLite writer's turn: rendering hundreds of packs would hold signers up.
     // Each pack's rows are written in a short transaction of their own.
-    let (n, missing) = run_delivery(&state.pool, move |c| {
+    let sent = run_delivery(&state.pool, move |c| {
         let plan = delivery::plan(c, &keys, id, pack_lang)?;
-        let missing = send::preview(c, &plan)?.no_email.len();
-        Ok((send::send(c, &plan, &actor, dry_run, &base)?, missing))
+        send::send(c, &plan, &actor, dry_run, &base)
     })
     .await?;
+    let (n, missing) = (sent.packs, sent.preview.no_email.len());
     let lang_q = if pack_lang == Lang::Hi {
         "&lang=hi"
     } else {

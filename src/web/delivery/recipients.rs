@@ -22,8 +22,7 @@ pub struct RecipientsQuery {
     missing: Option<String>,
 }
 
-/// Members shown on one page of `/admin/recipients`.
-pub const PER_PAGE: usize = 25;
+const PER_PAGE: usize = views::delivery::MEMBERS_PER_PAGE;
 
 pub async fn recipients_page(
     req: HttpRequest,
@@ -89,7 +88,6 @@ pub async fn recipients_page(
             page,
             pages,
             total: found.len(),
-            first: (page - 1) * PER_PAGE + 1,
         },
         &session.csrf,
     );
