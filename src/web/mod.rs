@@ -106,6 +106,12 @@ impl AppState {
     }
 
     pub fn ctx(&self, req: &HttpRequest, lang: Lang, with_captcha: bool) -> Ctx {
+        // Set only behind a route's guard: a public page (which caches share) never has a
+        // role, nor says what an action did.
+        let role = req
+            .extensions()
+            .get::<session::SignedIn>()
+            .map(|s| s.user.role());
         Ctx {
             lang,
             path: local_path(req),
@@ -114,13 +120,8 @@ impl AppState {
             } else {
                 None
             },
-            // Set only behind a route's guard: a public page never has it.
-            staff: req
-                .extensions()
-                .get::<session::SignedIn>()
-                .map(|s| s.user.role())
-                .filter(|r| r.is_staff()),
-            done: views::layout::done_message(lang, req.query_string()),
+            staff: role.filter(|r| r.is_staff()),
+            done: role.and_then(|_| views::layout::done_message(lang, req.query_string())),
         }
     }
 

@@ -164,6 +164,20 @@ async fn staff_have_a_bar_and_hear_what_each_action_did(backend: Backend) {
     );
     assert!(led.contains(&format!("href=\"/petitions/{DEMO}#sign\"")));
 
+    // A public page never says what an action did: shared caches keep it for everyone.
+    let (_, public) = app
+        .get_text(&format!("/petitions/{DEMO}?done=approve"))
+        .await;
+    assert!(
+        !public.contains("class=\"notice done\""),
+        "no message on a public page"
+    );
+    let (_, public) = app.get_text(&format!("/petitions/{DEMO}")).await;
+    assert!(
+        !public.contains("Approved:"),
+        "nor in the cached page after it"
+    );
+
     // Each action's message; a made-up one says nothing.
     let (_, page) = moderator.get("/admin/moderation?done=hide").await;
     assert!(page.contains("Hidden: the petition is no longer public."));
