@@ -11,6 +11,7 @@ pub mod domain;
 pub mod exports;
 pub mod forms;
 pub mod i18n;
+pub mod images;
 pub mod integrity;
 pub mod jobs;
 pub mod mail;

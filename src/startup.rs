@@ -178,6 +178,7 @@ impl Application {
             metrics: metrics.clone(),
             petitions: TtlCache::new(settings.page_cache, 10_000),
             pages: Shelf::new(settings.page_cache, 10_000),
+            images: TtlCache::new(routes::images::KEPT_FOR, routes::images::KEPT),
             body_limit: BODY_LIMIT,
             integrity: integrity.clone(),
             settings: settings.clone(),

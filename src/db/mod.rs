@@ -8,6 +8,7 @@ pub mod console;
 pub mod counts;
 pub mod delivery;
 mod group;
+pub mod images;
 pub mod integrity;
 pub mod jobs;
 pub mod limits;

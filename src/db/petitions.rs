@@ -76,6 +76,8 @@ pub struct Petition {
     pub recipients: Vec<Recipient>,
     /// The starter's name, when they agreed to show it and their account stands.
     pub starter: Option<String>,
+    /// The campaign's picture, if it has one.
+    pub image: Option<super::images::PetitionImage>,
 }
 
 impl Petition {
@@ -135,9 +137,14 @@ fn with_details(conn: &mut DbConnection, rows: Vec<PetitionRow>) -> QueryResult<
             .select((users::id, users::name))
             .load(conn)?
     };
+    let mut images = super::images::of_petitions(conn, &ids)?;
     Ok(rows
         .into_iter()
         .map(|row| Petition {
+            image: images
+                .iter()
+                .position(|(p, _)| *p == row.id)
+                .map(|i| images.swap_remove(i).1),
             starter: row
                 .creator_id
                 .filter(|_| row.show_starter)

@@ -306,6 +306,32 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// A petition's picture in each width made, by the digest of its upload (src/images.rs).
+    image_files (digest, width) {
+        digest -> Text,
+        width -> Integer,
+        height -> Integer,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
+    petition_images (petition_id) {
+        petition_id -> BigInt,
+        digest -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    petition_image_alts (petition_id, lang) {
+        petition_id -> BigInt,
+        lang -> Text,
+        alt -> Text,
+    }
+}
+
+diesel::table! {
     outbox_attachments (id) {
         id -> BigInt,
         outbox_id -> BigInt,
@@ -379,6 +405,7 @@ diesel::joinable!(constituencies -> states (state_code));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
 diesel::joinable!(deliveries -> outbox (outbox_id));
 diesel::joinable!(petition_texts -> petitions (petition_id));
+diesel::joinable!(petition_images -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> petitions (petition_id));
 diesel::joinable!(petition_recipients -> recipients (recipient_id));
 diesel::joinable!(signatures -> petitions (petition_id));
@@ -399,6 +426,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     petitions,
     petition_texts,
     petition_recipients,
+    petition_images,
+    petition_image_alts,
+    image_files,
     signatures,
     signature_tokens,
     outbox,

@@ -36,7 +36,7 @@ pub const STAFF_PAGES: [(&str, Role, &str); 8] = [
 /// What an action's redirect may ask the next page to say: `?done=<key>` with up to two whole
 /// numbers (`n`, `missing`); the words are the message `done-<key>`. Anything else in the
 /// query is ignored, so a link cannot make the site say what it likes.
-const DONE: [&str; 13] = [
+const DONE: [&str; 15] = [
     "approve",
     "changes",
     "reject",
@@ -50,6 +50,8 @@ const DONE: [&str; 13] = [
     "dry-run",
     "retried",
     "saved",
+    "image-saved",
+    "image-removed",
 ];
 
 /// The message for a `?done=` query, in `lang`, if the query names one.

@@ -47,6 +47,12 @@ impl<K: Hash + Eq, V: Clone> TtlCache<K, V> {
         entries.insert(key, (Instant::now(), value));
     }
 
+    /// Forgets what `gone` picks (what was deleted where it came from).
+    pub fn forget(&self, gone: impl Fn(&K) -> bool) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.retain(|k, _| !gone(k));
+    }
+
     pub fn len(&self) -> usize {
         self.entries.lock().unwrap_or_else(|p| p.into_inner()).len()
     }

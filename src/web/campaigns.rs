@@ -90,7 +90,8 @@ pub async fn new_form(
     .await
 }
 
-/// Checks the petition form; `Err` is the page to answer with (422, or the preview).
+/// Checks the petition form; `Err` is the page to answer with (422, or the preview). `editing`
+/// is the petition being edited, if it is one (left out of "similar", its picture previewed).
 async fn check_form(
     state: &AppState,
     ctx: &views::Ctx,
@@ -98,8 +99,9 @@ async fn check_form(
     form: &Form,
     heading: String,
     action_url: String,
-    exclude: Option<i64>,
+    editing: Option<&Petition>,
 ) -> Result<Result<Draft, HttpResponse>, PageError> {
+    let exclude = editing.map(Petition::id);
     let choices = db::run(&state.pool, |c| Ok(petitions::recipient_choices(c)?)).await?;
     let checked = campaigns::validate(form, &choices, today(), state.settings.max_petition_days);
     let page = |problems: Problems, preview, similar: Vec<Petition>, status| {
@@ -137,7 +139,7 @@ async fn check_form(
                 db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await?;
             let preview = views::campaigns::petition_body(
                 ctx.lang,
-                &preview_petition(&draft, &choices),
+                &preview_petition(&draft, &choices, editing.and_then(|p| p.image.clone())),
                 maud::html! {},
             );
             Ok(Err(page(
@@ -153,7 +155,11 @@ async fn check_form(
 }
 
 /// A draft dressed as a petition, to preview it exactly as readers will see it.
-fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
+fn preview_petition(
+    d: &Draft,
+    choices: &[petitions::Recipient],
+    image: Option<db::images::PetitionImage>,
+) -> Petition {
     let now = db::now();
     Petition {
         row: petitions::PetitionRow {
@@ -195,6 +201,7 @@ fn preview_petition(d: &Draft, choices: &[petitions::Recipient]) -> Petition {
             .cloned()
             .collect(),
         starter: None,
+        image,
     }
 }
 
@@ -231,7 +238,11 @@ pub async fn create(
 }
 
 /// The creator's own petition, or 404 (another campaigner's petition does not exist for them).
-async fn own_petition(state: &AppState, user: &User, id: i64) -> Result<Petition, PageError> {
+pub(super) async fn own_petition(
+    state: &AppState,
+    user: &User,
+    id: i64,
+) -> Result<Petition, PageError> {
     let uid = user.id;
     db::run(&state.pool, move |c| Ok(store::owned(c, id, uid)?))
         .await?
@@ -282,7 +293,7 @@ pub async fn edit(
     let id = parse_id(&path)?;
     let form = posted(&req, &state, &body)?;
     let SignedIn { user, session } = signed;
-    own_petition(&state, &user, id).await?;
+    let editing = own_petition(&state, &user, id).await?;
     let draft = match check_form(
         &state,
         &ctx,
@@ -290,7 +301,7 @@ pub async fn edit(
         &form,
         ctx.t("edit-petition"),
         format!("/petitions/{id}/edit"),
-        Some(id),
+        Some(&editing),
     )
     .await?
     {

@@ -121,19 +121,29 @@ pub async fn body_deadline(
     let (Some(state), true) = (state, has_body) else {
         return Ok(next.call(req).await?.map_into_left_body());
     };
+    // A picture's upload is the one body larger than a form's, and a phone on a slow network
+    // takes longer to send it.
+    let (limit, deadline) = if super::images::is_upload(req.path()) {
+        (
+            super::images::UPLOAD_BODY_LIMIT,
+            state.settings.body_timeout * super::images::UPLOAD_TIME_FACTOR,
+        )
+    } else {
+        (state.body_limit, state.settings.body_timeout)
+    };
     let mut payload = req.take_payload();
     let mut body = web::BytesMut::new();
     let read = async {
         while let Some(chunk) = payload.next().await {
             let chunk = chunk.map_err(|_| StatusCode::BAD_REQUEST)?;
-            if body.len() + chunk.len() > state.body_limit {
+            if body.len() + chunk.len() > limit {
                 return Err(StatusCode::PAYLOAD_TOO_LARGE);
             }
             body.extend_from_slice(&chunk);
         }
         Ok(())
     };
-    let refused = match tokio::time::timeout(state.settings.body_timeout, read).await {
+    let refused = match tokio::time::timeout(deadline, read).await {
         Ok(Ok(())) => None,
         Ok(Err(status)) => Some(status),
         Err(_) => Some(StatusCode::REQUEST_TIMEOUT),

@@ -12,6 +12,7 @@ pub mod client_ip;
 pub mod crawlers;
 pub mod delivery;
 pub mod encoded;
+pub mod images;
 pub mod integrity;
 
 pub mod mail_events;
@@ -90,6 +91,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub csp: String,
     pub petitions: TtlCache<i64, Option<Arc<Petition>>>,
+    /// Pictures' widths lately served, by digest and width (`images::serve`).
+    pub images: TtlCache<(String, i32), web::Bytes>,
     /// Public pages and API answers, compressed once per version (see `encoded`).
     pub pages: Shelf<PageKey>,
     /// Largest request body accepted, in bytes.

@@ -11,7 +11,7 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, account_data, admin, api, assets, campaigns, crawlers, delivery, integrity,
+    account, account_data, admin, api, assets, campaigns, crawlers, delivery, images, integrity,
     mail_events, my_data, ops, pages, privacy, signing, unsubscribe,
 };
 use crate::accounts::Role;
@@ -146,6 +146,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/petitions.json", Public, api::petitions)
         .get("/petitions/{id}.json", Public, api::petition)
         .get("/petitions/{id:\\d+}", Public, pages::petition)
+        .get("/images/{file}", Public, images::serve)
         .get("/petitions/{id:\\d+}/method", Public, integrity::method)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(
@@ -259,6 +260,9 @@ fn declare(r: &mut Routes<'_>) {
             Account,
             campaigns::post_update,
         )
+        .get("/petitions/{id:\\d+}/image", Account, images::page)
+        .post("/petitions/{id:\\d+}/image", Account, images::upload)
+        .post("/petitions/{id:\\d+}/image/remove", Account, images::remove)
         .get("/dashboard", Account, campaigns::dashboard)
         .post("/account/data", Account, account_data::download)
         .post("/account/delete", Account, account_data::request_delete)

@@ -262,16 +262,17 @@ pub async fn browser_with(
         // The site's scripts are never fetched, so the pages are what a reader without
         // JavaScript gets; the test's own scripts (axe, measurements) still run, which turning
         // JavaScript off in the browser would stop.
-        for (cmd, params) in [
-            ("Network.enable", json!({})),
-            ("Network.setBlockedURLs", json!({ "urls": ["*.js"] })),
-        ] {
-            c.issue_cmd(DevTools { cmd, params })
-                .await
-                .expect("Chromium's DevTools answer");
-        }
+        devtools(&c, "Network.enable", json!({})).await;
+        devtools(&c, "Network.setBlockedURLs", json!({ "urls": ["*.js"] })).await;
     }
     c
+}
+
+/// Sends one command to Chromium's DevTools.
+pub async fn devtools(c: &fantoccini::Client, cmd: &'static str, params: serde_json::Value) {
+    c.issue_cmd(DevTools { cmd, params })
+        .await
+        .expect("Chromium's DevTools answer");
 }
 
 /// A command to Chromium's DevTools through chromedriver (`goog/cdp/execute`).

@@ -287,3 +287,224 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
         assert!(broken.is_empty(), "{broken:#?}");
     }
 }
+
+/// A campaigner adds a picture through the page's own file field: refused first (a file that is
+/// not a picture: the field is named), then saved. Once the petition is public, a phone still
+/// has the way to sign on its first screen, loads the narrowest width, and reads the picture's
+/// description in its language. Both pages at both widths in both languages, with axe.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
+    use diesel::prelude::*;
+    use hastakshar::db::schema::petitions;
+    let Some(session) = Session::start().await else {
+        return;
+    };
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+    let mut broken = Vec::new();
+    crate::browser::sign_in_as_staff(
+        &c,
+        app,
+        "meera@example.in",
+        hastakshar::accounts::Role::Campaigner,
+        crate::people::PASSWORD,
+    )
+    .await;
+    let id = {
+        let mut conn = app.pool.get().unwrap();
+        let user = hastakshar::db::users::find_by_email(&mut conn, "meera@example.in")
+            .unwrap()
+            .unwrap();
+        let text = |lang, title: &str, action: &str| hastakshar::campaigns::Text {
+            lang,
+            title: title.into(),
+            action: action.into(),
+            background: "Women and girls are sold; the buyers walk free.".into(),
+        };
+        let draft = hastakshar::campaigns::Draft {
+            lang: hastakshar::i18n::Lang::En,
+            texts: vec![
+                text(
+                    hastakshar::i18n::Lang::En,
+                    "Punish the buyers, not the women",
+                    "Make buying sex a crime, and stop arresting the women who are sold.",
+                ),
+                text(
+                    hastakshar::i18n::Lang::Hi,
+                    "ख़रीदारों को सज़ा दो, महिलाओं को नहीं",
+                    "सेक्स ख़रीदना अपराध बनाएँ, और बेची गई महिलाओं को गिरफ़्तार करना बंद करें।",
+                ),
+            ],
+            recipient_ids: vec![2],
+            other_recipients: String::new(),
+            goal: 1000,
+            closes_at: (chrono::Utc::now() + chrono::Duration::days(60)).naive_utc(),
+            show_starter: true,
+        };
+        hastakshar::db::campaigns::save_draft(&mut conn, user.id, None, &draft)
+            .unwrap()
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.png");
+    std::fs::write(&notes, b"not a picture at all").unwrap();
+    let photo = dir.path().join("banner.jpg");
+    std::fs::write(&photo, crate::pictures::picture(1600, 1000, 3, true)).unwrap();
+
+    for (lang, prefix) in [("en", ""), ("hi", "/hi")] {
+        c.set_window_size(390, 844).await.unwrap();
+        c.goto(&app.url(&format!("{prefix}/dashboard/petitions/{id}")))
+            .await
+            .unwrap();
+        // The link keeps the page's language, as do the form and where it leads.
+        c.find(Locator::Css(&format!(
+            "a[href='{prefix}/petitions/{id}/image']"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        c.wait().for_element(Locator::Id("image")).await.unwrap();
+        look_both_widths(
+            &c,
+            axe,
+            &format!("picture-form-{lang}"),
+            None,
+            true,
+            &mut broken,
+        )
+        .await;
+
+        // Not a picture: refused, the summary names the field.
+        let field = c.find(Locator::Id("image")).await.unwrap();
+        field.send_keys(notes.to_str().unwrap()).await.unwrap();
+        for (id, alt) in [
+            ("alt", "Women holding a banner outside Parliament"),
+            ("alt_tr", "संसद के बाहर बैनर लिए महिलाएँ"),
+        ] {
+            c.find(Locator::Id(id))
+                .await
+                .unwrap()
+                .clear()
+                .await
+                .unwrap();
+            crate::browser::fill(&c, id, alt).await;
+        }
+        c.find(Locator::Css("form.image-form button.primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Id("image-error"))
+            .await
+            .unwrap();
+        let summary = c
+            .find(Locator::Css(".error-summary a[href='#image']"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(!summary.is_empty(), "the summary names the picture field");
+        look_both_widths(
+            &c,
+            axe,
+            &format!("picture-refused-{lang}"),
+            Some(".error-summary"),
+            true,
+            &mut broken,
+        )
+        .await;
+
+        // A photograph: saved and shown.
+        let field = c.find(Locator::Id("image")).await.unwrap();
+        field.send_keys(photo.to_str().unwrap()).await.unwrap();
+        c.find(Locator::Css("form.image-form button.primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css(".current-picture img"))
+            .await
+            .unwrap();
+        let shown: serde_json::Value = c
+            .execute("return document.documentElement.lang;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            shown, lang,
+            "the saved picture's page is in the campaigner's language"
+        );
+        look_both_widths(
+            &c,
+            axe,
+            &format!("picture-saved-{lang}"),
+            None,
+            true,
+            &mut broken,
+        )
+        .await;
+    }
+
+    {
+        let mut conn = app.pool.get().unwrap();
+        diesel::update(petitions::table.find(id))
+            .set((
+                petitions::status.eq("open"),
+                petitions::opened_at.eq(Some(chrono::Utc::now().naive_utc())),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    for (lang, prefix, alt) in [
+        ("en", "", "Women holding a banner outside Parliament"),
+        ("hi", "/hi", "संसद के बाहर बैनर लिए महिलाएँ"),
+    ] {
+        let path = format!("{prefix}/petitions/{id}");
+        // A phone that has not seen the picture at a desktop's width (Chromium takes a wider
+        // width it already holds).
+        c.goto("about:blank").await.unwrap();
+        crate::browser::devtools(&c, "Network.clearBrowserCache", serde_json::json!({})).await;
+        c.set_window_size(390, 844).await.unwrap();
+        c.goto(&app.url(&path)).await.unwrap();
+        broken.extend(
+            off_screen(&c, ".sign-jump", true)
+                .await
+                .map(|m| format!("{path}: the sign button with a picture: {m}")),
+        );
+        // The narrowest width, loaded, with the reader's description.
+        let seen: serde_json::Value = c
+            .execute(
+                "const i = document.querySelector('figure.picture img');
+                 return new Promise(done => {
+                   const report = () => done([i.currentSrc, i.naturalWidth, i.alt]);
+                   if (i.complete) report(); else i.addEventListener('load', report);
+                 });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            seen[0].as_str().unwrap().ends_with("-400.jpg"),
+            "a phone loads the 400-pixel width: {seen}"
+        );
+        // (naturalWidth counts in the srcset's own pixels: the width `sizes` gives it.)
+        assert!(seen[1].as_u64().unwrap_or(0) > 0, "and it loaded: {seen}");
+        assert_eq!(seen[2], alt);
+        look_both_widths(
+            &c,
+            axe,
+            &format!("petition-picture-{lang}"),
+            None,
+            false,
+            &mut broken,
+        )
+        .await;
+    }
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}

@@ -31,6 +31,7 @@ mod look;
 mod mail_pool;
 mod operations;
 mod people;
+mod pictures;
 mod privacy;
 mod privacy_staff;
 mod public_cache;

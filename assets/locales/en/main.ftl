@@ -808,3 +808,25 @@ update-preview-heading = How your update will read
 update-preview-button = Preview
 update-preview-untranslated = Readers in { $lang } will get it as written above, untranslated.
 update-translation-hint = The same update in { $lang }, for signers who read it (optional; without it they get the update above).
+
+## A petition's picture (its creator's page, and the public page's figure)
+image-title = Picture for your petition
+image-back = Back to your petition
+image-current = The picture now
+image-remove = Remove the picture
+image-consent = Use only a picture you have the right to use. Never show the face of a survivor, or of a child, who could be recognised.
+image-field = Picture
+image-hint = JPEG, PNG or WebP, at most { $mb } MB, at least { $width } pixels wide. A picture taller than 4:3 or wider than 2:1 is trimmed about its centre. We keep only the picture itself, not the details hidden in its file (camera, place or date).
+image-alt-label = What the picture shows, in { $language }
+image-alt-hint = One sentence for people who cannot see it, such as "Women holding a banner outside Parliament".
+image-upload = Upload the picture
+image-link-add = Add a picture
+image-link-change = Change the picture
+done-image-saved = Picture saved. It shows under the count on the petition's page.
+done-image-removed = Picture removed.
+error-image-required = Choose a picture to upload
+error-image-kind = The picture must be a JPEG, PNG or WebP file
+error-image-too-large = The picture must be 5 MB or smaller
+error-image-too-small = The picture must be at least 400 pixels wide
+error-image-pixels = The picture has too many pixels: make it at most 6,000 pixels on its longest side
+error-image-unreadable = The picture could not be read, perhaps because the file is damaged: save it again, or choose another

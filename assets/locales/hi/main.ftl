@@ -739,3 +739,25 @@ update-preview-heading = आपका अपडेट ऐसा दिखेग�
 update-preview-button = पूर्वावलोकन
 update-preview-untranslated = { $lang } पढ़ने वालों को यह ऊपर लिखे रूप में, बिना अनुवाद के मिलेगा।
 update-translation-hint = यही अपडेट { $lang } में, उसे पढ़ने वाले हस्ताक्षरकर्ताओं के लिए (वैकल्पिक; इसके बिना उन्हें ऊपर वाला अपडेट मिलेगा)।
+
+## A petition's picture (its creator's page, and the public page's figure)
+image-title = आपकी याचिका का चित्र
+image-back = अपनी याचिका पर वापस जाएँ
+image-current = अभी का चित्र
+image-remove = चित्र हटाएँ
+image-consent = केवल वही चित्र लगाएँ जिसे लगाने का आपको अधिकार है। किसी पीड़िता या बच्चे का ऐसा चेहरा कभी न दिखाएँ जिससे उसकी पहचान हो सके।
+image-field = चित्र
+image-hint = JPEG, PNG या WebP, अधिकतम { $mb } MB, कम से कम { $width } पिक्सेल चौड़ा। 4:3 से ऊँचा या 2:1 से चौड़ा चित्र बीच से काटा जाता है। हम केवल चित्र रखते हैं, उसकी फ़ाइल में छिपी जानकारी (कैमरा, जगह या तारीख) नहीं।
+image-alt-label = चित्र में क्या है, { $language } में
+image-alt-hint = जो इसे देख नहीं सकते, उनके लिए एक वाक्य, जैसे "संसद के बाहर बैनर लिए महिलाएँ"।
+image-upload = चित्र अपलोड करें
+image-link-add = चित्र जोड़ें
+image-link-change = चित्र बदलें
+done-image-saved = चित्र सहेज लिया गया। यह याचिका के पृष्ठ पर गिनती के नीचे दिखता है।
+done-image-removed = चित्र हटा दिया गया।
+error-image-required = अपलोड करने के लिए एक चित्र चुनें
+error-image-kind = चित्र JPEG, PNG या WebP फ़ाइल होना चाहिए
+error-image-too-large = चित्र 5 MB या उससे छोटा होना चाहिए
+error-image-too-small = चित्र कम से कम 400 पिक्सेल चौड़ा होना चाहिए
+error-image-pixels = चित्र में बहुत अधिक पिक्सेल हैं: उसकी लंबी भुजा अधिक से अधिक 6,000 पिक्सेल रखें
+error-image-unreadable = चित्र पढ़ा नहीं जा सका, शायद फ़ाइल खराब है: उसे फिर से सहेजें, या कोई दूसरा चुनें
