@@ -13,12 +13,31 @@ const PCS_CSV: &str = include_str!("../assets/data/india/lok_sabha_constituencie
 const PINS_CSV: &str = include_str!("../assets/data/india/pincodes.csv");
 const MEMBERS_CSV: &str = include_str!("../assets/data/india/lok_sabha_members_18th.csv");
 const PARTIES_HI_CSV: &str = include_str!("../assets/data/india/parties_hi.csv");
+const MEMBERS_HI_CSV: &str = include_str!("../assets/data/india/members_hi.csv");
 
 static PARTIES_HI: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     rows(PARTIES_HI_CSV)
         .map(|r| (r[0].to_string(), r[1].to_string()))
         .collect()
 });
+
+/// Members' names transliterated into Devanagari, by constituency and the English name they
+/// render (`members_hi.csv`).
+static MEMBERS_HI: LazyLock<HashMap<(String, String), String>> = LazyLock::new(|| {
+    // pc_id,mp_name,mp_name_hi,confidence
+    rows(MEMBERS_HI_CSV)
+        .map(|r| ((r[0].to_string(), r[1].to_string()), r[2].to_string()))
+        .collect()
+});
+
+/// A member's name in Devanagari, transliterated from `name` (as the member list spells it):
+/// `None` for a name the list does not have, such as a member staff entered after a
+/// by-election, whose name stays as entered.
+pub fn member_name_hi(pc_id: &str, name: &str) -> Option<&'static str> {
+    MEMBERS_HI
+        .get(&(pc_id.to_string(), name.trim().to_string()))
+        .map(String::as_str)
+}
 
 /// A party's name in `lang`: in Hindi from `parties_hi.csv` when known, else as given.
 pub fn party_name(lang: crate::i18n::Lang, party: &str) -> String {
@@ -115,6 +134,33 @@ mod party_tests {
         );
         assert_eq!(party_name(Lang::En, "Samajwadi Party"), "Samajwadi Party");
         assert_eq!(party_name(Lang::Hi, "A New Party"), "A New Party");
+    }
+
+    #[test]
+    fn every_sitting_member_has_a_name_in_devanagari() {
+        for m in members() {
+            let hi = member_name_hi(&m.pc_id, &m.name)
+                .unwrap_or_else(|| panic!("{} ({}) has no Hindi name", m.name, m.pc_id));
+            assert!(
+                hi.chars()
+                    .all(|c| ('\u{0900}'..='\u{097F}').contains(&c) || " .-".contains(c)),
+                "{hi:?}"
+            );
+            // Every initial kept (as "टी." for "T" or "T.").
+            let initials = |s: &str| {
+                s.split([' ', '.'])
+                    .filter(|w| w.chars().count() == 1)
+                    .count()
+            };
+            assert!(
+                hi.matches('.').count() >= initials(&m.name),
+                "{} → {hi}",
+                m.name
+            );
+        }
+        assert_eq!(member_name_hi("S24-77", "Narendra Modi"), Some("नरेंद्र मोदी"));
+        // Another person in the seat (a by-election staff typed in) keeps their own spelling.
+        assert_eq!(member_name_hi("S24-77", "Someone Else"), None);
     }
 }
 

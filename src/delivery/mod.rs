@@ -211,10 +211,16 @@ impl Plan {
         }
         let (pc_name, state_code, state_name) = self.constituency_name(pc_id);
         let member = self.members.get(pc_id).cloned().unwrap_or_default();
+        // In Hindi the member's name is in Devanagari where the member list has it, a
+        // transliteration: the address gives the official (Latin) spelling beside it.
+        let in_devanagari = match self.lang {
+            crate::i18n::Lang::Hi => crate::refdata::member_name_hi(pc_id, &member.name),
+            _ => None,
+        };
         let member_name = if member.name.is_empty() {
             self.t("pack-member-vacant")
         } else {
-            member.name.clone()
+            in_devanagari.map_or_else(|| member.name.clone(), str::to_string)
         };
         let count = self.by_constituency.get(pc_id).copied().unwrap_or(0);
         let state_count = self.by_state.get(&state_code).copied().unwrap_or(0);
@@ -232,7 +238,10 @@ impl Plan {
                 ("{opened}", self.date(self.petition.row.opened_at)),
             ],
         );
-        let mut address = vec![member_name.clone()];
+        let mut address = vec![match in_devanagari {
+            Some(hi) => format!("{hi} ({})", member.name),
+            None => member_name.clone(),
+        }];
         address.push(self.lang.ta(
             "pack-member-of",
             &[

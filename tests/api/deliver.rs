@@ -178,7 +178,9 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         "वाराणसी",
         "उत्तर प्रदेश",
         "हस्ताक्षरकर्ता",
-        "आदरणीय Narendra Modi",
+        // The name transliterated, with its official spelling in the address.
+        "आदरणीय नरेंद्र मोदी",
+        "नरेंद्र मोदी (Narendra Modi)",
         "भारतीय जनता पार्टी",
         "आपके निर्वाचन क्षेत्र वाराणसी में",
         "महिला एवं बाल विकास मंत्रालय",
