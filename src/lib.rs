@@ -15,6 +15,7 @@ pub mod images;
 pub mod integrity;
 pub mod jobs;
 pub mod mail;
+pub mod map;
 pub mod markdown;
 pub mod metrics;
 pub mod moderation;

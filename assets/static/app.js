@@ -67,7 +67,26 @@
     });
   }
 
+  // The map: the constituency under the pointer (or a finger) says its row of the table below:
+  // its name, member and count (without JavaScript the table says the same).
+  function mapTips(map, table) {
+    var tip = document.createElement("p");
+    tip.className = "map-tip";
+    tip.setAttribute("role", "status");
+    map.parentNode.insertBefore(tip, map.nextSibling);
+    map.addEventListener("pointerover", function (e) {
+      var pc = e.target.getAttribute && e.target.getAttribute("data-pc");
+      var row = pc && table.querySelector('tr[data-pc="' + pc + '"]');
+      var parts = [];
+      for (var i = 0; row && i < row.children.length; i++) parts.push(row.children[i].textContent);
+      tip.textContent = parts.join(" · ");
+    });
+  }
+
   function init() {
+    var map = document.querySelector("figure.map-large svg");
+    var mapTable = document.querySelector(".map-table");
+    if (map && mapTable) mapTips(map, mapTable);
     var petitionTitle = document.querySelector(".petition-form #title");
     var similar = document.getElementById("similar");
     if (petitionTitle && similar) suggestSimilar(petitionTitle, similar);

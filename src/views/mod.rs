@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod email;
 pub mod forms;
 pub mod layout;
+pub mod map;
 pub mod method;
 pub mod my_data;
 pub mod pages;

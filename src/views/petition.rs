@@ -192,6 +192,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if !v.by_state.is_empty() {
                 section.by-state {
                     h2 { (lang.t("by-state-heading")) }
+                    (super::map::small(lang, p, v.by_state))
                     table {
                         thead { tr { th scope="col" { (lang.t("state")) } th scope="col" { (lang.t("signatures")) } } }
                         tbody {

@@ -70,6 +70,8 @@ pub enum PageKey {
     /// The petition page a signer's confirmation leads to (`?signed`).
     Signed(i64, crate::i18n::Lang),
     Method(i64, crate::i18n::Lang),
+    /// The constituency map: all of India (0), or one state (its place in `INDIA.states`, + 1).
+    Map(i64, crate::i18n::Lang, u8),
     ApiList,
     ApiPetition(i64),
 }

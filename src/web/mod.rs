@@ -16,6 +16,7 @@ pub mod images;
 pub mod integrity;
 
 pub mod mail_events;
+pub mod map;
 pub mod middleware;
 pub mod my_data;
 pub mod ops;

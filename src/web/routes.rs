@@ -12,7 +12,7 @@ use actix_web::{FromRequest, Handler, Responder, web};
 use super::session::guard;
 use super::{
     account, account_data, admin, api, assets, campaigns, crawlers, delivery, images, integrity,
-    mail_events, my_data, ops, pages, privacy, signing, unsubscribe,
+    mail_events, map, my_data, ops, pages, privacy, signing, unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -148,6 +148,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/petitions/{id:\\d+}", Public, pages::petition)
         .get("/images/{file}", Public, images::serve)
         .get("/petitions/{id:\\d+}/method", Public, integrity::method)
+        .get("/petitions/{id:\\d+}/map", Public, map::page)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(
             "/petitions/{id:\\d+}/signatures",

@@ -508,3 +508,70 @@ async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
     c.close().await.unwrap();
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+/// The constituency map in Chromium: all of India and a state's view, in both languages, with
+/// and without the site's JavaScript, axe at both widths. With JavaScript, a constituency under
+/// the pointer says its table row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_reads_with_and_without_javascript() {
+    for javascript in [true, false] {
+        let Some(session) = Session::start_with(javascript).await else {
+            return;
+        };
+        let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+        let js = if javascript { "js" } else { "nojs" };
+        let f = crate::helpers::form(&format!("map-{js}@example.in"));
+        app.sign_and_confirm(DEMO, &f).await;
+        app.wait_for_count(DEMO, 1).await;
+        let mut broken = Vec::new();
+        for (lang, prefix) in [("en", ""), ("hi", "/hi")] {
+            for (view, query) in [("india", ""), ("state", "?state=IN-UP")] {
+                let path = format!("{prefix}/petitions/{DEMO}/map{query}");
+                c.goto(&app.url(&path)).await.unwrap();
+                look_both_widths(
+                    &c,
+                    axe,
+                    &format!("map-{view}-{lang}-{js}"),
+                    None,
+                    true,
+                    &mut broken,
+                )
+                .await;
+            }
+            if javascript {
+                c.set_window_size(1280, 900).await.unwrap();
+                c.goto(&app.url(&format!("{prefix}/petitions/{DEMO}/map")))
+                    .await
+                    .unwrap();
+                let varanasi = c
+                    .find(Locator::Css("path[data-pc='S24-77']"))
+                    .await
+                    .unwrap();
+                c.execute(
+                    "arguments[0].dispatchEvent(new PointerEvent('pointerover', {bubbles: true}));",
+                    vec![serde_json::to_value(&varanasi).unwrap()],
+                )
+                .await
+                .unwrap();
+                let tip = c
+                    .find(Locator::Css(".map-tip"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                let name = if lang == "hi" {
+                    "वाराणसी"
+                } else {
+                    "Varanasi"
+                };
+                assert!(
+                    tip.contains(name) && tip.ends_with(" · 1"),
+                    "the tip names the constituency and its count: {tip:?}"
+                );
+            }
+        }
+        c.close().await.unwrap();
+        assert!(broken.is_empty(), "{broken:#?}");
+    }
+}

@@ -29,6 +29,7 @@ mod hardening_site;
 mod integrity;
 mod look;
 mod mail_pool;
+mod map;
 mod operations;
 mod people;
 mod pictures;

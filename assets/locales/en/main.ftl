@@ -830,3 +830,30 @@ error-image-too-large = The picture must be 5 MB or smaller
 error-image-too-small = The picture must be at least 400 pixels wide
 error-image-pixels = The picture has too many pixels: make it at most 6,000 pixels on its longest side
 error-image-unreadable = The picture could not be read, perhaps because the file is damaged: save it again, or choose another
+
+## The constituency map (/petitions/{id}/map, and the petition page's small map)
+constituency = Constituency
+map-label = Map of India's Lok Sabha constituencies, each shaded by how many people there signed
+map-legend = Signatures in a constituency
+map-legend-none = None yet
+map-see-all = See every constituency on the map
+map-heading = Signatures by constituency
+map-heading-state = Signatures by constituency in { $state }
+map-lede = { $shown } { $count ->
+    [one] signature
+   *[other] signatures
+} from { $places ->
+    [one] one constituency
+   *[other] { $places } constituencies
+}.
+map-state-label = Show one state or union territory
+map-state-all = All of India
+map-state-show = Show
+map-table-caption = Signatures in each constituency, most first
+map-member = Member of Parliament
+map-vacant = Vacant
+map-unsigned = { $count ->
+    [one] One constituency has
+   *[other] { $count } constituencies have
+} no signer yet.
+map-states-label = Map of India's states and union territories, each shaded by how many people there signed

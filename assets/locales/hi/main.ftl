@@ -761,3 +761,27 @@ error-image-too-large = चित्र 5 MB या उससे छोटा �
 error-image-too-small = चित्र कम से कम 400 पिक्सेल चौड़ा होना चाहिए
 error-image-pixels = चित्र में बहुत अधिक पिक्सेल हैं: उसकी लंबी भुजा अधिक से अधिक 6,000 पिक्सेल रखें
 error-image-unreadable = चित्र पढ़ा नहीं जा सका, शायद फ़ाइल खराब है: उसे फिर से सहेजें, या कोई दूसरा चुनें
+
+## The constituency map (/petitions/{id}/map, and the petition page's small map)
+constituency = निर्वाचन क्षेत्र
+map-label = भारत के लोकसभा निर्वाचन क्षेत्रों का नक्शा, हर क्षेत्र उसके हस्ताक्षरों की संख्या के अनुसार रंगा हुआ
+map-legend = एक निर्वाचन क्षेत्र में हस्ताक्षर
+map-legend-none = अभी कोई नहीं
+map-see-all = नक्शे पर हर निर्वाचन क्षेत्र देखें
+map-heading = निर्वाचन क्षेत्र के अनुसार हस्ताक्षर
+map-heading-state = { $state } में निर्वाचन क्षेत्र के अनुसार हस्ताक्षर
+map-lede = { $places ->
+    [one] { $places } निर्वाचन क्षेत्र
+   *[other] { $places } निर्वाचन क्षेत्रों
+} से { $shown } हस्ताक्षर।
+map-state-label = एक राज्य या केंद्र शासित प्रदेश दिखाएँ
+map-state-all = पूरा भारत
+map-state-show = दिखाएँ
+map-table-caption = हर निर्वाचन क्षेत्र में हस्ताक्षर, सबसे अधिक पहले
+map-member = संसद सदस्य
+map-vacant = रिक्त
+map-unsigned = { $count ->
+    [one] { $count } निर्वाचन क्षेत्र
+   *[other] { $count } निर्वाचन क्षेत्रों
+} से अभी कोई हस्ताक्षर नहीं।
+map-states-label = भारत के राज्यों और केंद्र शासित प्रदेशों का नक्शा, हर एक उसके हस्ताक्षरों की संख्या के अनुसार रंगा हुआ
