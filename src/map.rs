@@ -99,6 +99,18 @@ pub static LARGE: LazyLock<Map> =
 pub static STATES: LazyLock<Map> =
     LazyLock::new(|| Map::parse(include_str!("../assets/data/india/map/map-states.txt")));
 
+/// The colour of each shading class, from none to the darkest: the site's stylesheet has the same
+/// (`--q0` to `--q6` in app.css, which a test holds to these), and the ministry's pack draws them.
+pub const SHADES: [(u8, u8, u8); 7] = [
+    (0xec, 0xe6, 0xdf),
+    (0xf4, 0xd4, 0xdd),
+    (0xe6, 0xa6, 0xb8),
+    (0xcf, 0x70, 0x8d),
+    (0xa9, 0x37, 0x5d),
+    (0x7d, 0x12, 0x33),
+    (0x48, 0x09, 0x1d),
+];
+
 /// The shading class (0 for none, then 1 to 6) of a count: one class a power of ten, so a
 /// constituency's shade says its order of magnitude whatever the petition's size.
 pub fn class_of(count: i64) -> usize {
@@ -181,6 +193,15 @@ mod tests {
             LARGE.view_of(Some("IN-XX")),
             [0, 0, LARGE.width, LARGE.height]
         );
+    }
+
+    #[test]
+    fn the_stylesheet_and_the_pack_shade_alike() {
+        let css = include_str!("../assets/static/app.css");
+        for (i, (r, g, b)) in SHADES.iter().enumerate() {
+            let want = format!("--q{i}: #{r:02x}{g:02x}{b:02x};");
+            assert!(css.contains(&want), "app.css has {want}");
+        }
     }
 
     #[test]

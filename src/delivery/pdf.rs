@@ -41,6 +41,16 @@ pub enum Block {
         title: String,
         days: Vec<(NaiveDate, i64)>,
     },
+    /// A map: shapes in SVG path data (`M x y l dx dy ... z`, whole units, as `crate::map`
+    /// holds them) filled with their colours, borders drawn over them, and a legend.
+    Map {
+        title: String,
+        /// Width and height of the map's units.
+        size: (f32, f32),
+        shapes: Vec<(&'static str, Rgb)>,
+        borders: &'static str,
+        legend: Vec<(Rgb, String)>,
+    },
     PageBreak,
 }
 
@@ -73,7 +83,7 @@ const PAD: f32 = 4.0;
 
 #[derive(Clone, Copy)]
 struct Style(f32, bool, Rgb); // size, bold, colour
-type Rgb = (u8, u8, u8);
+pub type Rgb = (u8, u8, u8);
 
 const INK: Rgb = (0x11, 0x11, 0x11);
 const GREY: Rgb = (0x55, 0x55, 0x55);
@@ -106,6 +116,14 @@ enum Item {
     Text(f32, f32, Style, Line),
     /// A straight stroke from (x1, y1) to (x2, y2), with a width: rules, axes and bars.
     Stroke([f32; 4], f32, Rgb),
+    /// SVG path data placed at (x, y) and scaled, filled and/or stroked (width, colour).
+    Path {
+        d: &'static str,
+        at: (f32, f32),
+        scale: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(f32, Rgb)>,
+    },
 }
 
 struct Layout {
@@ -271,6 +289,49 @@ impl Layout {
         }
     }
 
+    fn map(
+        &mut self,
+        title: &str,
+        (w, h): (f32, f32),
+        shapes: &[(&'static str, Rgb)],
+        borders: &'static str,
+        legend: &[(Rgb, String)],
+    ) {
+        const MAX_H: f32 = 520.0;
+        let scale = (WIDTH / w.max(1.0)).min(MAX_H / h.max(1.0));
+        let legend_h = lh(SMALL) * legend.len().div_ceil(3) as f32 + 6.0;
+        self.need(lh(BODY) + 4.0 + h * scale + legend_h);
+        self.para(title, BODY_BOLD, 4.0);
+        let at = (MARGIN + (WIDTH - w * scale) / 2.0, self.y);
+        for (d, fill) in shapes {
+            self.item(Item::Path {
+                d,
+                at,
+                scale,
+                fill: Some(*fill),
+                stroke: Some((0.2, (0xff, 0xff, 0xff))),
+            });
+        }
+        self.item(Item::Path {
+            d: borders,
+            at,
+            scale,
+            fill: None,
+            stroke: Some((0.4, (0x40, 0x40, 0x40))),
+        });
+        self.y += h * scale + 6.0;
+        let col = WIDTH / 3.0;
+        for (i, (colour, label)) in legend.iter().enumerate() {
+            let x = MARGIN + (i % 3) as f32 * col;
+            let top = self.y + (i / 3) as f32 * lh(SMALL);
+            let mid = top + lh(SMALL) / 2.0;
+            self.item(Item::Stroke([x, mid, x + 12.0, mid], 8.0, *colour));
+            let line = fit(self.f, label, SMALL, col - 20.0);
+            self.text(x + 16.0, top, SMALL, line, false);
+        }
+        self.y += legend_h;
+    }
+
     fn chart(&mut self, title: &str, days: &[(NaiveDate, i64)]) {
         const H: f32 = 140.0;
         self.need(lh(BODY) + lh(SMALL) * 2.0 + H + 10.0);
@@ -343,6 +404,13 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, PdfError> {
             } => lay.table(columns, rows, numeric),
             Block::Names(names) => lay.names(names),
             Block::BarChart { title, days } => lay.chart(title, days),
+            Block::Map {
+                title,
+                size,
+                shapes,
+                borders,
+                legend,
+            } => lay.map(title, *size, shapes, borders, legend),
             Block::PageBreak if !lay.at_top() => lay.new_page(),
             Block::PageBreak => {}
         }
@@ -384,8 +452,74 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, PdfError> {
         .map_err(|e| PdfError::Krilla(format!("{e:?}")))
 }
 
+/// SVG path data of `crate::map`'s kind (`M x y`, relative `l` pairs, `z`), placed and scaled.
+fn map_path(d: &str, (x0, y0): (f32, f32), scale: f32) -> Option<krilla::geom::Path> {
+    let mut pb = PathBuilder::new();
+    let (mut x, mut y) = (0.0f32, 0.0f32);
+    let mut cmd = ' ';
+    let mut pending: Option<f32> = None;
+    let mut chars = d.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            'M' | 'l' => cmd = c,
+            'z' => {
+                pb.close();
+                cmd = ' ';
+            }
+            '-' | '0'..='9' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, n)) = chars.peek() {
+                    if !n.is_ascii_digit() {
+                        break;
+                    }
+                    end = j + 1;
+                    chars.next();
+                }
+                let v: f32 = d[i..end].parse().ok()?;
+                match pending.take() {
+                    None => pending = Some(v),
+                    Some(a) if cmd == 'M' => {
+                        (x, y) = (a, v);
+                        pb.move_to(x0 + x * scale, y0 + y * scale);
+                        cmd = 'l';
+                    }
+                    Some(a) => {
+                        (x, y) = (x + a, y + v);
+                        pb.line_to(x0 + x * scale, y0 + y * scale);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    pb.finish()
+}
+
 fn draw(surface: &mut Surface, f: &Fonts, item: &Item) {
     match item {
+        Item::Path {
+            d,
+            at,
+            scale,
+            fill,
+            stroke,
+        } => {
+            let Some(path) = map_path(d, *at, *scale) else {
+                return;
+            };
+            surface.set_fill(fill.map(|(r, g, b)| Fill {
+                paint: rgb::Color::new(r, g, b).into(),
+                ..Fill::default()
+            }));
+            surface.set_stroke(stroke.map(|(width, (r, g, b))| Stroke {
+                paint: rgb::Color::new(r, g, b).into(),
+                width,
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+            surface.set_fill(None);
+            surface.set_stroke(None);
+        }
         Item::Text(x, y, s, line) => {
             let (r, g, b) = s.2;
             surface.set_fill(Some(Fill {

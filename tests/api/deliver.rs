@@ -158,9 +158,27 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
     let mumbai = pdf_text(&dir.path().join("S13-31.pdf")).unwrap();
     assert!(mumbai.contains("Arvind Ganpat Sawant") && !mumbai.contains("Private Mumbaikar"));
     let ministry = pdf_text(&dir.path().join("ministry.pdf")).unwrap();
-    for want in ["Maharashtra", "Uttar Pradesh", "Mumbai South", "Varanasi"] {
+    for want in [
+        "Maharashtra",
+        "Uttar Pradesh",
+        "Mumbai South",
+        "Varanasi",
+        "Signatures by constituency",
+        "None yet",
+    ] {
         assert!(ministry.contains(want), "the ministry pack has {want}");
     }
+    // The map is drawn: its pages, rasterised, show the shade of 1-9 signatures (Varanasi's and
+    // Mumbai South's) and of none.
+    let shaded = |shade: (u8, u8, u8)| shade_pixels(&dir.path().join("ministry.pdf"), shade);
+    assert!(
+        shaded(hastakshar::map::SHADES[1]) > 0,
+        "signed seats are shaded"
+    );
+    assert!(
+        shaded(hastakshar::map::SHADES[0]) > 50 * shaded(hastakshar::map::SHADES[1]),
+        "most seats are unsigned"
+    );
 
     // In Hindi: shaped, and the text can be copied back out.
     step.next("In Hindi");
@@ -575,3 +593,28 @@ on_both_backends!(
     packs_are_emailed_tracked_and_shown,
     only_staff_export_and_deliver,
 );
+
+/// How many pixels of the PDF's pages, rasterised at 40 dpi by poppler, are `shade`.
+fn shade_pixels(pdf: &std::path::Path, shade: (u8, u8, u8)) -> usize {
+    let out = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "40", "-png"])
+        .arg(pdf)
+        .arg(out.path().join("page"))
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let mut n = 0;
+    for page in std::fs::read_dir(out.path()).unwrap() {
+        let img = image::open(page.unwrap().path()).unwrap().into_rgb8();
+        n += img
+            .pixels()
+            .filter(|p| {
+                p.0.iter()
+                    .zip([shade.0, shade.1, shade.2])
+                    .all(|(a, b)| a.abs_diff(b) <= 2)
+            })
+            .count();
+    }
+    n
+}
