@@ -194,6 +194,7 @@ pub fn signatures(
         "state",
         "constituency_code",
         "constituency",
+        "source",
     ];
     if with_emails {
         header.push("email");
@@ -206,7 +207,7 @@ pub fn signatures(
         let Some(end) = page.last().map(|r| r.0) else {
             break;
         };
-        for (_, name, state, pc, confirmed_at, deliver_name, updates, email) in &page {
+        for (_, name, state, pc, confirmed_at, deliver_name, updates, email, source) in &page {
             let date = confirmed_at
                 .map(|t| t.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
@@ -231,6 +232,7 @@ pub fn signatures(
                     .constituency(pc)
                     .map(|c| c.name.as_str())
                     .unwrap_or(""),
+                source.as_deref().unwrap_or(""),
             ];
             if with_emails {
                 record.push(email.as_str());

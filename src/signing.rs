@@ -29,6 +29,8 @@ pub struct SignForm {
     pub captcha: String,
     /// The share key of a petition still gathering its first supporters.
     pub key: String,
+    /// The `?source=` code of the link the signer came by, carried in a hidden field.
+    pub source: String,
     /// The hidden fields: when the form was served, and the honeypot.
     pub signals: FormSignals,
 }
@@ -54,6 +56,7 @@ impl SignForm {
             adult: f.checked("adult"),
             captcha: f.get("h-captcha-response").to_string(),
             key: f.get("key").to_string(),
+            source: f.get("source").to_string(),
             signals: FormSignals {
                 served: f.get(crate::integrity::signals::SERVED_FIELD).to_string(),
                 honeypot: f.get(crate::integrity::signals::HONEYPOT_FIELD).to_string(),
@@ -100,6 +103,8 @@ pub struct ValidSignature {
     pub show_name: bool,
     pub deliver_name: bool,
     pub updates: bool,
+    /// The link's source code, if it was a valid one (never an error: the signer did not type it).
+    pub source: Option<String>,
 }
 
 /// Checks the sign form into domain values; `Err` names every field at fault, in the form's
@@ -155,6 +160,7 @@ pub fn validate(f: &SignForm) -> Result<ValidSignature, Problems> {
                 show_name: f.show_name,
                 deliver_name: f.deliver_name,
                 updates: f.updates,
+                source: crate::domain::source_code(&f.source),
             })
         }
         _ => Err(errors),
@@ -245,6 +251,7 @@ pub async fn sign(
                 .version
                 .clone(),
         ),
+        source: v.source,
     };
     let keys = keys.clone();
     let email = move |kind: MailKind, mail: views::email::Email| {

@@ -83,7 +83,17 @@
     });
   }
 
+  // A partner's link (?source=...) on a page kept for everyone: the sign form carries its code.
+  function carrySource() {
+    var field = document.getElementById("source");
+    var found = /[?&]source=([^&#]*)/.exec(window.location.search);
+    if (field && !field.value && found) {
+      field.value = decodeURIComponent(found[1].replace(/\+/g, " "));
+    }
+  }
+
   function init() {
+    carrySource();
     var map = document.querySelector("figure.map-large svg");
     var mapTable = document.querySelector(".map-table");
     if (map && mapTable) mapTips(map, mapTable);

@@ -74,6 +74,8 @@ pub struct Held {
     pub disposable: bool,
     pub form_seconds: Option<i32>,
     pub honeypot: bool,
+    /// The `?source=` code of the link it was signed by.
+    pub source: Option<String>,
 }
 
 /// Where a signature stands, as its signer is told.

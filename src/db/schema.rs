@@ -171,6 +171,7 @@ diesel::table! {
         key_id -> Nullable<Text>,
         consent_version -> Nullable<Text>,
         anonymised_at -> Nullable<Timestamp>,
+        source -> Nullable<Text>,
     }
 }
 

@@ -38,6 +38,8 @@ pub struct NewSignature {
     pub key_id: Option<String>,
     /// The consent texts shown (`consent_texts`).
     pub consent_version: Option<String>,
+    /// The `?source=` code of the link the signer came by (`domain::source_code`).
+    pub source: Option<String>,
 }
 
 /// The signatures that count: confirmed by a person, not held by a rule, not invalidated. Every
@@ -359,6 +361,7 @@ pub type ExportRow = (
     bool,
     bool,
     String,
+    Option<String>,
 );
 
 /// Up to `limit` confirmed signatures of a petition after the id `after`, in id order (an
@@ -384,8 +387,31 @@ pub fn confirmed_after(
             signatures::deliver_name,
             signatures::updates,
             signatures::email,
+            signatures::source,
         ))
         .load(conn)
+}
+
+/// Counted signatures by the `?source=` code of the link they came by (`""` for none), most
+/// first: what each partner's outreach brought in.
+pub fn by_source(conn: &mut DbConnection, petition: i64) -> QueryResult<Vec<(String, i64)>> {
+    let rows: Vec<(Option<String>, i64)> = signatures::table
+        .filter(signatures::petition_id.eq(petition))
+        .filter(counts())
+        .group_by(signatures::source)
+        .select((signatures::source, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut out: Vec<(String, i64)> = rows
+        .into_iter()
+        .map(|(s, n)| (s.unwrap_or_default(), n))
+        .collect();
+    // Most first; among equals the named sources before the signatures without one.
+    out.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.is_empty().cmp(&b.0.is_empty()))
+            .then(a.0.cmp(&b.0))
+    });
+    Ok(out)
 }
 
 /// A petition's signatures not invalidated, and of those the ones that count.
@@ -429,9 +455,10 @@ pub fn recent_public(
 const SIGN_NEW_PG: &str = "WITH s AS ( \
         INSERT INTO signatures (petition_id, email, name, pin_code, state_code, pc_id, \
             show_name, deliver_name, updates, lang, created_at, email_canonical, email_domain, \
-            network, ip_hash, disposable, form_seconds, honeypot, held, key_id, consent_version) \
+            network, ip_hash, disposable, form_seconds, honeypot, held, key_id, consent_version, \
+            source) \
         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $19, $20, $21, $22, $23, \
-            $24, $25, $27, $28 \
+            $24, $25, $27, $28, $30 \
         WHERE cardinality($26::text[]) = 0 OR NOT EXISTS (SELECT 1 FROM signatures \
             WHERE petition_id = $1 AND email_canonical = ANY($26)) \
         ON CONFLICT (petition_id, email_canonical) DO NOTHING RETURNING id), \
@@ -489,6 +516,7 @@ fn sign_new_pg(
         .bind::<Nullable<Text>, _>(&new.key_id)
         .bind::<Nullable<Text>, _>(&new.consent_version)
         .bind::<Text, _>(&email.recipient_index)
+        .bind::<Nullable<Text>, _>(&new.source)
         .load(c)?;
     Ok(!rows.is_empty())
 }

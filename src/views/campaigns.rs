@@ -310,6 +310,8 @@ pub struct Detail<'a> {
     pub undeliverable: i64,
     pub per_day: &'a [(chrono::NaiveDate, i64)],
     pub by_state: &'a [(String, i64)],
+    /// Counted signatures by the `?source=` of the link they came by ("" for none).
+    pub by_source: &'a [(String, i64)],
     pub updates: &'a [Update],
     pub supporters_needed: i64,
     pub base_url: &'a str,
@@ -420,6 +422,25 @@ pub fn petition_detail(ctx: &Ctx, d: &Detail<'_>) -> Markup {
                     (chart::per_day_svg(lang, d.per_day, &lang.t("chart-per-day")))
                 } @else {
                     p.hint { (lang.t("chart-empty")) }
+                }
+                @if d.by_source.iter().any(|(s, _)| !s.is_empty()) {
+                    table.sources {
+                        caption { (lang.t("sources-heading")) }
+                        thead { tr { th scope="col" { (lang.t("sources-source")) } th scope="col" class="num" { (lang.t("signatures")) } } }
+                        tbody {
+                            @for (source, n) in d.by_source {
+                                tr {
+                                    td { @if source.is_empty() { (lang.t("sources-none")) } @else { code { (source) } } }
+                                    td.num { (lang.number(*n)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if matches!(p.status(), Status::Open) {
+                    p.hint { (lang.ta("sources-hint", &[("url", crate::i18n::Arg::Str(format!("{}/petitions/{id}?source=", d.base_url)))])) }
+                    p.hint { (lang.t("embed-hint")) }
+                    pre.embed-code { code { "<iframe src=\"" (d.base_url) (lang.url(&format!("/petitions/{id}/embed?source=bihar-network"))) "\" width=\"100%\" height=\"760\" style=\"border:0\" title=\"" (text.title) "\"></iframe>" } }
                 }
                 @if !d.by_state.is_empty() {
                     table {

@@ -176,6 +176,39 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     }
 }
 
+/// A page made to sit in a partner's iframe (`/petitions/{id}/embed`): the site's styles and
+/// script, none of its navigation (a link out opens a new tab), nothing that sets a cookie.
+pub fn framed(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    let lang = ctx.lang;
+    let site = lang.t("site-name");
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (site) }
+                link rel="stylesheet" href=(assets::url("app.css"));
+                script src=(assets::url("app.js")) defer {}
+                @if let Some(key) = &ctx.captcha_sitekey {
+                    meta name="hcaptcha-sitekey" content=(key);
+                    script src={ "https://js.hcaptcha.com/1/api.js?hl=" (lang.code()) } async defer {}
+                }
+            }
+            body.framed {
+                main #main { (body) }
+                footer.framed {
+                    p {
+                        a href=(lang.url("/")) target="_blank" rel="noopener" { (site) }
+                        " · "
+                        a href=(lang.url("/privacy")) target="_blank" rel="noopener" { (lang.t("footer-privacy-link")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `s` for a URL's query, spaces as `%20`: a `mailto:` link's subject and body are not form
 /// data, and mail programs show a `+` as it is (RFC 6068); every other reader takes `%20` too.
 pub fn urlencode(s: &str) -> String {

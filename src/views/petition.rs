@@ -169,7 +169,7 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             }
             @if v.you_signed {
             } @else if p.is_signable() {
-                (sign_form(ctx, v))
+                (sign_form(ctx, v, &lang.url(&format!("/petitions/{}/signatures#sign", p.id()))))
             } @else {
                 p.notice role="status" {
                     (lang.ta("petition-closed-final", &[("count", Arg::Num(p.row.signature_count))]))
@@ -248,7 +248,8 @@ fn error_message(lang: Lang, e: &Problem) -> String {
     }
 }
 
-fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
+/// The sign form, posting to `action`.
+fn sign_form(ctx: &Ctx, v: &PetitionView<'_>, action: &str) -> Markup {
     let lang = ctx.lang;
     let f = v.form;
     let id = v.petition.id();
@@ -304,10 +305,13 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             }
             // The fragment: after a 422 without JavaScript the page opens at the form and its
             // error summary, not at the top of a long page.
-            form method="post" action=(lang.url(&format!("/petitions/{id}/signatures#sign"))) novalidate {
+            form method="post" action=(action) novalidate {
                 @if let Some(key) = v.petition.row.share_key.as_ref().filter(|_| v.petition.status() == Status::Gathering) {
                     input type="hidden" name="key" value=(key);
                 }
+                // The link's `?source=`: filled by the server for a link that has one, or by the
+                // page's script on a page kept for everyone.
+                input #source type="hidden" name="source" value=(v.form.source);
                 input type="hidden" name=(signals::SERVED_FIELD) value=(v.served);
                 // A field no person sees or reaches; what fills it in is not a person.
                 div.hp aria-hidden="true" {
@@ -416,7 +420,7 @@ pub fn sign_later(
         html! {
             h1 { (title) }
             p.lede { a href=(lang.url(&format!("/petitions/{}", petition.id()))) { (petition.text(lang).title) } }
-            (sign_form(ctx, &v))
+            (sign_form(ctx, &v, &lang.url(&format!("/petitions/{}/signatures#sign", petition.id()))))
         },
     )
 }
@@ -453,4 +457,37 @@ pub fn share(lang: Lang, title: &str, url: &str) -> Markup {
             }
         }
     }
+}
+
+/// The petition for a partner's page, in an iframe: its count and progress, and the sign form
+/// (posting back here, so every answer can be framed), or, once sent, where the email went.
+pub fn embed(ctx: &Ctx, v: &PetitionView<'_>, sent: bool) -> Markup {
+    let lang = ctx.lang;
+    let p = v.petition;
+    let title = &p.text(lang).title;
+    let mut url = lang.url(&format!("/petitions/{}", p.id()));
+    if let Some(source) = crate::domain::source_code(&v.form.source) {
+        url = format!("{url}?source={source}");
+    }
+    super::layout::framed(
+        ctx,
+        title,
+        html! {
+            h1 { a href=(url) target="_blank" rel="noopener" { (title) } }
+            (progress(lang, p))
+            @if sent {
+                div.notice role="status" {
+                    h2 { (lang.t("check-email-title")) }
+                    p { (lang.ta("check-email-body", &[("title", Arg::Str(title.clone()))])) }
+                    p { (lang.t("check-email-spam")) }
+                }
+            } @else if p.is_signable() {
+                (sign_form(ctx, v, &lang.url(&format!("/petitions/{}/embed", p.id()))))
+            } @else {
+                p.notice role="status" {
+                    (lang.ta("petition-closed-final", &[("count", Arg::Num(p.row.signature_count))]))
+                }
+            }
+        },
+    )
 }

@@ -444,13 +444,14 @@ pub async fn detail(
     let id = parse_id(&path)?;
     let SignedIn { user, session } = signed;
     let p = own_petition(&state, &user, id).await?;
-    let ((total, confirmed), undeliverable, per_day, by_state, ups) =
+    let ((total, confirmed), undeliverable, per_day, by_state, by_source, ups) =
         db::run(&state.pool, move |c| {
             Ok((
                 db::signatures::count_for(c, id)?,
                 db::mail_events::undeliverable(c, id)?,
                 store::per_day(c, id)?,
                 petitions::counts_by_state(c, id)?,
+                db::signatures::by_source(c, id)?,
                 updates::for_petition(c, id, true)?,
             ))
         })
@@ -464,6 +465,7 @@ pub async fn detail(
             undeliverable,
             per_day: &per_day,
             by_state: &by_state,
+            by_source: &by_source,
             updates: &ups,
             supporters_needed: state.settings.supporters_needed,
             base_url: &state.settings.base_url,

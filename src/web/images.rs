@@ -29,14 +29,7 @@ pub const UPLOAD_TIME_FACTOR: u32 = 6;
 /// Whether a request's path is the upload route (the one route with the larger body limit), in
 /// any language.
 pub fn is_upload(path: &str) -> bool {
-    let rest = Lang::split_path(path).map_or_else(|| path.to_string(), |(_, rest)| rest);
-    let Some(id) = rest
-        .strip_prefix("/petitions/")
-        .and_then(|r| r.strip_suffix("/image"))
-    else {
-        return false;
-    };
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+    super::is_petition_route(path, "/image")
 }
 
 /// One upload at a time per process: a picture being decoded can take ~150 MB.

@@ -175,15 +175,30 @@ pub fn csp(captcha: bool) -> String {
     )
 }
 
+/// Whether a path is a petition's embed (`/petitions/{id}/embed`, in any language), the one
+/// page made to be framed by partners' sites.
+pub fn is_embed(path: &str) -> bool {
+    super::is_petition_route(path, "/embed")
+}
+
 pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    let framable = is_embed(req.path());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
     if let Some(state) = state {
-        if let Ok(v) = HeaderValue::from_str(&state.csp) {
+        // The embed alone may sit in another site's frame; every other page refuses to.
+        let csp = if framable {
+            state
+                .csp
+                .replace("frame-ancestors 'none'", "frame-ancestors *")
+        } else {
+            state.csp.clone()
+        };
+        if let Ok(v) = HeaderValue::from_str(&csp) {
             h.insert(header::CONTENT_SECURITY_POLICY, v);
         }
         if state.settings.is_production() {
@@ -197,7 +212,9 @@ pub async fn security_headers(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     if !h.contains_key(header::REFERRER_POLICY) {
         h.insert(
             header::REFERRER_POLICY,

@@ -285,6 +285,15 @@ impl actix_web::ResponseError for PageError {
     }
 }
 
+/// Whether a request's path (before routing, so perhaps with its language) is
+/// `/petitions/{id}{suffix}`: the routes the middleware treats apart.
+pub fn is_petition_route(path: &str, suffix: &str) -> bool {
+    let rest = Lang::split_path(path).map_or_else(|| path.to_string(), |(_, rest)| rest);
+    rest.strip_prefix("/petitions/")
+        .and_then(|r| r.strip_suffix(suffix))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// 303 See Other: where a form goes after it has done its work.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

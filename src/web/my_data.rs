@@ -445,6 +445,7 @@ fn signature_json(
         "language": h.lang,
         "signed_at": h.created_at,
         "confirmed_at": h.confirmed_at,
+        "signed_by_a_link_from": h.source,
         "status": standing,
         "consents": {
             "adult": shown.is_some(),

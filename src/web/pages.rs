@@ -69,6 +69,28 @@ pub async fn petition(
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
     let you_signed = req.query_string().split('&').any(|p| p == "signed");
+    // A partner's link (`?source=bihar-network`): the form carries the code even without
+    // JavaScript, so this page is made for its link, not taken from the shelf.
+    if let Some(source) = source_of(&req).filter(|_| !you_signed) {
+        let mut ctx = state.ctx(&req, lang, true);
+        ctx.path = lang.url(&format!("/petitions/{id}"));
+        let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+        let form = SignForm {
+            source,
+            ..SignForm::default()
+        };
+        let problems = Problems::default();
+        return render_petition(
+            &state,
+            &ctx,
+            &petition,
+            &form,
+            &problems,
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    }
     let key = if you_signed {
         PageKey::Signed(id, lang)
     } else {
@@ -91,6 +113,13 @@ pub async fn petition(
         })
         .await?;
     Ok(page.respond(&req, state.settings.public_cache))
+}
+
+/// A request's valid `?source=` code, if it has one.
+pub fn source_of(req: &HttpRequest) -> Option<String> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "source")
+        .and_then(|(_, v)| crate::domain::source_code(&v))
 }
 
 pub fn parse_id(raw: &str) -> Result<i64, PageError> {
@@ -179,6 +208,87 @@ async fn petition_markup(
             served,
             signed_today,
             you_signed: shown.you_signed,
+        },
+    ))
+}
+
+/// What the embed answers with: the form as sent and its problems, a notice, the status, or that
+/// the email went (`sent`).
+pub struct Embedded<'a> {
+    pub form: &'a SignForm,
+    pub errors: &'a Problems,
+    pub notice: Option<String>,
+    pub status: StatusCode,
+    pub sent: bool,
+}
+
+/// The embedded petition (`/petitions/{id}/embed`) with the form as given, or, `sent`, where the
+/// email went; never cached by anyone (it may show what a signer typed).
+pub fn render_embed(
+    state: &AppState,
+    ctx: &views::Ctx,
+    petition: &Petition,
+    answer: Embedded<'_>,
+) -> HttpResponse {
+    let Embedded {
+        form,
+        errors,
+        notice,
+        status,
+        sent,
+    } = answer;
+    let markup = views::petition::embed(
+        ctx,
+        &PetitionView {
+            petition,
+            updates: &[],
+            delivered: None,
+            by_state: &[],
+            recent: &[],
+            form,
+            errors,
+            notice,
+            base_url: &state.settings.base_url,
+            served: served_stamp(state, form),
+            signed_today: 0,
+            you_signed: false,
+        },
+        sent,
+    );
+    let mut res = html(status, markup);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res
+}
+
+/// `GET /petitions/{id}/embed`: the petition for a partner's iframe, its form carrying the
+/// link's `?source=`; `?sent` says where the email went.
+pub async fn embed(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    UrlLang(lang): UrlLang,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    let ctx = state.ctx(&req, lang, true);
+    let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+    let sent = req.query_string().split('&').any(|p| p == "sent");
+    let form = SignForm {
+        source: source_of(&req).unwrap_or_default(),
+        ..SignForm::default()
+    };
+    Ok(render_embed(
+        &state,
+        &ctx,
+        &petition,
+        Embedded {
+            form: &form,
+            errors: &Problems::default(),
+            notice: None,
+            status: StatusCode::OK,
+            sent,
         },
     ))
 }

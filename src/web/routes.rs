@@ -149,6 +149,8 @@ fn declare(r: &mut Routes<'_>) {
         .get("/images/{file}", Public, images::serve)
         .get("/petitions/{id:\\d+}/method", Public, integrity::method)
         .get("/petitions/{id:\\d+}/map", Public, map::page)
+        .get("/petitions/{id:\\d+}/embed", Public, pages::embed)
+        .post("/petitions/{id:\\d+}/embed", Public, signing::sign_embedded)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(
             "/petitions/{id:\\d+}/signatures",

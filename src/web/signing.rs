@@ -96,11 +96,92 @@ pub async fn sign(
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
     let form = SignForm::from_urlencoded(&body);
-    match sign_as_asked(&req, &state, lang, id, &form).await {
+    match sign_as_asked(&req, &state, lang, id, &form, Answer::Page).await {
         Err(PageError::RateLimited { retry_after_secs }) => {
             sign_later(&req, &state, lang, id, &form, retry_after_secs).await
         }
         answer => answer,
+    }
+}
+
+/// `POST /petitions/{id}/embed`: signing from a partner's iframe. The same rules, limits and
+/// email as the petition page's form; every answer is the embed again (framable), so the
+/// signer never leaves the partner's page.
+pub async fn sign_embedded(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lang: Lang,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    let form = SignForm::from_urlencoded(&body);
+    match sign_as_asked(&req, &state, lang, id, &form, Answer::Embed).await {
+        Err(PageError::RateLimited { retry_after_secs }) => {
+            let petition = signable(&state, id, &form.key).await?;
+            let ctx = state.ctx(&req, lang, true);
+            let minutes = retry_after_secs.div_ceil(60) as i64;
+            let notice = format!(
+                "{} {}",
+                lang.t("sign-later-body"),
+                lang.ta(
+                    "retry-after",
+                    &[("minutes", crate::i18n::Arg::Num(minutes))]
+                )
+            );
+            let mut res = super::pages::render_embed(
+                &state,
+                &ctx,
+                &petition,
+                super::pages::Embedded {
+                    form: &form,
+                    errors: &Problems::default(),
+                    notice: Some(notice),
+                    status: StatusCode::TOO_MANY_REQUESTS,
+                    sent: false,
+                },
+            );
+            if let Ok(v) = header::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            Ok(res)
+        }
+        answer => answer,
+    }
+}
+
+/// Where a sign form's answers go: the petition page, or the embed in a partner's iframe.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Page,
+    Embed,
+}
+
+/// The form again with its problems, as the page or the embed.
+async fn refused(
+    state: &AppState,
+    ctx: &views::Ctx,
+    petition: &Petition,
+    form: &SignForm,
+    errors: &Problems,
+    notice: Option<String>,
+    answer: Answer,
+) -> Result<HttpResponse, PageError> {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    match answer {
+        Answer::Page => render_petition(state, ctx, petition, form, errors, notice, status).await,
+        Answer::Embed => Ok(super::pages::render_embed(
+            state,
+            ctx,
+            petition,
+            super::pages::Embedded {
+                form,
+                errors,
+                notice,
+                status,
+                sent: false,
+            },
+        )),
     }
 }
 
@@ -145,6 +226,7 @@ async fn sign_as_asked(
     lang: Lang,
     id: i64,
     form: &SignForm,
+    answer: Answer,
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(req, lang, true);
     // This process's limit first (a flood is turned away here); the cell of the quota every
@@ -155,31 +237,14 @@ async fn sign_as_asked(
     if !petition.is_signable() {
         spend(quota).await?;
         let notice = Some(lang.t("petition-closed"));
-        return render_petition(
-            state,
-            &ctx,
-            &petition,
-            form,
-            &crate::forms::Problems::default(),
-            notice,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        let none = Problems::default();
+        return refused(state, &ctx, &petition, form, &none, notice, answer).await;
     }
     let valid = match signing::validate(form) {
         Ok(v) => v,
         Err(errors) => {
             spend(quota).await?;
-            return render_petition(
-                state,
-                &ctx,
-                &petition,
-                form,
-                &errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return refused(state, &ctx, &petition, form, &errors, None, answer).await;
         }
     };
     if let Some(verifier) = &state.captcha {
@@ -189,16 +254,7 @@ async fn sign_as_asked(
                 spend(quota).await?;
                 let mut errors = Problems::default();
                 errors.add("h-captcha-response", Invalid::Captcha.key());
-                return render_petition(
-                    state,
-                    &ctx,
-                    &petition,
-                    form,
-                    &errors,
-                    None,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
+                return refused(state, &ctx, &petition, form, &errors, None, answer).await;
             }
             Verdict::Unavailable => return Err(PageError::CaptchaUnavailable),
         }
@@ -238,11 +294,12 @@ async fn sign_as_asked(
         _ => {}
     }
     // Blocked or not, the signer sees the same page: an attacker learns nothing from it.
+    let next = match answer {
+        Answer::Page => format!("/petitions/{id}/check-email"),
+        Answer::Embed => format!("/petitions/{id}/embed?sent"),
+    };
     Ok(HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            lang.url(&format!("/petitions/{id}/check-email")),
-        ))
+        .insert_header((header::LOCATION, lang.url(&next)))
         .finish())
 }
 

@@ -575,3 +575,122 @@ async fn the_map_reads_with_and_without_javascript() {
         assert!(broken.is_empty(), "{broken:#?}");
     }
 }
+
+/// A partner's page on another origin frames the embed with its `?source=`: a person signs
+/// inside the frame, confirms from their email, and the signature counts, credited to the
+/// partner. axe runs inside the frame at both widths.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partners_page_signs_through_the_embed() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Some(session) = Session::start().await else {
+        return;
+    };
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+    // The partner's site: another origin (localhost, not 127.0.0.1), one page with the frame.
+    let partner = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = partner.local_addr().unwrap().port();
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bihar network</title></head>\
+         <body><main><h1>Bihar network</h1><iframe title=\"Sign the petition\" width=\"100%\" height=\"1400\" \
+         src=\"{}/petitions/{DEMO}/embed?source=bihar-network\"></iframe></main></body></html>",
+        app.address
+    );
+    let server = tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = partner.accept().await else {
+                return;
+            };
+            let page = page.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf).await;
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                    page.len()
+                );
+                let _ = s.write_all(answer.as_bytes()).await;
+            });
+        }
+    });
+    let mut broken = Vec::new();
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("http://localhost:{port}/")).await.unwrap();
+    c.enter_frame(0).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("form button.primary"))
+        .await
+        .expect("the embed loads inside the partner's frame");
+    c.enter_parent_frame().await.unwrap();
+    let png = c.screenshot().await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::write(dir.join("embed-in-frame-phone.png"), png).unwrap();
+    c.enter_frame(0).await.unwrap();
+    for (width, size) in [("phone", (390, 844)), ("desktop", (1280, 900))] {
+        c.set_window_size(size.0, size.1).await.unwrap();
+        broken.extend(
+            wcag_violations(&c, axe)
+                .await
+                .into_iter()
+                .map(|v| format!("embed ({width}): {v}")),
+        );
+    }
+    c.execute(
+        "document.getElementById('name').value = 'Framed Signer';
+         document.getElementById('email').value = 'framed@example.in';
+         document.getElementById('pin_code').value = '221001';
+         document.getElementById('state').value = 'IN-UP';
+         document.getElementById('constituency').value = 'S24-77';
+         document.getElementById('adult').checked = true;
+         return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::Css("form button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("div.notice h2"))
+        .await
+        .expect("the frame says where the email went");
+    let said = c
+        .find(Locator::Css("div.notice h2"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(said, "Check your email");
+    c.enter_parent_frame().await.unwrap();
+    c.execute("window.scrollTo(0, 0); return true;", vec![])
+        .await
+        .unwrap();
+    let png = c.screenshot().await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::write(dir.join("embed-sent-in-frame-desktop.png"), png).unwrap();
+    let mail = crate::people::mail_to(app, "framed@example.in", "Confirm").await;
+    let r = app
+        .client
+        .post(app.confirm_link(&mail))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    app.wait_for_count(DEMO, 1).await;
+    {
+        use diesel::prelude::*;
+        use hastakshar::db::schema::signatures;
+        let mut conn = app.pool.get().unwrap();
+        let credited: Vec<Option<String>> = signatures::table
+            .select(signatures::source)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(credited, vec![Some("bihar-network".to_string())]);
+    }
+    server.abort();
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}

@@ -31,6 +31,7 @@ mod look;
 mod mail_pool;
 mod map;
 mod operations;
+mod partners;
 mod people;
 mod pictures;
 mod privacy;

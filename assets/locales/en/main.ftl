@@ -857,3 +857,10 @@ map-unsigned = { $count ->
    *[other] { $count } constituencies have
 } no signer yet.
 map-states-label = Map of India's states and union territories, each shaded by how many people there signed
+
+## Where signers came from (partners' ?source= links)
+sources-heading = Where signers came from
+sources-source = Link's source
+sources-none = Without a source
+sources-hint = Give each group its own link to count what its outreach brings in: { $url } followed by a name of your choosing, such as bihar-network (letters, digits and dashes).
+embed-hint = To put the petition on a group's own website, with its signing form, paste this into the page (change the source to the group's name):

@@ -168,6 +168,7 @@ fn new_signature(s: &Signer) -> NewSignature {
                 .version
                 .clone(),
         ),
+        source: None,
     }
 }
 
