@@ -398,10 +398,29 @@ pub fn similar(
     q: &str,
     exclude: Option<i64>,
 ) -> QueryResult<Vec<Petition>> {
+    let ids: Vec<i64> = matching(conn, q, &["open"], 10)?
+        .into_iter()
+        .filter(|i| Some(*i) != exclude)
+        .take(5)
+        .collect();
+    let mut found = super::petitions::find_many(conn, &ids)?;
+    found.sort_by_key(|p| ids.iter().position(|i| *i == p.id()));
+    Ok(found)
+}
+
+/// The ids of petitions in `statuses` whose title or ask (in any language) has a word starting
+/// with one of `q`'s words, best match first, at most `limit`.
+pub fn matching(
+    conn: &mut DbConnection,
+    q: &str,
+    statuses: &[&str],
+    limit: i64,
+) -> QueryResult<Vec<i64>> {
     let words = search_words(q);
     if words.is_empty() {
         return Ok(Vec::new());
     }
+    let statuses: Vec<String> = statuses.iter().map(|s| s.to_string()).collect();
     let ids: Vec<Id> = match conn {
         DbConnection::Pg(c) => {
             let query = words
@@ -412,11 +431,13 @@ pub fn similar(
             diesel::sql_query(
                 "SELECT t.petition_id AS id FROM petition_texts t JOIN petitions p ON p.id = t.petition_id, \
                  to_tsquery('simple', $1) q \
-                 WHERE to_tsvector('simple', t.title || ' ' || t.action) @@ q AND p.status = 'open' \
+                 WHERE to_tsvector('simple', t.title || ' ' || t.action) @@ q AND p.status = ANY($2) \
                  GROUP BY t.petition_id \
-                 ORDER BY MAX(ts_rank(to_tsvector('simple', t.title || ' ' || t.action), q)) DESC LIMIT 10",
+                 ORDER BY MAX(ts_rank(to_tsvector('simple', t.title || ' ' || t.action), q)) DESC LIMIT $3",
             )
             .bind::<Text, _>(query)
+            .bind::<diesel::sql_types::Array<Text>, _>(&statuses)
+            .bind::<diesel::sql_types::BigInt, _>(limit)
             .load(c)?
         }
         DbConnection::Sqlite(c) => {
@@ -425,24 +446,20 @@ pub fn similar(
                 .map(|w| format!("\"{w}\"*"))
                 .collect::<Vec<_>>()
                 .join(" OR ");
+            // SQLite has no arrays: the statuses as a JSON list.
+            let statuses = serde_json::to_string(&statuses).unwrap_or_else(|_| "[]".into());
             diesel::sql_query(
                 "SELECT s.petition_id AS id FROM petition_search s JOIN petitions p ON p.id = s.petition_id \
-                 WHERE petition_search MATCH ?1 AND p.status = 'open' \
-                 GROUP BY s.petition_id ORDER BY MIN(s.rank) LIMIT 10",
+                 WHERE petition_search MATCH ?1 AND p.status IN (SELECT value FROM json_each(?2)) \
+                 GROUP BY s.petition_id ORDER BY MIN(s.rank) LIMIT ?3",
             )
             .bind::<Text, _>(query)
+            .bind::<Text, _>(statuses)
+            .bind::<diesel::sql_types::BigInt, _>(limit)
             .load(c)?
         }
     };
-    let ids: Vec<i64> = ids
-        .into_iter()
-        .map(|i| i.id)
-        .filter(|i| Some(*i) != exclude)
-        .take(5)
-        .collect();
-    let mut found = super::petitions::find_many(conn, &ids)?;
-    found.sort_by_key(|p| ids.iter().position(|i| *i == p.id()));
-    Ok(found)
+    Ok(ids.into_iter().map(|i| i.id).collect())
 }
 
 /// Closes every open petition whose closing date has passed; returns them.

@@ -205,6 +205,92 @@ pub fn list_public(conn: &mut DbConnection) -> QueryResult<Vec<Petition>> {
     with_details(conn, rows)
 }
 
+/// How `/petitions` lists public petitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Most signatures first.
+    Signed,
+    /// Newest opened first.
+    Newest,
+    /// Open ones closing soonest first.
+    Closing,
+}
+
+/// What `/petitions` asks for: words, which statuses, only those delivered, the order, and
+/// which page of `per_page`.
+#[derive(Debug, Clone)]
+pub struct Browse {
+    pub q: String,
+    /// `open`, `closed`, or both (None).
+    pub status: Option<Status>,
+    pub delivered: bool,
+    pub sort: Sort,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// Most search matches considered by `browse`.
+const MATCHES_MAX: i64 = 1_000;
+
+/// One page of public petitions as `b` asks, and how many there are in all.
+pub fn browse(conn: &mut DbConnection, b: &Browse) -> QueryResult<(Vec<Petition>, i64)> {
+    use super::schema::deliveries;
+    let statuses: Vec<&str> = match b.status {
+        Some(s) => vec![s.code()],
+        None => PUBLIC.to_vec(),
+    };
+    let matched = if b.q.trim().is_empty() {
+        None
+    } else {
+        Some(super::campaigns::matching(
+            conn,
+            &b.q,
+            &statuses,
+            MATCHES_MAX,
+        )?)
+    };
+    let filtered = || {
+        let mut q = petitions::table
+            .filter(petitions::status.eq_any(statuses.clone()))
+            .into_boxed();
+        if let Some(ids) = &matched {
+            q = q.filter(petitions::id.eq_any(ids.clone()));
+        }
+        if b.delivered {
+            q = q.filter(petitions::id.eq_any(deliveries::table.select(deliveries::petition_id)));
+        }
+        q
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let page = filtered();
+    let page = match b.sort {
+        Sort::Signed => page.order((petitions::signature_count.desc(), petitions::id.desc())),
+        Sort::Newest => page.order((petitions::opened_at.desc(), petitions::id.desc())),
+        Sort::Closing => page.order((
+            petitions::closed_at.is_not_null(),
+            petitions::closes_at.asc(),
+            petitions::id.asc(),
+        )),
+    };
+    let rows = page
+        .offset((b.page.max(1) - 1) * b.per_page)
+        .limit(b.per_page)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    Ok((with_details(conn, rows)?, total))
+}
+
+/// The newest opened petitions still open, for the feed.
+pub fn newest_open(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<Petition>> {
+    let rows = petitions::table
+        .filter(petitions::status.eq(Status::Open.code()))
+        .order((petitions::opened_at.desc(), petitions::id.desc()))
+        .limit(limit)
+        .select(PetitionRow::as_select())
+        .load(conn)?;
+    with_details(conn, rows)
+}
+
 /// A petition the public may see (open or closed).
 pub fn find_public(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Petition>> {
     let rows = petitions::table

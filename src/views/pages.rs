@@ -136,3 +136,137 @@ pub fn error(ctx: &Ctx, status: u16, retry_after_secs: Option<u64>) -> Markup {
         }))
     }
 }
+
+/// `/petitions`: public petitions as the reader asked (`query` is the form as sent, for the
+/// fields and the pager's links).
+pub struct BrowsePage<'a> {
+    pub petitions: &'a [Petition],
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub q: &'a str,
+    pub status: &'a str,
+    pub delivered: bool,
+    pub sort: &'a str,
+}
+
+pub fn browse(ctx: &Ctx, v: &BrowsePage<'_>) -> Markup {
+    let lang = ctx.lang;
+    let pages = ((v.total + v.per_page - 1) / v.per_page).max(1);
+    let link = |page: i64| {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        if !v.q.is_empty() {
+            q.append_pair("q", v.q);
+        }
+        if !v.status.is_empty() {
+            q.append_pair("status", v.status);
+        }
+        if v.delivered {
+            q.append_pair("delivered", "on");
+        }
+        if !v.sort.is_empty() {
+            q.append_pair("sort", v.sort);
+        }
+        if page > 1 {
+            q.append_pair("page", &page.to_string());
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            lang.url("/petitions")
+        } else {
+            format!("{}?{q}", lang.url("/petitions"))
+        }
+    };
+    let options = |pairs: &[(&str, &str)], current: &str| {
+        html! {
+            @for (value, key) in pairs {
+                option value=(value) selected[*value == current] { (lang.t(key)) }
+            }
+        }
+    };
+    page(
+        ctx,
+        &lang.t("browse-title"),
+        html! {
+            h1 { (lang.t("browse-title")) }
+            form.browse method="get" action=(lang.url("/petitions")) role="search" {
+                div.field {
+                    label for="q" { (lang.t("browse-search")) }
+                    input #q type="search" name="q" value=(v.q) maxlength="100";
+                }
+                div.browse-choices {
+                    div.field {
+                        label for="status" { (lang.t("browse-status")) }
+                        select #status name="status" {
+                            (options(&[("", "browse-status-all"), ("open", "browse-status-open"), ("closed", "browse-status-closed")], v.status))
+                        }
+                    }
+                    div.field {
+                        label for="sort" { (lang.t("browse-sort")) }
+                        select #sort name="sort" {
+                            (options(&[("", "browse-sort-signed"), ("new", "browse-sort-new"), ("closing", "browse-sort-closing")], v.sort))
+                        }
+                    }
+                }
+                div.check {
+                    input #delivered type="checkbox" name="delivered" value="on" checked[v.delivered];
+                    label for="delivered" { (lang.t("browse-delivered")) }
+                }
+                button.secondary type="submit" { (lang.t("browse-show")) }
+            }
+            p.found role="status" {
+                (lang.ta("browse-found", &[("count", Arg::Num(v.total)), ("shown", Arg::Str(lang.number(v.total)))]))
+            }
+            ul.petitions {
+                @for p in v.petitions {
+                    li.card { (super::petition::card(lang, p)) }
+                }
+            }
+            @if pages > 1 {
+                nav.pager aria-label=(lang.t("browse-pages")) {
+                    @if v.page > 1 { a rel="prev" href=(link(v.page - 1)) { (lang.t("browse-previous")) } }
+                    span { (lang.ta("browse-page-of", &[("page", Arg::Num(v.page)), ("pages", Arg::Num(pages))])) }
+                    @if v.page < pages { a rel="next" href=(link(v.page + 1)) { (lang.t("browse-next")) } }
+                }
+            }
+            p { a href=(lang.url("/petitions.atom")) type="application/atom+xml" { (lang.t("browse-feed")) } }
+        },
+    )
+}
+
+/// An Atom feed of the newest open petitions, in `lang`.
+pub fn feed(lang: crate::i18n::Lang, base_url: &str, petitions: &[Petition]) -> String {
+    let esc = |s: &str| maud::html! { (s) }.into_string();
+    let when = |p: &Petition| {
+        p.row
+            .opened_at
+            .unwrap_or(p.row.created_at)
+            .and_utc()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let updated = petitions
+        .first()
+        .map(when)
+        .unwrap_or_else(|| "2026-01-01T00:00:00Z".into());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{base_url}{}</id>\n<link rel=\"self\" href=\"{base_url}{}\"/>\n<link href=\"{base_url}{}\"/>\n<updated>{updated}</updated>\n<author><name>{}</name></author>\n",
+        lang.code(),
+        esc(&lang.t("feed-title")),
+        lang.url("/petitions.atom"),
+        lang.url("/petitions.atom"),
+        lang.url("/petitions"),
+        esc(&lang.t("site-name")),
+    );
+    for p in petitions {
+        let url = format!("{base_url}{}", lang.url(&format!("/petitions/{}", p.id())));
+        let text = p.text(lang);
+        out.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link href=\"{url}\"/>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>\n",
+            esc(&text.title),
+            when(p),
+            esc(&text.action),
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}

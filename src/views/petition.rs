@@ -26,19 +26,26 @@ pub fn home(ctx: &Ctx, petitions: &[Petition]) -> Markup {
             // most signed. It gets the room and a way to sign at once.
             ul.petitions {
                 @for (i, p) in petitions.iter().enumerate() {
-                    @let url = lang.url(&format!("/petitions/{}", p.id()));
                     li.card.lead[i == 0] {
-                        h2 { a href=(url) { (p.text(lang).title) } }
-                        p { (p.text(lang).action) }
-                        (progress(lang, p))
+                        (card(lang, p))
                         @if i == 0 {
-                            a.button.primary href={ (url) "#sign" } { (lang.t("sign-jump")) }
+                            a.button.primary href={ (lang.url(&format!("/petitions/{}", p.id()))) "#sign" } { (lang.t("sign-jump")) }
                         }
                     }
                 }
             }
+            p { a href=(lang.url("/petitions")) { (lang.t("browse-all")) } }
         },
     )
+}
+
+/// A petition in a list: its title (a link), what it asks, and its progress.
+pub fn card(lang: Lang, p: &Petition) -> Markup {
+    html! {
+        h2 { a href=(lang.url(&format!("/petitions/{}", p.id()))) { (p.text(lang).title) } }
+        p { (p.text(lang).action) }
+        (progress(lang, p))
+    }
 }
 
 /// The count, the campaigner's goal, and a bar toward the next milestone (`next_milestone`) with

@@ -73,6 +73,8 @@ pub enum PageKey {
     /// The constituency map: all of India (0), or one state (its place in `INDIA.states`, + 1).
     Map(i64, crate::i18n::Lang, u8),
     ApiList,
+    /// The Atom feed of new petitions.
+    Feed(crate::i18n::Lang),
     ApiPetition(i64),
 }
 

@@ -371,3 +371,86 @@ pub async fn switch_language(
     }
     res.finish()
 }
+
+/// Petitions a page of `/petitions` lists.
+const PER_PAGE: i64 = 20;
+
+/// `GET /petitions`: every public petition, searched, filtered, sorted and a page at a time.
+/// A value no form of ours sends is taken as its default (these are filters, not data).
+pub async fn browse(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    UrlLang(lang): UrlLang,
+) -> Result<HttpResponse, PageError> {
+    use crate::db::petitions::{Browse, Sort};
+    let form = crate::forms::Form::parse(req.query_string().as_bytes());
+    let q = crate::forms::search_term(Some(form.get("q")), 100);
+    let (status, status_code) = match form.get("status") {
+        "open" => (Some(crate::domain::Status::Open), "open"),
+        "closed" => (Some(crate::domain::Status::Closed), "closed"),
+        _ => (None, ""),
+    };
+    let (sort, sort_code) = match form.get("sort") {
+        "new" => (Sort::Newest, "new"),
+        "closing" => (Sort::Closing, "closing"),
+        _ => (Sort::Signed, ""),
+    };
+    let delivered = form.checked("delivered");
+    let page: i64 = form.get("page").parse().unwrap_or(1).clamp(1, 10_000);
+    let asked = Browse {
+        q: q.clone(),
+        status,
+        delivered,
+        sort,
+        page,
+        per_page: PER_PAGE,
+    };
+    let (list, total) = db::run(&state.pool, move |c| Ok(petitions::browse(c, &asked)?)).await?;
+    let mut ctx = state.ctx(&req, lang, false);
+    ctx.path = lang.url(&format!(
+        "/petitions{}",
+        if req.query_string().is_empty() {
+            String::new()
+        } else {
+            format!("?{}", req.query_string())
+        }
+    ));
+    let markup = views::pages::browse(
+        &ctx,
+        &views::pages::BrowsePage {
+            petitions: &list,
+            total,
+            page,
+            per_page: PER_PAGE,
+            q: &q,
+            status: status_code,
+            delivered,
+            sort: sort_code,
+        },
+    );
+    let mut res = html(StatusCode::OK, markup);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("public, max-age=60"),
+    );
+    Ok(res)
+}
+
+/// `GET /petitions.atom`: the 50 newest open petitions, for feed readers.
+pub async fn feed(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    UrlLang(lang): UrlLang,
+) -> Result<HttpResponse, PageError> {
+    let page = state
+        .shelved(
+            PageKey::Feed(lang),
+            "application/atom+xml; charset=utf-8",
+            || async {
+                let list = db::run(&state.pool, |c| Ok(petitions::newest_open(c, 50)?)).await?;
+                Ok(views::pages::feed(lang, &state.settings.base_url, &list))
+            },
+        )
+        .await?;
+    Ok(page.respond(&req, state.settings.public_cache))
+}

@@ -145,6 +145,8 @@ fn declare(r: &mut Routes<'_>) {
     r.get("/", Public, pages::home)
         .get("/petitions.json", Public, api::petitions)
         .get("/petitions/{id}.json", Public, api::petition)
+        .get("/petitions", Public, pages::browse)
+        .get("/petitions.atom", Public, pages::feed)
         .get("/petitions/{id:\\d+}", Public, pages::petition)
         .get("/images/{file}", Public, images::serve)
         .get("/petitions/{id:\\d+}/method", Public, integrity::method)

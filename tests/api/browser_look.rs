@@ -694,3 +694,24 @@ async fn a_partners_page_signs_through_the_embed() {
     c.close().await.unwrap();
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+/// Every petition, browsed: the search and filters and the list, in both languages at both
+/// widths, with axe and every field big enough to touch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_of_petitions_reads_well() {
+    let Some(session) = Session::start().await else {
+        return;
+    };
+    let (app, c, axe) = (&session.app, session.c.clone(), &session.axe);
+    let mut broken = Vec::new();
+    for (lang, path) in [
+        ("en", "/petitions"),
+        ("hi", "/hi/petitions?q=cool&status=open"),
+    ] {
+        c.goto(&app.url(path)).await.unwrap();
+        c.wait().for_element(Locator::Css("li.card")).await.unwrap();
+        look_both_widths(&c, axe, &format!("browse-{lang}"), None, true, &mut broken).await;
+    }
+    c.close().await.unwrap();
+    assert!(broken.is_empty(), "{broken:#?}");
+}

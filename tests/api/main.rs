@@ -14,6 +14,7 @@ mod browser_integrity;
 mod browser_links;
 mod browser_look;
 mod browser_privacy;
+mod browsing;
 mod campaigns;
 mod cluster;
 mod console;

@@ -864,3 +864,28 @@ sources-source = Link's source
 sources-none = Without a source
 sources-hint = Give each group its own link to count what its outreach brings in: { $url } followed by a name of your choosing, such as bihar-network (letters, digits and dashes).
 embed-hint = To put the petition on a group's own website, with its signing form, paste this into the page (change the source to the group's name):
+
+## Browsing petitions (/petitions) and the feed
+browse-all = See every petition
+browse-title = All petitions
+browse-search = Search the titles and what they ask
+browse-status = Which
+browse-status-all = Open and closed
+browse-status-open = Open, still taking signatures
+browse-status-closed = Closed
+browse-sort = In what order
+browse-sort-signed = Most signed first
+browse-sort-new = Newest first
+browse-sort-closing = Closing soonest first
+browse-delivered = Only petitions delivered to their recipients
+browse-show = Show
+browse-found = { $count ->
+    [one] One petition.
+   *[other] { $shown } petitions.
+}
+browse-pages = Pages
+browse-previous = Previous page
+browse-next = Next page
+browse-page-of = Page { $page } of { $pages }
+browse-feed = New petitions as a feed (Atom)
+feed-title = New petitions on Hastakshar

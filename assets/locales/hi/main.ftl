@@ -792,3 +792,28 @@ sources-source = लिंक का स्रोत
 sources-none = बिना स्रोत के
 sources-hint = हर समूह को उसका अपना लिंक दें, ताकि उसकी पहुँच से आए हस्ताक्षर गिने जा सकें: { $url } और उसके बाद आपका चुना हुआ नाम, जैसे bihar-network (अक्षर, अंक और डैश)।
 embed-hint = याचिका को, हस्ताक्षर के फ़ॉर्म सहित, किसी समूह की अपनी वेबसाइट पर लगाने के लिए यह कोड उसके पेज में चिपकाएँ (source में समूह का नाम लिखें):
+
+## Browsing petitions (/petitions) and the feed
+browse-all = सभी याचिकाएँ देखें
+browse-title = सभी याचिकाएँ
+browse-search = शीर्षक और माँग में खोजें
+browse-status = कौन-सी
+browse-status-all = खुली और बंद
+browse-status-open = खुली, जिन पर अब भी हस्ताक्षर हो रहे हैं
+browse-status-closed = बंद
+browse-sort = किस क्रम में
+browse-sort-signed = सबसे अधिक हस्ताक्षर वाली पहले
+browse-sort-new = सबसे नई पहले
+browse-sort-closing = जल्दी बंद होने वाली पहले
+browse-delivered = केवल वे याचिकाएँ जो प्राप्तकर्ताओं तक पहुँचाई जा चुकी हैं
+browse-show = दिखाएँ
+browse-found = { $count ->
+    [one] { $shown } याचिका।
+   *[other] { $shown } याचिकाएँ।
+}
+browse-pages = पृष्ठ
+browse-previous = पिछला पृष्ठ
+browse-next = अगला पृष्ठ
+browse-page-of = पृष्ठ { $page } / { $pages }
+browse-feed = नई याचिकाएँ फ़ीड के रूप में (Atom)
+feed-title = हस्ताक्षर पर नई याचिकाएँ
