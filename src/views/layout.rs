@@ -18,6 +18,20 @@ pub struct Ctx {
     pub staff: Option<Role>,
     /// What the action just taken did, said at the top of the page it led to (`done_message`).
     pub done: Option<String>,
+    /// How a link to this page shows where it is pasted (a petition's page).
+    pub share: Option<Share>,
+}
+
+/// A page's card where its link is pasted (WhatsApp, X, Facebook, Telegram): Open Graph and
+/// Twitter's tags, every URL absolute.
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    /// A large picture (the petition's own), or `None` for the site's icon, shown small.
+    pub image: Option<(String, String)>,
+    pub icon: String,
 }
 
 /// The staff pages, in the bar's order, with the role each needs (as declared in
@@ -126,6 +140,27 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 link rel="apple-touch-icon" href=(assets::url("apple-touch-icon.png"));
                 link rel="manifest" href="/manifest.webmanifest";
                 meta name="theme-color" content="#8a1538";
+                @if let Some(s) = &ctx.share {
+                    link rel="canonical" href=(s.url);
+                    meta name="description" content=(s.description);
+                    meta property="og:type" content="website";
+                    meta property="og:site_name" content=(site);
+                    meta property="og:locale" content=(if lang == Lang::Hi { "hi_IN" } else { "en_IN" });
+                    meta property="og:title" content=(s.title);
+                    meta property="og:description" content=(s.description);
+                    meta property="og:url" content=(s.url);
+                    @match &s.image {
+                        Some((image, alt)) => {
+                            meta property="og:image" content=(image);
+                            meta property="og:image:alt" content=(alt);
+                            meta name="twitter:card" content="summary_large_image";
+                        }
+                        None => {
+                            meta property="og:image" content=(s.icon);
+                            meta name="twitter:card" content="summary";
+                        }
+                    }
+                }
                 script src=(assets::url("app.js")) defer {}
                 @if let Some(key) = &ctx.captcha_sitekey {
                     meta name="hcaptcha-sitekey" content=(key);

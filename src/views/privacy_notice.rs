@@ -220,6 +220,7 @@ mod tests {
                 captcha_sitekey: None,
                 staff: None,
                 done: None,
+                share: None,
             };
             let html = notice(&ctx, &p).into_string();
             assert!(

@@ -263,6 +263,7 @@ pub fn error_pages<B: MessageBody + 'static>(
         captcha_sitekey: None,
         staff: None,
         done: None,
+        share: None,
     };
     let shown_retry = retry.filter(|_| status == StatusCode::TOO_MANY_REQUESTS);
     let mut page = HttpResponse::build(status);

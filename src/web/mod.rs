@@ -126,6 +126,7 @@ impl AppState {
             },
             staff: role.filter(|r| r.is_staff()),
             done: role.and_then(|_| views::layout::done_message(lang, req.query_string())),
+            share: None,
         }
     }
 

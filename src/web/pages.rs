@@ -38,6 +38,7 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
                 captcha_sitekey: None,
                 staff: None,
                 done: None,
+                share: None,
             };
             let list = db::run(&state.pool, |c| Ok(petitions::list_open(c)?)).await?;
             Ok(views::petition::home(&ctx, &list).into_string())
@@ -75,6 +76,7 @@ pub async fn petition(
         let mut ctx = state.ctx(&req, lang, true);
         ctx.path = lang.url(&format!("/petitions/{id}"));
         let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+        ctx.share = Some(share_card(&state, lang, &petition));
         let form = SignForm {
             source,
             ..SignForm::default()
@@ -101,6 +103,7 @@ pub async fn petition(
             let mut ctx = state.ctx(&req, lang, !you_signed);
             ctx.path = lang.url(&format!("/petitions/{id}"));
             let petition = state.petition(id).await?.ok_or(PageError::NotFound)?;
+            ctx.share = Some(share_card(&state, lang, &petition));
             let form = SignForm::default();
             let shown = Shown {
                 notice: None,
@@ -113,6 +116,26 @@ pub async fn petition(
         })
         .await?;
     Ok(page.respond(&req, state.settings.public_cache))
+}
+
+/// How a link to the petition shows where it is pasted: its title, what it asks, its page, and
+/// its picture at the widest width made (or the site's icon).
+fn share_card(state: &AppState, lang: Lang, p: &Petition) -> views::layout::Share {
+    let base = &state.settings.base_url;
+    let text = p.text(lang);
+    views::layout::Share {
+        title: text.title.clone(),
+        description: text.action.clone(),
+        url: format!("{base}{}", lang.url(&format!("/petitions/{}", p.id()))),
+        image: p.image.as_ref().and_then(|img| {
+            let (w, _) = img.sizes.last()?;
+            Some((
+                format!("{base}{}", img.url(*w)),
+                img.alt(lang, &p.row.lang).to_string(),
+            ))
+        }),
+        icon: format!("{base}{}", crate::assets::url("icon-512.png")),
+    }
 }
 
 /// A request's valid `?source=` code, if it has one.

@@ -346,6 +346,31 @@ async fn a_campaigners_picture_is_checked_resized_and_served(backend: Backend) {
     let (_, hi) = app.get_text(&format!("/hi/petitions/{id}")).await;
     assert!(hi.contains(&srcset));
     assert!(hi.contains("alt=\"संसद के बाहर बैनर लिए महिलाएँ\""));
+    // A link to it pasted elsewhere shows the picture, large, and the title in the link's
+    // language.
+    let card = |page: &str, property: &str| {
+        let at = format!("property=\"{property}\" content=\"");
+        page.split(&at)
+            .nth(1)
+            .map(|r| r.split('"').next().unwrap().to_string())
+    };
+    assert_eq!(
+        card(&en, "og:image"),
+        Some(format!("{}/images/{first}-1200.jpg", app.address))
+    );
+    assert_eq!(
+        card(&en, "og:url"),
+        Some(format!("{}/petitions/{id}", app.address))
+    );
+    assert!(en.contains(r#"name="twitter:card" content="summary_large_image""#));
+    assert_eq!(
+        card(&hi, "og:title").as_deref(),
+        Some("ख़रीदारों को सज़ा दो, महिलाओं को नहीं")
+    );
+    assert_eq!(
+        card(&hi, "og:image:alt").as_deref(),
+        Some("संसद के बाहर बैनर लिए महिलाएँ")
+    );
 
     // Once public, the picture is moderation's: the page and the form lead to the dashboard,
     // and nothing changes.
