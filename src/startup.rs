@@ -179,6 +179,7 @@ impl Application {
             petitions: TtlCache::new(settings.page_cache, 10_000),
             pages: Shelf::new(settings.page_cache, 10_000),
             images: TtlCache::new(routes::images::KEPT_FOR, routes::images::KEPT),
+            cards: TtlCache::new(routes::pages::CARD_KEPT_FOR, 1_000),
             body_limit: BODY_LIMIT,
             integrity: integrity.clone(),
             settings: settings.clone(),

@@ -104,6 +104,7 @@ fn lh(s: Style) -> f32 {
     s.0 * 1.5
 }
 
+pub mod card;
 mod text;
 use text::{FONTS, Fonts, Line, clean, ellipsize, fit, shape, wrap};
 

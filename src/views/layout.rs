@@ -29,9 +29,9 @@ pub struct Share {
     pub title: String,
     pub description: String,
     pub url: String,
-    /// A large picture (the petition's own), or `None` for the site's icon, shown small.
-    pub image: Option<(String, String)>,
-    pub icon: String,
+    /// The petition's share card (`/petitions/{id}/card.png`, 1200 x 630), whose words are
+    /// the title's.
+    pub card: String,
 }
 
 /// The staff pages, in the bar's order, with the role each needs (as declared in
@@ -149,17 +149,12 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     meta property="og:title" content=(s.title);
                     meta property="og:description" content=(s.description);
                     meta property="og:url" content=(s.url);
-                    @match &s.image {
-                        Some((image, alt)) => {
-                            meta property="og:image" content=(image);
-                            meta property="og:image:alt" content=(alt);
-                            meta name="twitter:card" content="summary_large_image";
-                        }
-                        None => {
-                            meta property="og:image" content=(s.icon);
-                            meta name="twitter:card" content="summary";
-                        }
-                    }
+                    meta property="og:image" content=(s.card);
+                    meta property="og:image:type" content="image/png";
+                    meta property="og:image:width" content="1200";
+                    meta property="og:image:height" content="630";
+                    meta property="og:image:alt" content=(s.title);
+                    meta name="twitter:card" content="summary_large_image";
                 }
                 script src=(assets::url("app.js")) defer {}
                 @if let Some(key) = &ctx.captcha_sitekey {

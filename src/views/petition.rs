@@ -51,9 +51,7 @@ pub fn card(lang: Lang, p: &Petition) -> Markup {
 /// The count, the campaigner's goal, and a bar toward the next milestone (`next_milestone`) with
 /// how many more it needs.
 fn progress(lang: Lang, p: &Petition) -> Markup {
-    let count = p.row.signature_count.max(0);
-    let goal = p.row.goal.max(1);
-    let milestone = crate::domain::next_milestone(count, goal);
+    let (count, goal, milestone) = progress_figures(p);
     html! {
         div.progress {
             p.count {
@@ -65,14 +63,51 @@ fn progress(lang: Lang, p: &Petition) -> Markup {
                 aria-label=(lang.ta("progress-label", &[("milestone", Arg::Num(milestone))])) {
                 (count.min(milestone) * 100 / milestone) "%"
             }
-            p.milestone {
-                @if count >= goal {
-                    (lang.t("milestone-goal-reached"))
-                } @else {
-                    (lang.ta("milestone-more", &[("more", Arg::Num(milestone - count)), ("milestone", Arg::Num(milestone))]))
-                }
-            }
+            p.milestone { (milestone_words(lang, p)) }
         }
+    }
+}
+
+/// The count, the goal and the next milestone of a petition.
+fn progress_figures(p: &Petition) -> (i64, i64, i64) {
+    let count = p.row.signature_count.max(0);
+    let goal = p.row.goal.max(1);
+    (count, goal, crate::domain::next_milestone(count, goal))
+}
+
+/// "97 more needed to reach 100", or that the goal is reached.
+fn milestone_words(lang: Lang, p: &Petition) -> String {
+    let (count, goal, milestone) = progress_figures(p);
+    if count >= goal {
+        lang.t("milestone-goal-reached")
+    } else {
+        lang.ta(
+            "milestone-more",
+            &[
+                ("more", Arg::Num(milestone - count)),
+                ("milestone", Arg::Num(milestone)),
+            ],
+        )
+    }
+}
+
+/// What a petition's share card says in `lang`, as its page says it.
+pub fn card_text(lang: Lang, p: &Petition) -> crate::delivery::pdf::card::CardText {
+    let (count, goal, milestone) = progress_figures(p);
+    crate::delivery::pdf::card::CardText {
+        site: lang.t("site-name"),
+        title: p.text(lang).title.clone(),
+        count: format!(
+            "{} {}",
+            lang.number(count),
+            lang.ta(
+                "signatures-of-goal",
+                &[("count", Arg::Num(count)), ("goal", Arg::Num(goal))]
+            )
+        ),
+        milestone: milestone_words(lang, p),
+        done: count.min(milestone),
+        of: milestone,
     }
 }
 

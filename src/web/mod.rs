@@ -92,6 +92,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub csp: String,
     pub petitions: TtlCache<i64, Option<Arc<Petition>>>,
+    /// Share cards lately drawn, by petition and language (`pages::card`).
+    pub cards: TtlCache<(i64, Lang), web::Bytes>,
     /// Pictures' widths lately served, by digest and width (`images::serve`).
     pub images: TtlCache<(String, i32), web::Bytes>,
     /// Public pages and API answers, compressed once per version (see `encoded`).

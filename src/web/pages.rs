@@ -119,7 +119,7 @@ pub async fn petition(
 }
 
 /// How a link to the petition shows where it is pasted: its title, what it asks, its page, and
-/// its picture at the widest width made (or the site's icon).
+/// its share card.
 fn share_card(state: &AppState, lang: Lang, p: &Petition) -> views::layout::Share {
     let base = &state.settings.base_url;
     let text = p.text(lang);
@@ -127,14 +127,10 @@ fn share_card(state: &AppState, lang: Lang, p: &Petition) -> views::layout::Shar
         title: text.title.clone(),
         description: text.action.clone(),
         url: format!("{base}{}", lang.url(&format!("/petitions/{}", p.id()))),
-        image: p.image.as_ref().and_then(|img| {
-            let (w, _) = img.sizes.last()?;
-            Some((
-                format!("{base}{}", img.url(*w)),
-                img.alt(lang, &p.row.lang).to_string(),
-            ))
-        }),
-        icon: format!("{base}{}", crate::assets::url("icon-512.png")),
+        card: format!(
+            "{base}{}",
+            lang.url(&format!("/petitions/{}/card.png", p.id()))
+        ),
     }
 }
 
@@ -476,4 +472,37 @@ pub async fn feed(
         )
         .await?;
     Ok(page.respond(&req, state.settings.public_cache))
+}
+
+/// How long a share card is kept before it is drawn again with the count then.
+pub const CARD_KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// `GET /petitions/{id}/card.png`: the petition's share card, 1200 x 630, in the path's
+/// language, drawn at most once a minute per petition and language.
+pub async fn card(
+    state: web::Data<AppState>,
+    UrlLang(lang): UrlLang,
+    path: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = parse_id(&path)?;
+    let png = match state.cards.get(&(id, lang)) {
+        Some(png) => png,
+        None => {
+            let p = state.petition(id).await?.ok_or(PageError::NotFound)?;
+            let text = views::petition::card_text(lang, &p);
+            let drawn =
+                tokio::task::spawn_blocking(move || crate::delivery::pdf::card::render(&text))
+                    .await
+                    .map_err(|e| PageError::Internal(e.to_string()))?
+                    .ok_or_else(|| PageError::Internal("the card's fonts".into()))?;
+            let png = web::Bytes::from(drawn);
+            state.cards.put((id, lang), png.clone());
+            png
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("image/png")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .insert_header((header::CONTENT_ENCODING, "identity"))
+        .body(png))
 }

@@ -152,6 +152,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/petitions/{id:\\d+}/method", Public, integrity::method)
         .get("/petitions/{id:\\d+}/map", Public, map::page)
         .get("/petitions/{id:\\d+}/embed", Public, pages::embed)
+        .get("/petitions/{id:\\d+}/card.png", Public, pages::card)
         .post("/petitions/{id:\\d+}/embed", Public, signing::sign_embedded)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(

@@ -406,3 +406,47 @@ on_both_backends!(
     the_milestone_follows_the_count,
     a_refused_signature_opens_at_the_form_and_shared_mail_reads_right,
 );
+
+/// The share card: a PNG of 1200 by 630 under 300 KB, drawn in each language from what the page
+/// says (its words are the page's), and only for a public petition.
+async fn the_share_card_is_a_small_png_in_each_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    set_count(&app, 4_213, 100_000);
+    let page = page_with(&app, &format!("/petitions/{DEMO}"), "4,213").await;
+    let mut cards = Vec::new();
+    for prefix in ["", "/hi"] {
+        let r = app
+            .get(&format!("{prefix}/petitions/{DEMO}/card.png"))
+            .await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "image/png");
+        assert_eq!(r.headers()["cache-control"], "public, max-age=60");
+        let png = r.bytes().await.unwrap();
+        assert!(png.len() < 300 * 1024, "{} bytes", png.len());
+        let img = image::load_from_memory(&png).unwrap();
+        assert_eq!((img.width(), img.height()), (1200, 630));
+        cards.push(png);
+    }
+    assert_ne!(cards[0], cards[1], "each language its own card");
+    // The words drawn are the page's own.
+    let petition = {
+        let mut conn = app.pool.get().unwrap();
+        hastakshar::db::petitions::find_public(&mut conn, DEMO)
+            .unwrap()
+            .unwrap()
+    };
+    let en = hastakshar::views::petition::card_text(hastakshar::i18n::Lang::En, &petition);
+    assert_eq!(en.count, "4,213 signatures of a goal of 1,00,000");
+    assert!(page.contains(&en.milestone), "{}", en.milestone);
+    let hi = hastakshar::views::petition::card_text(hastakshar::i18n::Lang::Hi, &petition);
+    assert!(hi.count.starts_with("4,213 "));
+    assert!(
+        hi.title
+            .chars()
+            .any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    );
+    assert_eq!((en.done, en.of), (4_213, 5_000));
+    assert_eq!(app.get("/petitions/999/card.png").await.status(), 404);
+}
+
+on_both_backends!(the_share_card_is_a_small_png_in_each_language);

@@ -164,10 +164,10 @@ async fn the_map_shades_every_constituency_by_its_count(backend: Backend) {
 
     // The petition page: a small map of the states, leading to the whole map.
     let (_, petition) = app.get_text(&format!("/petitions/{DEMO}")).await;
-    // Without a picture, a pasted link shows the site's icon beside the title.
-    assert!(petition.contains(r#"name="twitter:card" content="summary""#));
+    // A pasted link shows the share card.
+    assert!(petition.contains(r#"name="twitter:card" content="summary_large_image""#));
     assert!(petition.contains(r#"property="og:title" content="Cool Men Don't Buy Sex""#));
-    assert!(petition.contains("/assets/icon-512."));
+    assert!(petition.contains(&format!("/petitions/{DEMO}/card.png")));
     let small = petition
         .split("<figure class=\"map-small\">")
         .nth(1)
