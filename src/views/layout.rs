@@ -120,6 +120,22 @@ impl Ctx {
     }
 }
 
+/// What every page's head has: its encoding, the phone's viewport, its title, the site's styles
+/// and script, and hCaptcha's where the page has a form that asks for it.
+fn head_basics(ctx: &Ctx, full_title: &str) -> Markup {
+    html! {
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        title { (full_title) }
+        link rel="stylesheet" href=(assets::url("app.css"));
+        script src=(assets::url("app.js")) defer {}
+        @if let Some(key) = &ctx.captcha_sitekey {
+            meta name="hcaptcha-sitekey" content=(key);
+            script src={ "https://js.hcaptcha.com/1/api.js?hl=" (ctx.lang.code()) } async defer {}
+        }
+    }
+}
+
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     let lang = ctx.lang;
     let site = lang.t("site-name");
@@ -132,10 +148,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (full_title) }
-                link rel="stylesheet" href=(assets::url("app.css"));
+                (head_basics(ctx, &full_title))
                 link rel="icon" href=(assets::url("favicon.svg")) type="image/svg+xml";
                 link rel="apple-touch-icon" href=(assets::url("apple-touch-icon.png"));
                 link rel="manifest" href="/manifest.webmanifest";
@@ -155,11 +168,6 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     meta property="og:image:height" content="630";
                     meta property="og:image:alt" content=(s.title);
                     meta name="twitter:card" content="summary_large_image";
-                }
-                script src=(assets::url("app.js")) defer {}
-                @if let Some(key) = &ctx.captcha_sitekey {
-                    meta name="hcaptcha-sitekey" content=(key);
-                    script src={ "https://js.hcaptcha.com/1/api.js?hl=" (lang.code()) } async defer {}
                 }
             }
             body {
@@ -214,17 +222,7 @@ pub fn framed(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · " (site) }
-                link rel="stylesheet" href=(assets::url("app.css"));
-                script src=(assets::url("app.js")) defer {}
-                @if let Some(key) = &ctx.captcha_sitekey {
-                    meta name="hcaptcha-sitekey" content=(key);
-                    script src={ "https://js.hcaptcha.com/1/api.js?hl=" (lang.code()) } async defer {}
-                }
-            }
+            head { (head_basics(ctx, &format!("{title} · {site}"))) }
             body.framed {
                 main #main { (body) }
                 footer.framed {

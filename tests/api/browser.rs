@@ -650,3 +650,19 @@ async fn a_petition_goes_from_creation_through_moderation_to_its_first_signature
     c.close().await.unwrap();
     assert!(broken.is_empty(), "WCAG violations:\n{}", broken.join("\n"));
 }
+
+/// Clicks what `button` finds and waits for what `then` finds (the page it leads to).
+pub async fn press(c: &fantoccini::Client, button: &str, then: &str) {
+    click(c, Locator::Css(button)).await;
+    c.wait().for_element(Locator::Css(then)).await.unwrap();
+}
+
+/// The page's language (`<html lang>`).
+pub async fn page_lang(c: &fantoccini::Client) -> String {
+    c.execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}

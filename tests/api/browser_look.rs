@@ -197,16 +197,7 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
             // The empty form, sent: 422, and the page opens at its error summary.
             c.set_window_size(390, 844).await.unwrap();
             c.goto(&app.url(&path)).await.unwrap();
-            c.find(Locator::Css("section.sign button.primary"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            c.wait()
-                .for_element(Locator::Css(".error-summary"))
-                .await
-                .unwrap();
+            crate::browser::press(&c, "section.sign button.primary", ".error-summary").await;
             broken.extend(
                 off_screen(&c, ".error-summary", false)
                     .await
@@ -237,20 +228,8 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
             let confirm = crate::people::link(app, &mail, &format!("{prefix}/confirm/"));
             c.set_window_size(390, 844).await.unwrap();
             c.goto(&app.url(&confirm)).await.unwrap();
-            c.find(Locator::Css("form button.primary"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            c.wait()
-                .for_element(Locator::Css("#share-heading"))
-                .await
-                .unwrap();
-            let shown: serde_json::Value = c
-                .execute("return document.documentElement.lang;", vec![])
-                .await
-                .unwrap();
+            crate::browser::press(&c, "form button.primary", "#share-heading").await;
+            let shown = crate::browser::page_lang(&c).await;
             assert_eq!(
                 shown, lang,
                 "the confirmed page is in the signer's language"
@@ -294,8 +273,6 @@ async fn a_phone_signs_from_the_first_screen_and_a_signer_is_thanked() {
 /// description in its language. Both pages at both widths in both languages, with axe.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
-    use diesel::prelude::*;
-    use hastakshar::db::schema::petitions;
     let Some(session) = Session::start().await else {
         return;
     };
@@ -390,16 +367,7 @@ async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
                 .unwrap();
             crate::browser::fill(&c, id, alt).await;
         }
-        c.find(Locator::Css("form.image-form button.primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .for_element(Locator::Id("image-error"))
-            .await
-            .unwrap();
+        crate::browser::press(&c, "form.image-form button.primary", "#image-error").await;
         let summary = c
             .find(Locator::Css(".error-summary a[href='#image']"))
             .await
@@ -421,20 +389,8 @@ async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
         // A photograph: saved and shown.
         let field = c.find(Locator::Id("image")).await.unwrap();
         field.send_keys(photo.to_str().unwrap()).await.unwrap();
-        c.find(Locator::Css("form.image-form button.primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .for_element(Locator::Css(".current-picture img"))
-            .await
-            .unwrap();
-        let shown: serde_json::Value = c
-            .execute("return document.documentElement.lang;", vec![])
-            .await
-            .unwrap();
+        crate::browser::press(&c, "form.image-form button.primary", ".current-picture img").await;
+        let shown = crate::browser::page_lang(&c).await;
         assert_eq!(
             shown, lang,
             "the saved picture's page is in the campaigner's language"
@@ -450,16 +406,7 @@ async fn a_campaigner_adds_a_picture_and_a_phone_still_signs_first() {
         .await;
     }
 
-    {
-        let mut conn = app.pool.get().unwrap();
-        diesel::update(petitions::table.find(id))
-            .set((
-                petitions::status.eq("open"),
-                petitions::opened_at.eq(Some(chrono::Utc::now().naive_utc())),
-            ))
-            .execute(&mut conn)
-            .unwrap();
-    }
+    crate::people::open_in_db(app, id);
     for (lang, prefix, alt) in [
         ("en", "", "Women holding a banner outside Parliament"),
         ("hi", "/hi", "संसद के बाहर बैनर लिए महिलाएँ"),
@@ -671,14 +618,7 @@ async fn a_partners_page_signs_through_the_embed() {
     let png = c.screenshot().await.unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::write(dir.join("embed-sent-in-frame-desktop.png"), png).unwrap();
-    let mail = crate::people::mail_to(app, "framed@example.in", "Confirm").await;
-    let r = app
-        .client
-        .post(app.confirm_link(&mail))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    app.confirm_by_mail("framed@example.in").await;
     app.wait_for_count(DEMO, 1).await;
     {
         use diesel::prelude::*;

@@ -264,6 +264,11 @@ impl TestApp {
         let r = self.sign_with(petition, &as_refs(f), &[]).await;
         assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
         let email = &f.iter().find(|(k, _)| *k == "email").unwrap().1;
+        self.confirm_by_mail(email).await;
+    }
+
+    /// Presses the button behind the confirmation link emailed to `email`.
+    pub async fn confirm_by_mail(&self, email: &str) {
         let mail = crate::people::mail_to(self, email, "Confirm").await;
         let r = self
             .client

@@ -4,7 +4,7 @@
 
 use diesel::prelude::*;
 use hastakshar::accounts::Role;
-use hastakshar::db::schema::{petitions, signatures};
+use hastakshar::db::schema::signatures;
 
 use crate::helpers::{TestApp, as_refs, form, with};
 use crate::on_both_backends;
@@ -20,14 +20,7 @@ async fn open_petition(app: &TestApp) -> (i64, Browser) {
         &petition_form("Punish the buyers, not the women", "1000", &closes),
     )
     .await;
-    let mut conn = app.pool.get().unwrap();
-    diesel::update(petitions::table.find(id))
-        .set((
-            petitions::status.eq("open"),
-            petitions::opened_at.eq(Some(chrono::Utc::now().naive_utc())),
-        ))
-        .execute(&mut conn)
-        .unwrap();
+    open_in_db(app, id);
     (id, creator)
 }
 
@@ -196,14 +189,7 @@ async fn the_embed_signs_from_a_frame_and_alone_may_be_framed(backend: Backend) 
     let (status, page) = app.get_text(&sent).await;
     assert_eq!(status, 200);
     assert!(page.contains("Check your email"));
-    let mail = mail_to(&app, "framed@example.in", "Confirm").await;
-    let r = app
-        .client
-        .post(app.confirm_link(&mail))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    app.confirm_by_mail("framed@example.in").await;
     app.wait_for_count(id, 1).await;
     assert_eq!(sources(&app, id), vec![Some("bihar-network".into())]);
     // In Hindi too.

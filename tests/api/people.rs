@@ -240,3 +240,18 @@ pub async fn gathering(app: &TestApp, creator: &Browser, title: &str) -> (i64, S
         .to_string();
     (id, key)
 }
+
+/// Opens petition `id` in the database, as a moderator's approval would (the tests of what a
+/// public petition shows start here).
+pub fn open_in_db(app: &TestApp, id: i64) {
+    use diesel::prelude::*;
+    use hastakshar::db::schema::petitions;
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(petitions::table.find(id))
+        .set((
+            petitions::status.eq("open"),
+            petitions::opened_at.eq(Some(chrono::Utc::now().naive_utc())),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+}

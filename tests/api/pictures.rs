@@ -5,7 +5,7 @@
 
 use diesel::prelude::*;
 use hastakshar::accounts::Role;
-use hastakshar::db::schema::{image_files, petition_image_alts, petition_images, petitions};
+use hastakshar::db::schema::{image_files, petition_image_alts, petition_images};
 use image::{ImageEncoder, Rgb, RgbImage};
 
 use crate::helpers::TestApp;
@@ -63,6 +63,21 @@ pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> 
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Posts a multipart body (its content type and bytes) to `path` as `b`.
+async fn post_multipart(
+    b: &Browser,
+    path: &str,
+    (content_type, body): (String, Vec<u8>),
+) -> reqwest::Response {
+    b.client
+        .post(format!("{}{path}", b.base))
+        .header("Content-Type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Posts the picture form at `path` as `b`, with the CSRF token of its page.
 pub async fn upload(
     b: &Browser,
@@ -73,14 +88,7 @@ pub async fn upload(
     let token = b.csrf(path).await;
     let mut all = vec![("csrf", token.as_str())];
     all.extend_from_slice(fields);
-    let (content_type, body) = multipart(&all, file);
-    b.client
-        .post(format!("{}{path}", b.base))
-        .header("Content-Type", content_type)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    post_multipart(b, path, multipart(&all, file)).await
 }
 
 fn stored(app: &TestApp) -> (i64, i64, i64) {
@@ -194,48 +202,39 @@ async fn a_campaigners_picture_is_checked_resized_and_served(backend: Backend) {
 
     // A body past the upload's limit is refused before the handler (413), and a form without
     // its CSRF token, or another campaigner, gets nowhere.
-    let (ct, body) = multipart(
-        &alts,
-        Some((
-            "image",
-            "big.jpg",
-            &vec![1u8; hastakshar::web::images::UPLOAD_BODY_LIMIT + 1],
-        )),
-    );
-    let r = creator
-        .client
-        .post(app.url(&path))
-        .header("Content-Type", ct)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_multipart(
+        &creator,
+        &path,
+        multipart(
+            &alts,
+            Some((
+                "image",
+                "big.jpg",
+                &vec![1u8; hastakshar::web::images::UPLOAD_BODY_LIMIT + 1],
+            )),
+        ),
+    )
+    .await;
     assert_eq!(r.status(), 413);
-    let (ct, body) = multipart(&alts, Some(("image", "a.png", &good)));
-    let r = creator
-        .client
-        .post(app.url(&path))
-        .header("Content-Type", ct)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_multipart(
+        &creator,
+        &path,
+        multipart(&alts, Some(("image", "a.png", &good))),
+    )
+    .await;
     assert_eq!(r.status(), 403, "no CSRF token");
     let other = campaigner(&app, "someone.else@example.in").await;
     assert_eq!(other.get(&path).await.0, 404);
     let token = other.csrf("/dashboard").await;
-    let (ct, body) = multipart(
-        &[("csrf", &token), alts[0], alts[1]],
-        Some(("image", "a.png", &good)),
-    );
-    let r = other
-        .client
-        .post(app.url(&path))
-        .header("Content-Type", ct)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_multipart(
+        &other,
+        &path,
+        multipart(
+            &[("csrf", &token), alts[0], alts[1]],
+            Some(("image", "a.png", &good)),
+        ),
+    )
+    .await;
     assert_eq!(r.status(), 404);
     // Not multipart at all: a request no form of ours sends.
     let r = creator
@@ -325,16 +324,7 @@ async fn a_campaigners_picture_is_checked_resized_and_served(backend: Backend) {
     assert!(review.contains("alt=\"संसद के बाहर बैनर लिए महिलाएँ\""));
 
     // Public: every width in the srcset, the size of the narrowest, the reader's description.
-    {
-        let mut conn = app.pool.get().unwrap();
-        diesel::update(petitions::table.find(id))
-            .set((
-                petitions::status.eq("open"),
-                petitions::opened_at.eq(Some(chrono::Utc::now().naive_utc())),
-            ))
-            .execute(&mut conn)
-            .unwrap();
-    }
+    crate::people::open_in_db(&app, id);
     let (status, en) = app.get_text(&format!("/petitions/{id}")).await;
     assert_eq!(status, 200);
     let srcset = format!(
@@ -376,18 +366,15 @@ async fn a_campaigners_picture_is_checked_resized_and_served(backend: Backend) {
     let r = creator.get(&path).await;
     assert_eq!(r.0, 303);
     let token = creator.csrf("/petitions/new").await;
-    let (ct, body) = multipart(
-        &[("csrf", &token), alts[0], alts[1]],
-        Some(("image", "tall.jpg", &second)),
-    );
-    let r = creator
-        .client
-        .post(app.url(&path))
-        .header("Content-Type", ct)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_multipart(
+        &creator,
+        &path,
+        multipart(
+            &[("csrf", &token), alts[0], alts[1]],
+            Some(("image", "tall.jpg", &second)),
+        ),
+    )
+    .await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/dashboard/petitions/{id}"));
     assert_eq!(digest_of(&app, id).as_deref(), Some(first.as_str()));
