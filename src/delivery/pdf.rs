@@ -105,6 +105,7 @@ fn lh(s: Style) -> f32 {
 }
 
 pub mod card;
+mod map;
 mod text;
 use text::{FONTS, Fonts, Line, clean, ellipsize, fit, shape, wrap};
 
@@ -290,49 +291,6 @@ impl Layout {
         }
     }
 
-    fn map(
-        &mut self,
-        title: &str,
-        (w, h): (f32, f32),
-        shapes: &[(&'static str, Rgb)],
-        borders: &'static str,
-        legend: &[(Rgb, String)],
-    ) {
-        const MAX_H: f32 = 520.0;
-        let scale = (WIDTH / w.max(1.0)).min(MAX_H / h.max(1.0));
-        let legend_h = lh(SMALL) * legend.len().div_ceil(3) as f32 + 6.0;
-        self.need(lh(BODY) + 4.0 + h * scale + legend_h);
-        self.para(title, BODY_BOLD, 4.0);
-        let at = (MARGIN + (WIDTH - w * scale) / 2.0, self.y);
-        for (d, fill) in shapes {
-            self.item(Item::Path {
-                d,
-                at,
-                scale,
-                fill: Some(*fill),
-                stroke: Some((0.2, (0xff, 0xff, 0xff))),
-            });
-        }
-        self.item(Item::Path {
-            d: borders,
-            at,
-            scale,
-            fill: None,
-            stroke: Some((0.4, (0x40, 0x40, 0x40))),
-        });
-        self.y += h * scale + 6.0;
-        let col = WIDTH / 3.0;
-        for (i, (colour, label)) in legend.iter().enumerate() {
-            let x = MARGIN + (i % 3) as f32 * col;
-            let top = self.y + (i / 3) as f32 * lh(SMALL);
-            let mid = top + lh(SMALL) / 2.0;
-            self.item(Item::Stroke([x, mid, x + 12.0, mid], 8.0, *colour));
-            let line = fit(self.f, label, SMALL, col - 20.0);
-            self.text(x + 16.0, top, SMALL, line, false);
-        }
-        self.y += legend_h;
-    }
-
     fn chart(&mut self, title: &str, days: &[(NaiveDate, i64)]) {
         const H: f32 = 140.0;
         self.need(lh(BODY) + lh(SMALL) * 2.0 + H + 10.0);
@@ -453,49 +411,6 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, PdfError> {
         .map_err(|e| PdfError::Krilla(format!("{e:?}")))
 }
 
-/// SVG path data of `crate::map`'s kind (`M x y`, relative `l` pairs, `z`), placed and scaled.
-fn map_path(d: &str, (x0, y0): (f32, f32), scale: f32) -> Option<krilla::geom::Path> {
-    let mut pb = PathBuilder::new();
-    let (mut x, mut y) = (0.0f32, 0.0f32);
-    let mut cmd = ' ';
-    let mut pending: Option<f32> = None;
-    let mut chars = d.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            'M' | 'l' => cmd = c,
-            'z' => {
-                pb.close();
-                cmd = ' ';
-            }
-            '-' | '0'..='9' => {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, n)) = chars.peek() {
-                    if !n.is_ascii_digit() {
-                        break;
-                    }
-                    end = j + 1;
-                    chars.next();
-                }
-                let v: f32 = d[i..end].parse().ok()?;
-                match pending.take() {
-                    None => pending = Some(v),
-                    Some(a) if cmd == 'M' => {
-                        (x, y) = (a, v);
-                        pb.move_to(x0 + x * scale, y0 + y * scale);
-                        cmd = 'l';
-                    }
-                    Some(a) => {
-                        (x, y) = (x + a, y + v);
-                        pb.line_to(x0 + x * scale, y0 + y * scale);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    pb.finish()
-}
-
 fn draw(surface: &mut Surface, f: &Fonts, item: &Item) {
     match item {
         Item::Path {
@@ -505,7 +420,7 @@ fn draw(surface: &mut Surface, f: &Fonts, item: &Item) {
             fill,
             stroke,
         } => {
-            let Some(path) = map_path(d, *at, *scale) else {
+            let Some(path) = map::path(d, *at, *scale) else {
                 return;
             };
             surface.set_fill(fill.map(|(r, g, b)| Fill {

@@ -8,6 +8,7 @@ pub mod console;
 pub mod delivery;
 pub mod email;
 pub mod forms;
+pub mod images;
 pub mod layout;
 pub mod map;
 pub mod method;

@@ -17,7 +17,7 @@ use crate::domain::Status;
 use crate::forms::{Form, Problems};
 use crate::i18n::Lang;
 use crate::images::{self, ALT_MAX, MAX_BYTES};
-use crate::views::{self, campaigns::ImagePage};
+use crate::views::{self, images::ImagePage};
 
 /// Largest request the upload route reads: the largest picture and its form fields. Past it the
 /// request is refused (413) before any handler runs; nginx holds the same limit for this route.
@@ -42,21 +42,11 @@ static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 pub const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(60);
 pub const KEPT: usize = 64;
 
-/// A petition its creator may still change, or where it stands instead.
-async fn changeable(
-    state: &AppState,
-    signed: &SignedIn,
-    lang: Lang,
-    id: i64,
-) -> Result<Result<Petition, HttpResponse>, PageError> {
-    let p = own_petition(state, &signed.user, id).await?;
-    if matches!(p.status(), Status::Draft | Status::Changes) {
-        Ok(Ok(p))
-    } else {
-        Ok(Err(see_other(
-            &lang.url(&format!("/dashboard/petitions/{id}")),
-        )))
-    }
+/// Where the creator goes instead when the petition is no longer theirs to change (its
+/// dashboard); `None` while it is a draft or sent back for changes.
+fn elsewhere(p: &Petition, lang: Lang) -> Option<HttpResponse> {
+    (!matches!(p.status(), Status::Draft | Status::Changes))
+        .then(|| see_other(&lang.url(&format!("/dashboard/petitions/{}", p.id()))))
 }
 
 /// The page, with `form`'s descriptions and `problems`.
@@ -75,7 +65,7 @@ fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let markup = views::campaigns::image_page(
+    let markup = views::images::image_page(
         &ctx,
         &ImagePage {
             petition: p,
@@ -91,7 +81,7 @@ fn render(
 fn kept_alts(p: &Petition) -> Form {
     let mut form = Form::default();
     if let Some(img) = &p.image {
-        for (field, l) in views::campaigns::image_langs(p) {
+        for (field, l) in views::images::image_langs(p) {
             form.push(field, img.alt(l, &p.row.lang));
         }
     }
@@ -106,10 +96,10 @@ pub async fn page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    let p = match changeable(&state, &signed, lang, id).await? {
-        Ok(p) => p,
-        Err(elsewhere) => return Ok(elsewhere),
-    };
+    let p = own_petition(&state, &signed.user, id).await?;
+    if let Some(there) = elsewhere(&p, lang) {
+        return Ok(there);
+    }
     let form = kept_alts(&p);
     Ok(render(
         &state,
@@ -166,15 +156,14 @@ pub async fn upload(
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
     // Another campaigner's petition does not exist for them, whatever they send.
-    own_petition(&state, &signed.user, id).await?;
+    let p = own_petition(&state, &signed.user, id).await?;
     let Upload { form, file } = read_upload(parts).await?;
     check_csrf(&req, &state, form.get("csrf"))?;
-    let p = match changeable(&state, &signed, lang, id).await? {
-        Ok(p) => p,
-        Err(elsewhere) => return Ok(elsewhere),
-    };
+    if let Some(there) = elsewhere(&p, lang) {
+        return Ok(there);
+    }
     let mut problems = Problems::default();
-    let langs = views::campaigns::image_langs(&p);
+    let langs = views::images::image_langs(&p);
     let alts: Vec<(Lang, String)> = langs
         .iter()
         .map(|(field, l)| (*l, problems.text(&form, field, ALT_MAX)))
