@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod ratelimit;
 pub mod refdata;
 pub mod representatives;
+pub mod responses;
 pub mod seal;
 pub mod signing;
 pub mod startup;

@@ -39,6 +39,17 @@ pub fn member_name_hi(pc_id: &str, name: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// A member's name as a reader of `lang` reads it: transliterated where the pack has it, else
+/// as given.
+pub fn member_name_in(lang: crate::i18n::Lang, pc_id: &str, name: &str) -> String {
+    match lang {
+        crate::i18n::Lang::Hi => {
+            member_name_hi(pc_id, name).map_or_else(|| name.to_string(), str::to_string)
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// A party's name in `lang`: in Hindi from `parties_hi.csv` when known, else as given.
 pub fn party_name(lang: crate::i18n::Lang, party: &str) -> String {
     match lang {

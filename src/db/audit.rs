@@ -53,6 +53,9 @@ pub enum Action {
     AccountDelete,
     /// Rows sealed again under the current data key.
     KeysRotate,
+    /// Staff: a member's or a ministry's response recorded, a petition's thresholds changed.
+    ResponseRecord,
+    ThresholdEdit,
 }
 
 impl Action {
@@ -97,6 +100,8 @@ impl Action {
             Action::AccountDownload => "account.download",
             Action::AccountDelete => "account.delete",
             Action::KeysRotate => "keys.rotate",
+            Action::ResponseRecord => "response.record",
+            Action::ThresholdEdit => "threshold.edit",
         }
     }
 }

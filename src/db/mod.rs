@@ -18,6 +18,7 @@ pub mod petitions;
 pub mod privacy;
 pub mod privacy_requests;
 pub mod refdata;
+pub mod responses;
 pub mod rollup;
 pub mod schema;
 pub mod sealing;

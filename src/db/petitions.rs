@@ -12,7 +12,7 @@ use crate::domain::Status;
 use crate::i18n::Lang;
 
 /// The statuses the public sees.
-const PUBLIC: [&str; 2] = ["open", "closed"];
+pub const PUBLIC: [&str; 2] = ["open", "closed"];
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = petitions)]
@@ -224,6 +224,8 @@ pub struct Browse {
     /// `open`, `closed`, or both (None).
     pub status: Option<Status>,
     pub delivered: bool,
+    /// Only those a member or a ministry has answered.
+    pub responded: bool,
     pub sort: Sort,
     pub page: i64,
     pub per_page: i64,
@@ -234,7 +236,7 @@ const MATCHES_MAX: i64 = 1_000;
 
 /// One page of public petitions as `b` asks, and how many there are in all.
 pub fn browse(conn: &mut DbConnection, b: &Browse) -> QueryResult<(Vec<Petition>, i64)> {
-    use super::schema::deliveries;
+    use super::schema::{deliveries, responses};
     let statuses: Vec<&str> = match b.status {
         Some(s) => vec![s.code()],
         None => PUBLIC.to_vec(),
@@ -258,6 +260,15 @@ pub fn browse(conn: &mut DbConnection, b: &Browse) -> QueryResult<(Vec<Petition>
         }
         if b.delivered {
             q = q.filter(petitions::id.eq_any(deliveries::table.select(deliveries::petition_id)));
+        }
+        if b.responded {
+            q = q.filter(
+                petitions::id.eq_any(
+                    responses::table
+                        .filter(responses::stance.ne("no_reply"))
+                        .select(responses::petition_id),
+                ),
+            );
         }
         q
     };

@@ -121,6 +121,7 @@ diesel::table! {
         lang -> Text,
         title_tr -> Text,
         body_tr -> Text,
+        response_id -> Nullable<BigInt>,
     }
 }
 
@@ -402,7 +403,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// What a member or a ministry answered to a petition, as staff recorded it.
+    responses (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        pc_id -> Nullable<Text>,
+        recipient_id -> Nullable<BigInt>,
+        responder -> Text,
+        stance -> Text,
+        received_on -> Date,
+        lang -> Text,
+        body -> Text,
+        document_bytes -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        created_by -> BigInt,
+    }
+}
+
+diesel::table! {
+    response_documents (response_id) {
+        response_id -> BigInt,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
+    petition_thresholds (petition_id, signatures, lang) {
+        petition_id -> BigInt,
+        signatures -> BigInt,
+        lang -> Text,
+        text -> Text,
+    }
+}
+
 diesel::joinable!(constituencies -> states (state_code));
+diesel::joinable!(responses -> petitions (petition_id));
+diesel::joinable!(deliveries -> petitions (petition_id));
+diesel::joinable!(constituency_counts -> petitions (petition_id));
+diesel::joinable!(response_documents -> responses (response_id));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
 diesel::joinable!(deliveries -> outbox (outbox_id));
 diesel::joinable!(petition_texts -> petitions (petition_id));
@@ -453,6 +492,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     spike_alerts,
     signature_minutes,
     signature_rollup,
+    responses,
+    response_documents,
+    petition_thresholds,
 );
 
 diesel::table! {

@@ -103,7 +103,10 @@ pub fn for_petition(
         .select(Update::as_select())
         .into_boxed();
     if !all {
-        q = q.filter(petition_updates::status.eq("approved"));
+        // A response's update is shown as the response itself.
+        q = q
+            .filter(petition_updates::status.eq("approved"))
+            .filter(petition_updates::response_id.is_null());
     }
     q.limit(50).load(conn)
 }

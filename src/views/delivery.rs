@@ -49,6 +49,7 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
         html! {
             p { a href="/admin/moderation" { (lang.t("moderation-back")) } }
             h1 { (title) }
+            p { a href={ (base) "/responses" } { (lang.t("responses-link")) } }
             p { (lang.ta("delivery-total", &[("count", Arg::Num(v.national)), ("pcs", Arg::Num(v.constituencies.len() as i64))])) }
             p.langs {
                 (lang.t("delivery-pack-language")) ": "

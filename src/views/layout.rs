@@ -50,7 +50,7 @@ pub const STAFF_PAGES: [(&str, Role, &str); 8] = [
 /// What an action's redirect may ask the next page to say: `?done=<key>` with up to two whole
 /// numbers (`n`, `missing`); the words are the message `done-<key>`. Anything else in the
 /// query is ignored, so a link cannot make the site say what it likes.
-const DONE: [&str; 15] = [
+const DONE: [&str; 17] = [
     "approve",
     "changes",
     "reject",
@@ -66,6 +66,8 @@ const DONE: [&str; 15] = [
     "saved",
     "image-saved",
     "image-removed",
+    "response-recorded",
+    "threshold-saved",
 ];
 
 /// The message for a `?done=` query, in `lang`, if the query names one.
@@ -205,6 +207,8 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                         a href=(lang.url("/privacy")) { (lang.t("footer-privacy-link")) }
                         " · "
                         a href=(lang.url("/my-data")) { (lang.t("footer-my-data")) }
+                        " · "
+                        a href=(lang.url("/representatives")) { (lang.t("footer-representatives")) }
                         " · "
                         a href="/petitions.json" { (lang.t("footer-api")) }
                     }

@@ -209,11 +209,7 @@ pub fn map_page(ctx: &Ctx, v: &MapPage<'_>) -> Markup {
 /// seat is vacant.
 fn member_name(lang: Lang, pc: &str, members: &HashMap<String, Member>) -> String {
     match members.get(pc).filter(|m| !m.name.is_empty()) {
-        Some(m) => match lang {
-            Lang::Hi => crate::refdata::member_name_hi(pc, &m.name)
-                .map_or_else(|| m.name.clone(), str::to_string),
-            _ => m.name.clone(),
-        },
+        Some(m) => crate::refdata::member_name_in(lang, pc, &m.name),
         None => lang.t("map-vacant"),
     }
 }

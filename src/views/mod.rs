@@ -17,5 +17,7 @@ pub mod pages;
 pub mod petition;
 pub mod privacy_notice;
 pub mod privacy_requests;
+pub mod representatives;
+pub mod responses;
 
 pub use layout::Ctx;

@@ -147,6 +147,7 @@ pub struct BrowsePage<'a> {
     pub q: &'a str,
     pub status: &'a str,
     pub delivered: bool,
+    pub responded: bool,
     pub sort: &'a str,
 }
 
@@ -163,6 +164,9 @@ pub fn browse(ctx: &Ctx, v: &BrowsePage<'_>) -> Markup {
         }
         if v.delivered {
             q.append_pair("delivered", "on");
+        }
+        if v.responded {
+            q.append_pair("responded", "on");
         }
         if !v.sort.is_empty() {
             q.append_pair("sort", v.sort);
@@ -211,6 +215,10 @@ pub fn browse(ctx: &Ctx, v: &BrowsePage<'_>) -> Markup {
                 div.check {
                     input #delivered type="checkbox" name="delivered" value="on" checked[v.delivered];
                     label for="delivered" { (lang.t("browse-delivered")) }
+                }
+                div.check {
+                    input #responded type="checkbox" name="responded" value="on" checked[v.responded];
+                    label for="responded" { (lang.t("browse-responded")) }
                 }
                 button.secondary type="submit" { (lang.t("browse-show")) }
             }

@@ -131,6 +131,9 @@ pub struct PetitionView<'a> {
     pub signed_today: i64,
     /// The page a signer lands on from their confirmation: thanks and sharing, no form.
     pub you_signed: bool,
+    /// Its thresholds, each with the day it was reached, and the responses to it.
+    pub thresholds: &'a [(crate::db::responses::Threshold, Option<chrono::NaiveDate>)],
+    pub responses: &'a [crate::db::responses::Response],
 }
 
 /// Who started the petition (if they agreed), when it opened and when it closes, in words.
@@ -201,14 +204,6 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if p.status() != Status::Gathering {
                 p.method { a href=(lang.url(&format!("/petitions/{}/method", p.id()))) { (lang.t("method-link")) } }
             }
-            @if let Some((members, ministry, at)) = v.delivered {
-                p.delivered role="status" {
-                    (lang.ta(if ministry { "delivered-members-ministry" } else { "delivered-members" }, &[
-                        ("count", Arg::Num(members)),
-                        ("date", Arg::Str(lang.day_of(at))),
-                    ]))
-                }
-            }
             @if v.you_signed {
             } @else if p.is_signable() {
                 (sign_form(ctx, v, &lang.url(&format!("/petitions/{}/signatures#sign", p.id()))))
@@ -220,6 +215,12 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
             @if !v.you_signed && p.status() != Status::Gathering {
                 (share(lang, &text.title, &format!("{}/petitions/{}", v.base_url, p.id())))
             }
+            (super::responses::timeline(lang, &super::responses::Timeline {
+                petition: p,
+                thresholds: v.thresholds,
+                delivered: v.delivered,
+                responses: v.responses,
+            }))
             (super::campaigns::public_updates(lang, v.updates))
             @if !v.recent.is_empty() {
                 section.recent {
@@ -455,6 +456,8 @@ pub fn sign_later(
         served,
         signed_today: 0,
         you_signed: false,
+        thresholds: &[],
+        responses: &[],
     };
     page(
         ctx,

@@ -76,6 +76,10 @@ pub enum PageKey {
     /// The Atom feed of new petitions.
     Feed(crate::i18n::Lang),
     ApiPetition(i64),
+    /// The members' record: all of India (0) or one state (its place in `INDIA.states`, + 1).
+    Representatives(crate::i18n::Lang, u8),
+    /// One member's record, by their seat's place in `INDIA.constituencies`.
+    Representative(crate::i18n::Lang, u16),
 }
 
 /// How long one request may take to make a page again before another may try.

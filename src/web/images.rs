@@ -26,10 +26,14 @@ pub const UPLOAD_BODY_LIMIT: usize = MAX_BYTES + 64 * 1024;
 /// How many times `BODY_TIMEOUT_MS` an upload's body may take to arrive.
 pub const UPLOAD_TIME_FACTOR: u32 = 6;
 
-/// Whether a request's path is the upload route (the one route with the larger body limit), in
-/// any language.
+/// Whether a request's path is one of the two upload routes (the only ones with the larger body
+/// limit), in any language: a petition's picture, or a response's document from staff.
 pub fn is_upload(path: &str) -> bool {
-    super::is_petition_route(path, "/image")
+    let rest = Lang::split_path(path).map_or_else(|| path.to_string(), |(_, rest)| rest);
+    super::is_petition_route(&rest, "/image")
+        || rest
+            .strip_prefix("/admin")
+            .is_some_and(|rest| super::is_petition_route(rest, "/responses"))
 }
 
 /// One upload at a time per process: a picture being decoded can take ~150 MB.
@@ -112,15 +116,19 @@ pub async fn page(
     ))
 }
 
-/// What the upload form sent: its text fields, and the file (`None` when none was chosen;
+/// What an upload form sent: its text fields, and the file (`None` when none was chosen;
 /// cut one byte past `MAX_BYTES`, which is enough to refuse it as too large).
-struct Upload {
-    form: Form,
-    file: Option<Vec<u8>>,
+pub struct Upload {
+    pub form: Form,
+    pub file: Option<Vec<u8>>,
 }
 
-/// Reads the multipart body (already whole in memory, within `UPLOAD_BODY_LIMIT`).
-async fn read_upload(mut parts: Multipart) -> Result<Upload, PageError> {
+/// Longest text field an upload form's body is read for (the form's own checks are tighter).
+const TEXT_FIELD_MAX: usize = 32 * 1024;
+
+/// Reads a multipart body (already whole in memory, within `UPLOAD_BODY_LIMIT`) whose file is
+/// the field `file_field`.
+pub async fn read_upload(mut parts: Multipart, file_field: &str) -> Result<Upload, PageError> {
     let mut form = Form::default();
     let mut file = None;
     while let Some(part) = parts.next().await {
@@ -130,17 +138,21 @@ async fn read_upload(mut parts: Multipart) -> Result<Upload, PageError> {
             .content_disposition()
             .and_then(|cd| cd.get_filename())
             .is_some_and(|f| !f.is_empty());
-        let cap = if name == "image" { MAX_BYTES + 1 } else { 4096 };
+        let cap = if name == file_field {
+            MAX_BYTES + 1
+        } else {
+            TEXT_FIELD_MAX
+        };
         let mut bytes = Vec::new();
         while let Some(chunk) = part.next().await {
             let chunk = chunk.map_err(|_| PageError::Unprocessable)?;
             let room = cap.saturating_sub(bytes.len());
             bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
         }
-        match name.as_str() {
-            "image" if chosen || !bytes.is_empty() => file = Some(bytes),
-            "image" => {}
-            _ => form.push(&name, &String::from_utf8_lossy(&bytes)),
+        if name != file_field {
+            form.push(&name, &String::from_utf8_lossy(&bytes));
+        } else if chosen || !bytes.is_empty() {
+            file = Some(bytes);
         }
     }
     Ok(Upload { form, file })
@@ -157,7 +169,7 @@ pub async fn upload(
     let id = parse_id(&path)?;
     // Another campaigner's petition does not exist for them, whatever they send.
     let p = own_petition(&state, &signed.user, id).await?;
-    let Upload { form, file } = read_upload(parts).await?;
+    let Upload { form, file } = read_upload(parts, "image").await?;
     check_csrf(&req, &state, form.get("csrf"))?;
     if let Some(there) = elsewhere(&p, lang) {
         return Ok(there);
@@ -275,4 +287,28 @@ pub async fn serve(
         // Already compressed: the response compressor leaves it as it is.
         .insert_header((header::CONTENT_ENCODING, "identity"))
         .body(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_two_upload_routes_in_any_language_and_nothing_else() {
+        for path in [
+            "/petitions/1/image",
+            "/hi/petitions/12/image",
+            "/admin/petitions/3/responses",
+            "/hi/admin/petitions/3/responses",
+        ] {
+            assert!(super::is_upload(path), "{path}");
+        }
+        for path in [
+            "/petitions/1/image/remove",
+            "/petitions/1/responses",
+            "/admin/petitions/x/responses",
+            "/admin/petitions/3/responses/4",
+            "/admin/petitions/3/thresholds",
+        ] {
+            assert!(!super::is_upload(path), "{path}");
+        }
+    }
 }

@@ -198,6 +198,15 @@ pub async fn security_headers(
         } else {
             state.csp.clone()
         };
+        // A file served for download (a response's letter) asks for a sandbox too.
+        let csp = if h
+            .get(header::CONTENT_SECURITY_POLICY)
+            .is_some_and(|v| v == "sandbox")
+        {
+            format!("{csp}; sandbox")
+        } else {
+            csp
+        };
         if let Ok(v) = HeaderValue::from_str(&csp) {
             h.insert(header::CONTENT_SECURITY_POLICY, v);
         }

@@ -22,6 +22,8 @@ pub mod my_data;
 pub mod ops;
 pub mod pages;
 pub mod privacy;
+pub mod representatives;
+pub mod responses;
 pub mod routes;
 pub mod session;
 pub mod signing;

@@ -198,20 +198,22 @@ async fn petition_markup(
     let id = petition.id();
     let served = served_stamp(state, form);
     let keys = state.settings.data_keys.clone();
-    let (by_state, recent, updates, delivered, signed_today) = db::run(&state.pool, move |c| {
-        let recent: Vec<(String, String)> = signatures::recent_public(c, id, 10)?
-            .into_iter()
-            .map(|(name, pc)| (keys.open_or_mark(&name), pc))
-            .collect();
-        Ok((
-            petitions::counts_by_state(c, id)?,
-            recent,
-            crate::db::updates::for_petition(c, id, false)?,
-            crate::delivery::send::delivered(c, id)?,
-            petitions::signed_on(c, id, petitions::india_today())?,
-        ))
-    })
-    .await?;
+    let (by_state, recent, updates, delivered, signed_today, (thresholds, responses)) =
+        db::run(&state.pool, move |c| {
+            let recent: Vec<(String, String)> = signatures::recent_public(c, id, 10)?
+                .into_iter()
+                .map(|(name, pc)| (keys.open_or_mark(&name), pc))
+                .collect();
+            Ok((
+                petitions::counts_by_state(c, id)?,
+                recent,
+                crate::db::updates::for_petition(c, id, false)?,
+                crate::delivery::send::delivered(c, id)?,
+                petitions::signed_on(c, id, petitions::india_today())?,
+                progress(c, id)?,
+            ))
+        })
+        .await?;
     Ok(views::petition::petition_page(
         ctx,
         &PetitionView {
@@ -227,7 +229,26 @@ async fn petition_markup(
             served,
             signed_today,
             you_signed: shown.you_signed,
+            thresholds: &thresholds,
+            responses: &responses,
         },
+    ))
+}
+
+/// A petition's thresholds, each with the day it was reached, and its responses.
+type Progress = (
+    Vec<(crate::db::responses::Threshold, Option<chrono::NaiveDate>)>,
+    Vec<crate::db::responses::Response>,
+);
+
+fn progress(c: &mut db::DbConnection, id: i64) -> diesel::QueryResult<Progress> {
+    use crate::db::responses as r;
+    let thresholds = r::thresholds(c, id)?;
+    let numbers: Vec<i64> = thresholds.iter().map(|t| t.signatures).collect();
+    let reached = r::reached_on(c, id, &numbers)?;
+    Ok((
+        thresholds.into_iter().zip(reached).collect(),
+        r::for_petition(c, id)?,
     ))
 }
 
@@ -271,6 +292,8 @@ pub fn render_embed(
             served: served_stamp(state, form),
             signed_today: 0,
             you_signed: false,
+            thresholds: &[],
+            responses: &[],
         },
         sent,
     );
@@ -415,11 +438,13 @@ pub async fn browse(
         _ => (Sort::Signed, ""),
     };
     let delivered = form.checked("delivered");
+    let responded = form.checked("responded");
     let page: i64 = form.get("page").parse().unwrap_or(1).clamp(1, 10_000);
     let asked = Browse {
         q: q.clone(),
         status,
         delivered,
+        responded,
         sort,
         page,
         per_page: PER_PAGE,
@@ -444,6 +469,7 @@ pub async fn browse(
             q: &q,
             status: status_code,
             delivered,
+            responded,
             sort: sort_code,
         },
     );

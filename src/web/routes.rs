@@ -12,7 +12,8 @@ use actix_web::{FromRequest, Handler, Responder, web};
 use super::session::guard;
 use super::{
     account, account_data, admin, api, assets, campaigns, crawlers, delivery, images, integrity,
-    mail_events, map, my_data, ops, pages, privacy, signing, unsubscribe,
+    mail_events, map, my_data, ops, pages, privacy, representatives, responses, signing,
+    unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -153,6 +154,9 @@ fn declare(r: &mut Routes<'_>) {
         .get("/petitions/{id:\\d+}/map", Public, map::page)
         .get("/petitions/{id:\\d+}/embed", Public, pages::embed)
         .get("/petitions/{id:\\d+}/card.png", Public, pages::card)
+        .get("/representatives", Public, representatives::list)
+        .get("/representatives/{pc_id}", Public, representatives::member)
+        .get("/responses/{file}", Public, responses::document)
         .post("/petitions/{id:\\d+}/embed", Public, signing::sign_embedded)
         .post("/petitions/{id:\\d+}/signatures", Public, signing::sign)
         .get(
@@ -364,6 +368,26 @@ fn declare(r: &mut Routes<'_>) {
             "/admin/recipients/member/{pc}",
             Moderator,
             delivery::save_member,
+        )
+        .get(
+            "/admin/petitions/{id}/responses",
+            Moderator,
+            responses::page,
+        )
+        .post(
+            "/admin/petitions/{id}/responses",
+            Moderator,
+            responses::record,
+        )
+        .post(
+            "/admin/petitions/{id}/thresholds",
+            Moderator,
+            responses::add_threshold,
+        )
+        .post(
+            "/admin/petitions/{id}/thresholds/{n}/remove",
+            Moderator,
+            responses::remove_threshold,
         )
         .get("/admin/letters", Moderator, delivery::letters)
         .post("/admin/letters", Moderator, delivery::save_letter);

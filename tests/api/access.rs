@@ -60,6 +60,8 @@ fn concrete(pattern: &str, p: i64, u: i64, user: i64) -> String {
         .replace("{id}", &id.to_string())
         .replace("{d}", "1")
         .replace("{pc}", "S24-77")
+        .replace("{pc_id}", "S24-77")
+        .replace("{n}", "100")
         .replace("{file}", file)
         .replace("{token}", &"A".repeat(43))
         .replace("{key}", &"A".repeat(43))
