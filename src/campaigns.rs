@@ -167,7 +167,7 @@ pub fn update_langs(petition: &crate::db::petitions::Petition) -> (Lang, Option<
 pub fn other(lang: Lang) -> Lang {
     match lang {
         Lang::En => Lang::Hi,
-        Lang::Hi => Lang::En,
+        Lang::Hi | Lang::Bn => Lang::En,
     }
 }
 

@@ -32,15 +32,19 @@ pub enum Lang {
     #[default]
     En,
     Hi,
+    Bn,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
+    /// Every language the site speaks: one per folder of `assets/locales` (a test holds the two
+    /// lists together), in the order the switcher lists them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Hi, Lang::Bn];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Hi => "hi",
+            Lang::Bn => "bn",
         }
     }
 
@@ -49,6 +53,7 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Hi => "हिन्दी",
+            Lang::Bn => "বাংলা",
         }
     }
 
@@ -57,6 +62,7 @@ impl Lang {
         match self {
             Lang::En => "",
             Lang::Hi => "/hi",
+            Lang::Bn => "/bn",
         }
     }
 
@@ -83,6 +89,7 @@ impl Lang {
         match code.trim().to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
             "hi" => Some(Lang::Hi),
+            "bn" => Some(Lang::Bn),
             _ => None,
         }
     }
@@ -91,6 +98,7 @@ impl Lang {
         match self {
             Lang::En => unic_langid::langid!("en"),
             Lang::Hi => unic_langid::langid!("hi"),
+            Lang::Bn => unic_langid::langid!("bn"),
         }
     }
 
@@ -188,8 +196,23 @@ impl Lang {
             "नवंबर",
             "दिसंबर",
         ];
+        const BN: [&str; 12] = [
+            "জানুয়ারি",
+            "ফেব্রুয়ারি",
+            "মার্চ",
+            "এপ্রিল",
+            "মে",
+            "জুন",
+            "জুলাই",
+            "আগস্ট",
+            "সেপ্টেম্বর",
+            "অক্টোবর",
+            "নভেম্বর",
+            "ডিসেম্বর",
+        ];
         let months = match self {
             Lang::Hi => &HI,
+            Lang::Bn => &BN,
             Lang::En => &EN,
         };
         format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
@@ -297,6 +320,7 @@ mod tests {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         assert_eq!(Lang::En.date(d), "3 December 2026");
         assert_eq!(Lang::Hi.date(d), "3 दिसंबर 2026");
+        assert_eq!(Lang::Bn.date(d), "3 ডিসেম্বর 2026");
         let d = chrono::NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
         assert_eq!(Lang::Hi.date(d), "28 फ़रवरी 2027");
     }
@@ -325,6 +349,7 @@ mod tests {
         assert_eq!(Lang::negotiate("en-GB,en;q=0.9,hi;q=0.5"), Lang::En);
         assert_eq!(Lang::negotiate("fr;q=1, hi;q=0.3"), Lang::Hi);
         assert_eq!(Lang::negotiate("ta-IN"), Lang::En);
+        assert_eq!(Lang::negotiate("bn-IN,bn;q=0.9,en;q=0.5"), Lang::Bn);
         assert_eq!(Lang::negotiate(""), Lang::En);
     }
 
@@ -344,15 +369,56 @@ mod tests {
             .collect()
     }
 
+    /// The folders of `assets/locales`, each a language.
+    fn locale_dirs() -> std::collections::BTreeSet<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+        std::fs::read_dir(root)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
     #[test]
-    fn hindi_has_every_english_message() {
-        let en = ids(include_str!("../assets/locales/en/main.ftl"));
-        let hi = ids(include_str!("../assets/locales/hi/main.ftl"));
-        let missing: Vec<_> = en.difference(&hi).collect();
-        let extra: Vec<_> = hi.difference(&en).collect();
-        assert!(missing.is_empty(), "not in Hindi: {missing:?}");
-        assert!(extra.is_empty(), "only in Hindi: {extra:?}");
-        assert!(en.len() > 250);
+    fn the_switcher_lists_every_language_found_in_assets_locales() {
+        let spoken: std::collections::BTreeSet<String> =
+            Lang::ALL.iter().map(|l| l.code().to_string()).collect();
+        assert_eq!(spoken, locale_dirs());
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+            assert_eq!(
+                Lang::split_path(&l.url("/x")).map(|(l, _)| l),
+                if l == Lang::En { None } else { Some(l) }
+            );
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_english_message() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+        let files: Vec<String> = std::fs::read_dir(root.join("en"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".ftl"))
+            .collect();
+        assert!(files.len() >= 5, "{files:?}");
+        let mut total = 0;
+        for lang in locale_dirs().into_iter().filter(|l| l != "en") {
+            for file in &files {
+                let read = |l: &str| std::fs::read_to_string(root.join(l).join(file));
+                let en = read("en").unwrap();
+                let other = read(&lang).unwrap_or_else(|_| panic!("{lang} has no {file}"));
+                let (en, other) = (ids(&en), ids(&other));
+                let missing: Vec<_> = en.difference(&other).collect();
+                let extra: Vec<_> = other.difference(&en).collect();
+                assert!(missing.is_empty(), "not in {lang}/{file}: {missing:?}");
+                assert!(extra.is_empty(), "only in {lang}/{file}: {extra:?}");
+                total += en.len();
+            }
+        }
+        assert!(total > 500);
     }
 
     #[test]

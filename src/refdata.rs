@@ -14,6 +14,28 @@ const PINS_CSV: &str = include_str!("../assets/data/india/pincodes.csv");
 const MEMBERS_CSV: &str = include_str!("../assets/data/india/lok_sabha_members_18th.csv");
 const PARTIES_HI_CSV: &str = include_str!("../assets/data/india/parties_hi.csv");
 const MEMBERS_HI_CSV: &str = include_str!("../assets/data/india/members_hi.csv");
+const STATES_BN_CSV: &str = include_str!("../assets/data/india/states_bn.csv");
+const PCS_BN_CSV: &str = include_str!("../assets/data/india/constituencies_bn.csv");
+const PARTIES_BN_CSV: &str = include_str!("../assets/data/india/parties_bn.csv");
+const MEMBERS_BN_CSV: &str = include_str!("../assets/data/india/members_bn.csv");
+
+/// A two-column table (`key,value` after the header) as a map; `value_at` picks the column.
+fn pairs(csv: &'static str, key_at: usize, value_at: usize) -> HashMap<String, String> {
+    rows(csv)
+        .map(|r| (r[key_at].to_string(), r[value_at].to_string()))
+        .collect()
+}
+
+static PARTIES_BN: LazyLock<HashMap<String, String>> =
+    LazyLock::new(|| pairs(PARTIES_BN_CSV, 0, 1));
+
+/// Members' names in Bengali script (`members_bn.csv`), as `MEMBERS_HI` for Devanagari.
+static MEMBERS_BN: LazyLock<HashMap<(String, String), String>> = LazyLock::new(|| {
+    // pc_id,mp_name,mp_name_bn,confidence
+    rows(MEMBERS_BN_CSV)
+        .map(|r| ((r[0].to_string(), r[1].to_string()), r[2].to_string()))
+        .collect()
+});
 
 static PARTIES_HI: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     rows(PARTIES_HI_CSV)
@@ -42,12 +64,13 @@ pub fn member_name_hi(pc_id: &str, name: &str) -> Option<&'static str> {
 /// A member's name as a reader of `lang` reads it: transliterated where the pack has it, else
 /// as given.
 pub fn member_name_in(lang: crate::i18n::Lang, pc_id: &str, name: &str) -> String {
-    match lang {
-        crate::i18n::Lang::Hi => {
-            member_name_hi(pc_id, name).map_or_else(|| name.to_string(), str::to_string)
-        }
-        _ => name.to_string(),
-    }
+    let key = || (pc_id.to_string(), name.trim().to_string());
+    let found = match lang {
+        crate::i18n::Lang::Hi => member_name_hi(pc_id, name),
+        crate::i18n::Lang::Bn => MEMBERS_BN.get(&key()).map(String::as_str),
+        crate::i18n::Lang::En => None,
+    };
+    found.map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// A party's name in `lang`: in Hindi from `parties_hi.csv` when known, else as given.
@@ -57,7 +80,11 @@ pub fn party_name(lang: crate::i18n::Lang, party: &str) -> String {
             .get(party.trim())
             .cloned()
             .unwrap_or_else(|| party.to_string()),
-        _ => party.to_string(),
+        crate::i18n::Lang::Bn => PARTIES_BN
+            .get(party.trim())
+            .cloned()
+            .unwrap_or_else(|| party.to_string()),
+        crate::i18n::Lang::En => party.to_string(),
     }
 }
 
@@ -87,6 +114,9 @@ pub struct State {
     pub code: String,
     pub name: String,
     pub name_hi: String,
+    /// In Bengali script (`states_bn.csv`); not in the JSON API, whose shape is fixed.
+    #[serde(skip)]
+    pub name_bn: String,
     pub kind: String,
     pub eci_code: String,
     pub seats: i32,
@@ -99,7 +129,31 @@ pub struct Constituency {
     pub pc_no: i32,
     pub name: String,
     pub name_hi: String,
+    #[serde(skip)]
+    pub name_bn: String,
     pub reservation: String,
+}
+
+impl State {
+    /// The name as a reader of `lang` reads it.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.name,
+            crate::i18n::Lang::Hi => &self.name_hi,
+            crate::i18n::Lang::Bn => &self.name_bn,
+        }
+    }
+}
+
+impl Constituency {
+    /// The name as a reader of `lang` reads it.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.name,
+            crate::i18n::Lang::Hi => &self.name_hi,
+            crate::i18n::Lang::Bn => &self.name_bn,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -190,12 +244,18 @@ impl India {
         let hindi: HashMap<String, String> = rows(STATES_HI_CSV)
             .map(|r| (r[0].to_string(), r[1].to_string()))
             .collect();
+        let bengali = pairs(STATES_BN_CSV, 0, 1);
+        let pcs_bengali = pairs(PCS_BN_CSV, 0, 2);
         // states_uts.csv: iso_3166_2,name,iso_name,type,eci_state_code,lok_sabha_seats,ocd_id
         let mut states: Vec<State> = rows(STATES_CSV)
             .map(|r| State {
                 code: r[0].to_string(),
                 name: r[1].to_string(),
                 name_hi: hindi
+                    .get(&r[0])
+                    .cloned()
+                    .unwrap_or_else(|| r[1].to_string()),
+                name_bn: bengali
                     .get(&r[0])
                     .cloned()
                     .unwrap_or_else(|| r[1].to_string()),
@@ -217,6 +277,10 @@ impl India {
                 } else {
                     r[8].to_string()
                 },
+                name_bn: pcs_bengali
+                    .get(&r[0])
+                    .cloned()
+                    .unwrap_or_else(|| r[5].to_string()),
                 reservation: r[7].to_string(),
             })
             .collect();

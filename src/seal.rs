@@ -482,8 +482,12 @@ mod tests {
                 with += sealed.len();
                 without += older.len();
             }
+            // Dictionary 1 was made from the English and Hindi emails: they seal to under half.
+            // Bengali came later and gains less from it (about a fifth), until a dictionary 2
+            // learns its words.
+            let gain = if lang == Lang::Bn { 5 } else { 2 };
             assert!(
-                with * 2 < without,
+                with * gain < without * (gain - 1),
                 "{lang:?}: {with} with the dictionary, {without} without"
             );
         }

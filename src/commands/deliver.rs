@@ -42,6 +42,7 @@ pub enum DeliverCommand {
 pub enum PackLang {
     En,
     Hi,
+    Bn,
 }
 
 impl From<PackLang> for Lang {
@@ -49,6 +50,7 @@ impl From<PackLang> for Lang {
         match l {
             PackLang::En => Lang::En,
             PackLang::Hi => Lang::Hi,
+            PackLang::Bn => Lang::Bn,
         }
     }
 }

@@ -212,16 +212,18 @@ impl Plan {
         }
         let (pc_name, state_code, state_name) = self.constituency_name(pc_id);
         let member = self.members.get(pc_id).cloned().unwrap_or_default();
-        // In Hindi the member's name is in Devanagari where the member list has it, a
-        // transliteration: the address gives the official (Latin) spelling beside it.
-        let in_devanagari = match self.lang {
-            crate::i18n::Lang::Hi => crate::refdata::member_name_hi(pc_id, &member.name),
-            _ => None,
-        };
+        // In Hindi and Bengali the member's name is in the reader's script where the member list
+        // has it, a transliteration: the address gives the official (Latin) spelling beside it.
+        let in_script = Some(crate::refdata::member_name_in(
+            self.lang,
+            pc_id,
+            &member.name,
+        ))
+        .filter(|n| *n != member.name);
         let member_name = if member.name.is_empty() {
             self.t("pack-member-vacant")
         } else {
-            in_devanagari.map_or_else(|| member.name.clone(), str::to_string)
+            in_script.clone().unwrap_or_else(|| member.name.clone())
         };
         let count = self.by_constituency.get(pc_id).copied().unwrap_or(0);
         let state_count = self.by_state.get(&state_code).copied().unwrap_or(0);
@@ -239,8 +241,8 @@ impl Plan {
                 ("{opened}", self.date(self.petition.row.opened_at)),
             ],
         );
-        let mut address = vec![match in_devanagari {
-            Some(hi) => format!("{hi} ({})", member.name),
+        let mut address = vec![match in_script {
+            Some(shown) => format!("{shown} ({})", member.name),
             None => member_name.clone(),
         }];
         address.push(self.lang.ta(

@@ -103,14 +103,7 @@ fn ranked(lang: Lang, caption: &str, head: &str, rows: &[Ranked], total: i64) ->
 fn pc_name(lang: Lang, pc: &str) -> String {
     INDIA
         .constituency(pc)
-        .map(|c| {
-            let name = if lang == Lang::Hi {
-                &c.name_hi
-            } else {
-                &c.name
-            };
-            format!("{name} ({pc})")
-        })
+        .map(|c| format!("{} ({pc})", c.name_in(lang)))
         .unwrap_or_else(|| pc.to_string())
 }
 

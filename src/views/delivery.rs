@@ -53,8 +53,11 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
             p { (lang.ta("delivery-total", &[("count", Arg::Num(v.national)), ("pcs", Arg::Num(v.constituencies.len() as i64))])) }
             p.langs {
                 (lang.t("delivery-pack-language")) ": "
-                a href={ (base) "/delivery" } aria-current=[(v.pack_lang == Lang::En).then_some("true")] { "English" } " · "
-                a href={ (base) "/delivery?lang=hi" } lang="hi" aria-current=[(v.pack_lang == Lang::Hi).then_some("true")] { "हिन्दी" }
+                @for (i, l) in Lang::ALL.into_iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href={ (base) "/delivery" @if l != Lang::En { "?lang=" (l.code()) } } lang=(l.code())
+                        aria-current=[(v.pack_lang == l).then_some("true")] { (l.endonym()) }
+                }
             }
             section aria-labelledby="exports-heading" {
                 h2 #exports-heading { (lang.t("exports-heading")) }
@@ -79,7 +82,7 @@ pub fn delivery(ctx: &Ctx, v: &DeliveryPage<'_>) -> Markup {
                             option value=(pc) { (constituency_name(lang, pc)) }
                         }
                     }
-                    @if v.pack_lang == Lang::Hi { input type="hidden" name="lang" value="hi"; }
+                    @if v.pack_lang != Lang::En { input type="hidden" name="lang" value=(v.pack_lang.code()); }
                     " "
                     button.secondary type="submit" { (lang.t("pack-open")) }
                 }

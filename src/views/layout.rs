@@ -160,7 +160,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     meta name="description" content=(s.description);
                     meta property="og:type" content="website";
                     meta property="og:site_name" content=(site);
-                    meta property="og:locale" content=(if lang == Lang::Hi { "hi_IN" } else { "en_IN" });
+                    meta property="og:locale" content=(format!("{}_IN", lang.code()));
                     meta property="og:title" content=(s.title);
                     meta property="og:description" content=(s.description);
                     meta property="og:url" content=(s.url);

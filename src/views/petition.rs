@@ -257,20 +257,14 @@ pub fn petition_page(ctx: &Ctx, v: &PetitionView<'_>) -> Markup {
 pub fn state_name(lang: Lang, code: &str) -> String {
     INDIA
         .state(code)
-        .map(|s| match lang {
-            Lang::Hi => s.name_hi.clone(),
-            Lang::En => s.name.clone(),
-        })
+        .map(|s| s.name_in(lang).to_string())
         .unwrap_or_else(|| code.to_string())
 }
 
 pub fn constituency_name(lang: Lang, pc_id: &str) -> String {
     INDIA
         .constituency(pc_id)
-        .map(|c| match lang {
-            Lang::Hi => c.name_hi.clone(),
-            Lang::En => c.name.clone(),
-        })
+        .map(|c| c.name_in(lang).to_string())
         .unwrap_or_else(|| pc_id.to_string())
 }
 
@@ -327,8 +321,8 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>, action: &str) -> Markup {
     let state_err = error_for(v.errors, "state");
     let pc_err = error_for(v.errors, "constituency");
     let mut states: Vec<_> = INDIA.states.iter().collect();
-    if lang == Lang::Hi {
-        states.sort_by(|a, b| a.name_hi.cmp(&b.name_hi));
+    if lang != Lang::En {
+        states.sort_by(|a, b| a.name_in(lang).cmp(b.name_in(lang)));
     }
     html! {
         section.sign #sign aria-labelledby="sign-heading" {
@@ -378,7 +372,7 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>, action: &str) -> Markup {
                         option value="" { (lang.t("choose-state")) }
                         @for s in &states {
                             option value=(s.code) selected[s.code == f.state] {
-                                @if lang == Lang::Hi { (s.name_hi) } @else { (s.name) }
+                                (s.name_in(lang))
                             }
                         }
                     }
@@ -392,10 +386,10 @@ fn sign_form(ctx: &Ctx, v: &PetitionView<'_>, action: &str) -> Markup {
                         aria-describedby=(if pc_err.is_some() { "constituency-hint constituency-error" } else { "constituency-hint" }) {
                         option value="" { (lang.t("choose-constituency")) }
                         @for s in &states {
-                            optgroup label=(if lang == Lang::Hi { &s.name_hi } else { &s.name }) data-state=(s.code) {
+                            optgroup label=(s.name_in(lang)) data-state=(s.code) {
                                 @for c in INDIA.constituencies_in(&s.code) {
                                     option value=(c.pc_id) selected[c.pc_id == f.constituency] {
-                                        @if lang == Lang::Hi { (c.name_hi) } @else { (c.name) }
+                                        (c.name_in(lang))
                                     }
                                 }
                             }

@@ -607,11 +607,11 @@ on_both_backends!(
 
 /// The message ids of the Fluent files: a page that shows one has a message missing.
 fn message_ids() -> Vec<String> {
-    let ftl = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/locales/en/main.ftl"
-    ))
-    .unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales/en");
+    let ftl: String = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     ftl.lines()
         .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.trim().to_string()))
         .filter(|id| {
@@ -641,19 +641,24 @@ fn text_of(page: &str) -> String {
     out
 }
 
-/// Every page of accounts, campaigners and staff in Hindi: in Hindi, with no message missing.
-async fn every_new_page_reads_in_hindi(backend: Backend) {
+/// Every page of accounts, campaigners and staff, and every public page, in `code`: answered
+/// (200), marked as that language, written in its script (`letters`), with no message missing.
+async fn every_page_reads_in(
+    backend: Backend,
+    code: &str,
+    letters: std::ops::RangeInclusive<char>,
+) {
     let app = TestApp::spawn(backend).await;
     let creator = campaigner(&app, "meera@example.in").await;
     let p = draft(&creator, &petition_form("Hindi walk", "100", &in_days(30))).await;
     let admin = staff(&app, "admin@example.in", Role::Admin).await;
     let anonymous = Browser::new(&app);
     for b in [&creator, &admin, &anonymous] {
-        let _ = b.get("/lang/hi?next=/").await;
+        let _ = b.get(&format!("/lang/{code}?next=/")).await;
     }
     let ids = message_ids();
     let mut pages: Vec<(String, String)> = Vec::new();
-    // Each page is the page itself, not an error page or a login form in Hindi.
+    // Each page is the page itself, not an error page or a login form in that language.
     let mut visit = |who: &'static str, path: String, (status, page): (u16, String)| {
         assert_eq!(status, 200, "GET {path} as {who}");
         pages.push((path, page));
@@ -663,11 +668,28 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
         "/account/login",
         "/account/password-reset",
         "/account/check-email",
-        // Public pages carry their language in the URL, where a shared cache can key on it.
-        "/hi/petitions/1",
-        "/hi/",
     ] {
         visit("a visitor", path.into(), anonymous.get(path).await);
+    }
+    // Public pages carry their language in the URL, where a shared cache can key on it.
+    for public in [
+        "/petitions/1",
+        "/",
+        "/petitions",
+        "/petitions/1/map",
+        "/petitions/1/map?state=IN-WB",
+        "/petitions/1/method",
+        "/petitions/1/embed",
+        "/petitions/1/check-email",
+        "/representatives",
+        "/representatives/S25-23",
+        "/privacy",
+        "/privacy/contact",
+        "/my-data",
+    ] {
+        let path = format!("/{code}{public}");
+        let got = anonymous.get(&path).await;
+        visit("a visitor", path, got);
     }
     for path in [
         "/dashboard".to_string(),
@@ -685,15 +707,19 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
         "/admin/recipients".into(),
         "/admin/letters".into(),
         "/admin/petitions/1/delivery".into(),
+        "/admin/petitions/1/responses".into(),
     ] {
         visit("an admin", path.clone(), admin.get(&path).await);
     }
     for (path, page) in &pages {
-        assert!(page.contains("<html lang=\"hi\""), "{path} is in Hindi");
+        assert!(
+            page.contains(&format!("<html lang=\"{code}\"")),
+            "{path} is in {code}"
+        );
         let text = text_of(page);
         assert!(
-            text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)),
-            "{path} has Devanagari"
+            text.chars().any(|c| letters.contains(&c)),
+            "{path} is written in its script"
         );
         for id in &ids {
             assert!(
@@ -706,4 +732,13 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
     }
 }
 
-on_both_backends!(every_new_page_reads_in_hindi);
+async fn every_new_page_reads_in_hindi(backend: Backend) {
+    every_page_reads_in(backend, "hi", '\u{0900}'..='\u{097F}').await;
+}
+
+/// The Bengali walk, for West Bengal's groups.
+async fn every_page_reads_in_bengali(backend: Backend) {
+    every_page_reads_in(backend, "bn", '\u{0980}'..='\u{09FF}').await;
+}
+
+on_both_backends!(every_new_page_reads_in_hindi, every_page_reads_in_bengali);

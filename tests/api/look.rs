@@ -184,8 +184,8 @@ async fn crawlers_find_open_petitions_and_nothing_private(backend: Backend) {
     }
     assert_eq!(
         xml.matches("<url>").count(),
-        4,
-        "home and the demo, in two languages"
+        2 * hastakshar::i18n::Lang::ALL.len(),
+        "home and the demo, in each language"
     );
 
     {
@@ -200,7 +200,11 @@ async fn crawlers_find_open_petitions_and_nothing_private(backend: Backend) {
         !xml.contains(&format!("/petitions/{DEMO}<")),
         "a closed petition left: {xml}"
     );
-    assert_eq!(xml.matches("<url>").count(), 2);
+    assert_eq!(
+        xml.matches("<url>").count(),
+        hastakshar::i18n::Lang::ALL.len(),
+        "the home page in each language"
+    );
 }
 
 fn header(r: &reqwest::Response, name: &str) -> String {
@@ -414,7 +418,7 @@ async fn the_share_card_is_a_small_png_in_each_language(backend: Backend) {
     set_count(&app, 4_213, 100_000);
     let page = page_with(&app, &format!("/petitions/{DEMO}"), "4,213").await;
     let mut cards = Vec::new();
-    for prefix in ["", "/hi"] {
+    for prefix in ["", "/hi", "/bn"] {
         let r = app
             .get(&format!("{prefix}/petitions/{DEMO}/card.png"))
             .await;
@@ -427,7 +431,10 @@ async fn the_share_card_is_a_small_png_in_each_language(backend: Backend) {
         assert_eq!((img.width(), img.height()), (1200, 630));
         cards.push(png);
     }
-    assert_ne!(cards[0], cards[1], "each language its own card");
+    assert!(
+        cards[0] != cards[1] && cards[1] != cards[2] && cards[0] != cards[2],
+        "each language its own card"
+    );
     // The words drawn are the page's own.
     let petition = {
         let mut conn = app.pool.get().unwrap();
@@ -444,6 +451,17 @@ async fn the_share_card_is_a_small_png_in_each_language(backend: Backend) {
         hi.title
             .chars()
             .any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    );
+    // The demo petition has no Bengali text: its title stays in English, the card's own words
+    // are Bengali, shaped in Noto Sans Bengali.
+    let bn = hastakshar::views::petition::card_text(hastakshar::i18n::Lang::Bn, &petition);
+    assert!(bn.count.starts_with("4,213 "));
+    assert!(
+        bn.count
+            .chars()
+            .any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)),
+        "{}",
+        bn.count
     );
     assert_eq!((en.done, en.of), (4_213, 5_000));
     assert_eq!(app.get("/petitions/999/card.png").await.status(), 404);

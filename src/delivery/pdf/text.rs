@@ -1,8 +1,10 @@
-//! Text for the packs: the fonts (Noto Sans and Noto Sans Devanagari, regular and bold,
-//! parsed once per process), shaping, and wrapping, cutting and fitting shaped lines to a width.
+//! Text for the packs: the fonts (Noto Sans, Noto Sans Devanagari and Noto Sans Bengali,
+//! regular and bold, parsed once per process), shaping, and wrapping, cutting and fitting shaped
+//! lines to a width.
 //!
 //! We shape text ourselves with rustybuzz (the shaper krilla uses internally), one run per
-//! script: Devanagari runs get Noto Sans Devanagari, the rest Noto Sans. Shaping once gives both
+//! script: Devanagari runs get Noto Sans Devanagari, Bengali runs Noto Sans Bengali, the rest Noto
+//! Sans. Shaping once gives both
 //! the advances needed for line wrapping and the glyphs handed to krilla's `draw_glyphs`
 //! together with each glyph's source text, from which krilla writes ToUnicode maps (and
 //! ActualText where a cluster is reordered), so the PDF stays copyable and searchable,
@@ -23,13 +25,15 @@ pub(super) struct LoadedFont {
     pub(super) script: Script,
 }
 
-/// Latin regular, Latin bold, Devanagari regular, Devanagari bold: see `font_index`.
-pub(super) type Fonts = [LoadedFont; 4];
+/// Latin, Devanagari and Bengali, each regular then bold: see `font_index`.
+pub(super) type Fonts = [LoadedFont; 6];
 
 const NOTO: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
 const NOTO_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
 const DEVA: &[u8] = include_bytes!("../../../assets/fonts/NotoSansDevanagari-Regular.ttf");
 const DEVA_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSansDevanagari-Bold.ttf");
+const BENG: &[u8] = include_bytes!("../../../assets/fonts/NotoSansBengali-Regular.ttf");
+const BENG_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSansBengali-Bold.ttf");
 
 pub(super) static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
     let load = |data: &'static [u8], script: Script| {
@@ -43,23 +47,39 @@ pub(super) static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
             script,
         })
     };
-    let (latin, deva) = (script::LATIN, script::DEVANAGARI);
-    let [a, b, c, d] = [
-        (NOTO, latin),
-        (NOTO_BOLD, latin),
-        (DEVA, deva),
-        (DEVA_BOLD, deva),
-    ];
+    let (latin, deva, beng) = (script::LATIN, script::DEVANAGARI, script::BENGALI);
     Some([
-        load(a.0, a.1)?,
-        load(b.0, b.1)?,
-        load(c.0, c.1)?,
-        load(d.0, d.1)?,
+        load(NOTO, latin)?,
+        load(NOTO_BOLD, latin)?,
+        load(DEVA, deva)?,
+        load(DEVA_BOLD, deva)?,
+        load(BENG, beng)?,
+        load(BENG_BOLD, beng)?,
     ])
 });
 
-pub(super) fn font_index(deva: bool, bold: bool) -> usize {
-    usize::from(deva) * 2 + usize::from(bold)
+/// The scripts the packs and cards draw, each with its own font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Writing {
+    Latin = 0,
+    Devanagari = 1,
+    Bengali = 2,
+}
+
+pub(super) fn font_index(w: Writing, bold: bool) -> usize {
+    w as usize * 2 + usize::from(bold)
+}
+
+/// The script a letter is written in, among those with a font of their own.
+pub(super) fn writing_of(c: char) -> Option<Writing> {
+    match c {
+        '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' | '\u{1CD0}'..='\u{1CFF}' => {
+            Some(Writing::Devanagari)
+        }
+        '\u{0980}'..='\u{09FF}' => Some(Writing::Bengali),
+        c if c.is_alphabetic() => Some(Writing::Latin),
+        _ => None,
+    }
 }
 
 /// Text shaped in one font; widths are in em. Every glyph's `text_range` is a valid slice of
@@ -137,36 +157,33 @@ pub(super) fn shape(f: &Fonts, font: usize, text: &str) -> Run {
     }
 }
 
-pub(super) fn is_deva(c: char) -> bool {
-    matches!(c, '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' | '\u{1CD0}'..='\u{1CFF}')
-}
-
 /// Splits text into runs by script and shapes them. Neutral characters (spaces, digits,
 /// punctuation, marks, joiners) go with the previous letter, or with the first letter of their
-/// word at its start, unless the Devanagari font lacks them.
+/// word at its start, unless that script's font lacks them.
 pub(super) fn shape_mixed(f: &Fonts, text: &str, bold: bool) -> Vec<Run> {
-    let strong = |c: char| match c {
-        c if is_deva(c) => Some(true),
-        c if c.is_alphabetic() => Some(false),
-        _ => None,
-    };
+    let strong = writing_of;
     let invisible = |c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
-    let (mut runs, mut start, mut cur, mut prev) = (Vec::new(), 0, false, false);
+    let latin = Writing::Latin;
+    let (mut runs, mut start, mut cur, mut prev) = (Vec::new(), 0, latin, latin);
     for (i, c) in text.char_indices() {
         if i == 0 || text[..i].ends_with(' ') {
             let word = text[i..].split(' ').next().unwrap_or_default();
             prev = word.chars().find_map(strong).unwrap_or(prev);
         }
         let s = strong(c);
-        let mut deva = s.unwrap_or(prev);
-        if deva && s.is_none() && !invisible(c) && f[2].face.glyph_index(c).is_none() {
-            deva = false;
+        let mut w = s.unwrap_or(prev);
+        if w != latin
+            && s.is_none()
+            && !invisible(c)
+            && f[font_index(w, false)].face.glyph_index(c).is_none()
+        {
+            w = latin;
         }
-        if deva != cur && i > start {
+        if w != cur && i > start {
             runs.push(shape(f, font_index(cur, bold), &text[start..i]));
             start = i;
         }
-        (cur, prev) = (deva, s.unwrap_or(prev));
+        (cur, prev) = (w, s.unwrap_or(prev));
     }
     if start < text.len() {
         runs.push(shape(f, font_index(cur, bold), &text[start..]));
@@ -273,7 +290,7 @@ pub(super) fn ellipsize(f: &Fonts, line: Line, bold: bool, max: f32, always: boo
     if line.width <= max && !always {
         return line;
     }
-    let ell = shape(f, font_index(false, bold), "…");
+    let ell = shape(f, font_index(Writing::Latin, bold), "…");
     let mut out = Line::default();
     for run in line.runs {
         let room = max - ell.width - out.width;
@@ -331,6 +348,34 @@ mod tests {
         let runs = shape_mixed(f, "श्री Rahul (गांधी) 1,23,456", false);
         let texts: Vec<(usize, &str)> = runs.iter().map(|r| (r.font, r.text.as_str())).collect();
         assert_eq!(texts, [(2, "श्री "), (0, "Rahul "), (2, "(गांधी) 1,23,456")]);
+    }
+
+    #[test]
+    fn bengali_is_shaped_in_its_own_font() {
+        let f = FONTS.as_ref().expect("fonts");
+        // ক্ষ is one conjunct glyph; the ি vowel sign is drawn before ক.
+        assert_eq!(shape(f, 4, "ক্ষ").glyphs.len(), 1);
+        let ki: Vec<u32> = shape(f, 4, "কি")
+            .glyphs
+            .iter()
+            .map(|g| g.glyph_id.to_u32())
+            .collect();
+        let ka = f[4].face.glyph_index('ক').map(|g| u32::from(g.0));
+        assert!(
+            ki.len() == 2 && Some(ki[1]) == ka && Some(ki[0]) != ka,
+            "{ki:?}"
+        );
+        let runs = shape_mixed(f, "মমতা Banerjee, বারাণসী वाराणसी 12", true);
+        let texts: Vec<(usize, &str)> = runs.iter().map(|r| (r.font, r.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (5, "মমতা "),
+                (1, "Banerjee, "),
+                (5, "বারাণসী "),
+                (3, "वाराणसी 12")
+            ]
+        );
     }
 
     #[test]

@@ -147,28 +147,28 @@ pub async fn pack(
     if file == "choose" {
         // The no-script picker on the delivery page: on to the chosen pack.
         let mut pc = String::new();
-        let mut hi = false;
+        let mut lang = Lang::En;
         for (k, v) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
             match k.as_ref() {
                 "pc" => pc = v.into_owned(),
-                "lang" => hi = v == "hi",
+                "lang" => lang = Lang::parse(&v).unwrap_or(Lang::En),
                 _ => {}
             }
         }
         if INDIA.constituency(&pc).is_none() {
             return Err(PageError::NotFound);
         }
-        let lang = if hi { Lang::Hi } else { Lang::En };
         return Ok(see_other(&format!(
             "/admin/petitions/{id}/packs/{}",
             delivery::pack_file(&pc, lang)
         )));
     }
     let stem = file.strip_suffix(".pdf").ok_or(PageError::NotFound)?;
-    let (pc, pack_lang) = match stem.strip_suffix(".hi") {
-        Some(pc) => (pc.to_string(), Lang::Hi),
-        None => (stem.to_string(), pack_lang(&req)),
-    };
+    let named = Lang::ALL.into_iter().find_map(|l| {
+        let pc = stem.strip_suffix(&format!(".{}", l.code()))?;
+        (l != Lang::En).then(|| (pc.to_string(), l))
+    });
+    let (pc, pack_lang) = named.unwrap_or_else(|| (stem.to_string(), pack_lang(&req)));
     if pc != "ministry" && INDIA.constituency(&pc).is_none() {
         return Err(PageError::NotFound);
     }

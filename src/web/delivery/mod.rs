@@ -48,12 +48,19 @@ async fn run_delivery<T: Send + 'static>(
         .map_err(PageError::from)
 }
 
+/// The packs' language a query asks for (`?lang=hi`, `?lang=bn`), else English.
 fn pack_lang(req: &HttpRequest) -> Lang {
-    let q = req.query_string();
-    if q.split('&').any(|p| p == "lang=hi") {
-        Lang::Hi
-    } else {
-        Lang::En
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// The query that keeps a pack language other than English on the next page.
+fn lang_query(lang: Lang) -> String {
+    match lang {
+        Lang::En => String::new(),
+        other => format!("&lang={}", other.code()),
     }
 }
 
@@ -130,11 +137,7 @@ pub async fn deliver(
         "send" => false,
         _ => return Err(PageError::Unprocessable),
     };
-    let pack_lang = if form.get("lang") == "hi" {
-        Lang::Hi
-    } else {
-        Lang::En
-    };
+    let pack_lang = Lang::parse(form.get("lang")).unwrap_or(Lang::En);
     let actor = user.actor();
     let base = state.settings.base_url.clone();
     let keys = state.settings.data_keys.clone();
@@ -146,11 +149,7 @@ pub async fn deliver(
     })
     .await?;
     let (n, missing) = (sent.packs, sent.preview.no_email.len());
-    let lang_q = if pack_lang == Lang::Hi {
-        "&lang=hi"
-    } else {
-        ""
-    };
+    let lang_q = lang_query(pack_lang);
     Ok(see_other(&if dry_run {
         format!("/admin/petitions/{id}/delivery?done=dry-run&n={n}&missing={missing}{lang_q}")
     } else {

@@ -25,11 +25,7 @@ pub async fn start_zip(
     let SignedIn { user, .. } = signed;
     let id = parse_id(&path)?;
     known_petition(&state, id).await?;
-    let pack_lang = if form.get("lang") == "hi" {
-        Lang::Hi
-    } else {
-        Lang::En
-    };
+    let pack_lang = Lang::parse(form.get("lang")).unwrap_or(Lang::En);
     let actor = user.actor();
     let max = state.settings.zip_jobs_max as i64;
     let job = db::write(&state.pool, move |c| {
