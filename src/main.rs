@@ -19,8 +19,8 @@ use hastakshar::telemetry;
 mod commands;
 
 use commands::{
-    AdminCommand, DeliverCommand, ExportCommand, ImportCommand, admin_create, backup, cli_actor,
-    deliver, export, import_representatives,
+    AdminCommand, DeliverCommand, ExportCommand, ImportCommand, admin_create, admin_token, backup,
+    cli_actor, deliver, export, import_representatives,
 };
 
 #[derive(Parser)]
@@ -165,6 +165,11 @@ fn main() -> ExitCode {
                     admin_create(&settings, &email, role, base_url.as_deref())
                 })
                 .await?
+            }
+            Command::Admin {
+                what: AdminCommand::Token { name, source },
+            } => {
+                tokio::task::spawn_blocking(move || admin_token(&settings, &name, &source)).await?
             }
         }
     });

@@ -29,6 +29,17 @@ pub enum AdminCommand {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Issue an API token for a partner group's system (`/osdi/v1`) and print it: it is shown
+    /// this once. What it records is credited to `--source`, and it reads only that source's
+    /// signatures. Admins also issue and revoke tokens at /admin/api-tokens.
+    Token {
+        /// A name for people ("Bihar network's CiviCRM").
+        #[arg(long)]
+        name: String,
+        /// The group's source code, as in `?source=` links.
+        #[arg(long)]
+        source: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,6 +111,29 @@ impl Progress {
             eprintln!();
         }
     }
+}
+
+pub fn admin_token(settings: &Settings, name: &str, source: &str) -> anyhow::Result<()> {
+    let name = name.trim();
+    let Some(source) = hastakshar::domain::source_code(source).filter(|_| !name.is_empty()) else {
+        anyhow::bail!(
+            "--name must not be empty, and --source must be a code of lowercase letters, digits, - and _ (at most 40)"
+        );
+    };
+    let pool = prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let token = hastakshar::tokens::new_token();
+    let id = hastakshar::db::api_tokens::issue(
+        &mut conn,
+        name,
+        &source,
+        &token.hash,
+        None,
+        &cli_actor(),
+    )?;
+    eprintln!("token {id} for {name} (source {source}); it is not shown again:");
+    println!("{}", token.plain);
+    Ok(())
 }
 
 pub fn admin_create(

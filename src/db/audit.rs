@@ -56,6 +56,10 @@ pub enum Action {
     /// Staff: a member's or a ministry's response recorded, a petition's thresholds changed.
     ResponseRecord,
     ThresholdEdit,
+    /// Admins: an API token issued to a partner group's system, or revoked; what a token read.
+    ApiTokenIssue,
+    ApiTokenRevoke,
+    ApiSignaturesRead,
 }
 
 impl Action {
@@ -102,6 +106,9 @@ impl Action {
             Action::KeysRotate => "keys.rotate",
             Action::ResponseRecord => "response.record",
             Action::ThresholdEdit => "threshold.edit",
+            Action::ApiTokenIssue => "api-token.issue",
+            Action::ApiTokenRevoke => "api-token.revoke",
+            Action::ApiSignaturesRead => "api.signatures.read",
         }
     }
 }
@@ -123,6 +130,11 @@ impl Actor {
     /// A signer acting through their link: named by nothing that identifies them.
     pub fn signer() -> Actor {
         Actor("signer".to_string())
+    }
+
+    /// A partner group's system, by its API token's id.
+    pub fn api_token(id: i64) -> Actor {
+        Actor(format!("api-token:{id}"))
     }
 
     /// The worker's own jobs (retention, sealing).

@@ -1,6 +1,7 @@
 //! The database: one connection type over SQLite and PostgreSQL, the pool, migrations, and the
 //! queries each domain concept needs (one file per concept).
 
+pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod campaigns;

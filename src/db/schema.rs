@@ -437,6 +437,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Tokens for partner groups' systems (`/osdi/v1`); only the token's hash is kept.
+    api_tokens (id) {
+        id -> BigInt,
+        name -> Text,
+        source -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(constituencies -> states (state_code));
 diesel::joinable!(responses -> petitions (petition_id));
 diesel::joinable!(deliveries -> petitions (petition_id));
@@ -495,6 +509,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     response_documents,
     petition_thresholds,
+    api_tokens,
 );
 
 diesel::table! {

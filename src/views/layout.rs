@@ -36,7 +36,7 @@ pub struct Share {
 
 /// The staff pages, in the bar's order, with the role each needs (as declared in
 /// `web::routes`) and its label; the bar shows a member of staff the ones their role opens.
-pub const STAFF_PAGES: [(&str, Role, &str); 8] = [
+pub const STAFF_PAGES: [(&str, Role, &str); 9] = [
     ("/admin/moderation", Role::Moderator, "staff-nav-moderation"),
     ("/admin/petitions", Role::Moderator, "staff-nav-petitions"),
     ("/admin/recipients", Role::Moderator, "staff-nav-recipients"),
@@ -44,13 +44,14 @@ pub const STAFF_PAGES: [(&str, Role, &str); 8] = [
     ("/admin/rules", Role::Admin, "staff-nav-rules"),
     ("/admin/privacy", Role::Admin, "staff-nav-privacy"),
     ("/admin/users", Role::Admin, "staff-nav-users"),
+    ("/admin/api-tokens", Role::Admin, "staff-nav-tokens"),
     ("/admin/audit", Role::Admin, "staff-nav-audit"),
 ];
 
 /// What an action's redirect may ask the next page to say: `?done=<key>` with up to two whole
 /// numbers (`n`, `missing`); the words are the message `done-<key>`. Anything else in the
 /// query is ignored, so a link cannot make the site say what it likes.
-const DONE: [&str; 17] = [
+const DONE: [&str; 18] = [
     "approve",
     "changes",
     "reject",
@@ -68,6 +69,7 @@ const DONE: [&str; 17] = [
     "image-removed",
     "response-recorded",
     "threshold-saved",
+    "token-revoked",
 ];
 
 /// The message for a `?done=` query, in `lang`, if the query names one.

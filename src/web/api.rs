@@ -204,6 +204,19 @@ struct PinAnswer {
     constituency: Option<String>,
 }
 
+/// `GET /api/openapi.json`: the OpenAPI 3.1 document of every JSON endpoint
+/// (`assets/api/openapi.json`, kept true by a test against the route table and by schemathesis
+/// against a live server in CI).
+pub async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(JSON)
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(OPENAPI)
+}
+
+pub const OPENAPI: &str = include_str!("../../assets/api/openapi.json");
+
 /// `GET /api/pincodes/{pin}`: the state and likely constituency of a PIN code, for the form's
 /// script to pre-select (the signer can always change them).
 pub async fn pincode(path: web::Path<String>) -> HttpResponse {
@@ -215,9 +228,53 @@ pub async fn pincode(path: web::Path<String>) -> HttpResponse {
     };
     HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .json(PinAnswer {
             pin_code: pin.to_string(),
             state: Some(p.state_code.clone()),
             constituency: p.primary_pc_id.clone(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The OpenAPI document names exactly the JSON routes the server answers, with their
+    /// methods: a route added without its description, or described and gone, fails here.
+    #[test]
+    fn the_openapi_document_describes_every_json_route_and_no_other() {
+        let doc: serde_json::Value = serde_json::from_str(super::OPENAPI).unwrap();
+        assert_eq!(doc["openapi"], "3.1.0");
+        let described: BTreeSet<(String, String)> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, ops)| {
+                ops.as_object()
+                    .unwrap()
+                    .keys()
+                    .map(move |m| (m.to_uppercase(), path.clone()))
+            })
+            .collect();
+        let served: BTreeSet<(String, String)> = crate::web::routes::table()
+            .into_iter()
+            .filter(|r| {
+                r.path.ends_with(".json")
+                    || r.path.starts_with("/api/")
+                    || r.path.starts_with("/osdi/")
+            })
+            .map(|r| (r.method.to_string(), r.path.replace("{id:\\d+}", "{id}")))
+            .collect();
+        assert_eq!(described, served);
+        // Every reference resolves.
+        let text = super::OPENAPI;
+        for r in text.split("\"$ref\": \"#/").skip(1) {
+            let pointer = format!("/{}", r.split('"').next().unwrap());
+            assert!(
+                doc.pointer(&pointer).is_some(),
+                "{pointer} is not in the document"
+            );
+        }
+    }
 }

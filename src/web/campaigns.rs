@@ -561,34 +561,29 @@ pub async fn post_update(
     )))
 }
 
-#[derive(serde::Deserialize)]
-pub struct SimilarQuery {
-    q: Option<String>,
-    exclude: Option<i64>,
-}
-
-/// `GET /api/petitions/similar?q=`: open petitions like a title being typed (JSON).
-pub async fn similar_api(
-    state: web::Data<AppState>,
-    query: web::Query<SimilarQuery>,
-) -> HttpResponse {
-    let q = crate::forms::search_term(query.q.as_deref(), 200);
-    let exclude = query.exclude;
+/// `GET /api/petitions/similar?q=`: open petitions like a title being typed (JSON). These are
+/// filters, not data: a value no script of ours sends is ignored, never an error.
+pub async fn similar_api(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let form = crate::forms::Form::parse(req.query_string().as_bytes());
+    let q = crate::forms::search_term(Some(form.get("q")), 200);
+    let exclude = form.get("exclude").parse::<i64>().ok();
     let lang = Lang::En;
     match db::run(&state.pool, move |c| Ok(store::similar(c, &q, exclude)?)).await {
-        Ok(list) => HttpResponse::Ok().json(
-            list.iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "id": p.id(),
-                        "title": p.text(lang).title,
-                        "title_hi": p.text(Lang::Hi).title,
-                        "signature_count": p.row.signature_count,
-                        "url": format!("/petitions/{}", p.id()),
+        Ok(list) => HttpResponse::Ok()
+            .insert_header((actix_web::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+            .json(
+                list.iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "id": p.id(),
+                            "title": p.text(lang).title,
+                            "title_hi": p.text(Lang::Hi).title,
+                            "signature_count": p.row.signature_count,
+                            "url": format!("/petitions/{}", p.id()),
+                        })
                     })
-                })
-                .collect::<Vec<_>>(),
-        ),
+                    .collect::<Vec<_>>(),
+            ),
         Err(e) => {
             tracing::error!(error = %e, "similar petitions failed");
             HttpResponse::ServiceUnavailable().finish()

@@ -11,9 +11,9 @@ use actix_web::{FromRequest, Handler, Responder, web};
 
 use super::session::guard;
 use super::{
-    account, account_data, admin, api, assets, campaigns, crawlers, delivery, images, integrity,
-    mail_events, map, my_data, ops, pages, privacy, representatives, responses, signing,
-    unsubscribe,
+    account, account_data, admin, api, api_tokens, assets, campaigns, crawlers, delivery, images,
+    integrity, mail_events, map, my_data, ops, osdi, pages, privacy, representatives, responses,
+    signing, unsubscribe,
 };
 use crate::accounts::Role;
 
@@ -28,13 +28,16 @@ pub enum Access {
     /// Moderators and admins.
     Moderator,
     Admin,
+    /// A partner group's system, with an API token an admin issued (`OSDI-API-Token` or
+    /// `Authorization: Bearer`); the handler checks it and answers 401 without one.
+    Partner,
 }
 
 impl Access {
     /// The least role that may pass; `None` for public routes.
     pub fn role(self) -> Option<Role> {
         match self {
-            Access::Public => None,
+            Access::Public | Access::Partner => None,
             Access::Account => Some(Role::Campaigner),
             Access::Moderator => Some(Role::Moderator),
             Access::Admin => Some(Role::Admin),
@@ -141,7 +144,7 @@ pub fn table() -> Vec<Route> {
 }
 
 fn declare(r: &mut Routes<'_>) {
-    use Access::{Account, Admin, Moderator, Public};
+    use Access::{Account, Admin, Moderator, Partner, Public};
     // The public site.
     r.get("/", Public, pages::home)
         .get("/petitions.json", Public, api::petitions)
@@ -218,6 +221,7 @@ fn declare(r: &mut Routes<'_>) {
         .get("/support/{key}", Public, campaigns::support)
         .get("/api/petitions/similar", Public, campaigns::similar_api)
         .get("/api/pincodes/{pin}", Public, api::pincode)
+        .get("/api/openapi.json", Public, api::openapi)
         .get("/lang/{code}", Public, pages::switch_language)
         .get("/assets/{file}", Public, assets::serve)
         .get("/robots.txt", Public, crawlers::robots)
@@ -290,6 +294,9 @@ fn declare(r: &mut Routes<'_>) {
             admin::decide_update,
         )
         .get("/admin/users", Admin, admin::list_users)
+        .get("/admin/api-tokens", Admin, api_tokens::page)
+        .post("/admin/api-tokens", Admin, api_tokens::issue)
+        .post("/admin/api-tokens/{id}/revoke", Admin, api_tokens::revoke)
         .post("/admin/users/{id}/role", Admin, admin::set_role)
         .get("/admin/audit", Admin, admin::audit_log)
         // Requests to the grievance officer, and what one address holds: personal data.
@@ -391,4 +398,14 @@ fn declare(r: &mut Routes<'_>) {
         )
         .get("/admin/letters", Moderator, delivery::letters)
         .post("/admin/letters", Moderator, delivery::save_letter);
+    // Partner groups' systems: the OSDI petition and signature resources, each behind a token.
+    r.get("/osdi/v1", Partner, osdi::entry)
+        .get("/osdi/v1/petitions", Partner, osdi::petitions)
+        .get("/osdi/v1/petitions/{id}", Partner, osdi::petition)
+        .get(
+            "/osdi/v1/petitions/{id}/signatures",
+            Partner,
+            osdi::signatures,
+        )
+        .post("/osdi/v1/petitions/{id}/signatures", Partner, osdi::record);
 }

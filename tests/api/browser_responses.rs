@@ -5,7 +5,9 @@
 use fantoccini::Locator;
 use hastakshar::accounts::Role;
 
-use crate::browser::{Session, look_both_widths, press, sign_in_as_staff};
+use hastakshar::i18n::Lang;
+
+use crate::browser::{Session, fill, look_both_widths, press, sign_in_as_staff};
 use crate::helpers::{DEMO, form};
 use crate::people::{location, staff};
 use crate::pictures::upload;
@@ -78,7 +80,7 @@ async fn responses_and_the_members_record_read_well() {
         assert_eq!(location(&r), format!("{path}?done=response-recorded"));
     }
     let mut broken = Vec::new();
-    for (lang, prefix) in [("en", ""), ("hi", "/hi")] {
+    for (lang, prefix) in [("en", ""), ("hi", "/hi"), ("bn", "/bn")] {
         c.goto(&app.url(&format!("{prefix}/petitions/{DEMO}")))
             .await
             .unwrap();
@@ -99,17 +101,20 @@ async fn responses_and_the_members_record_read_well() {
             look_both_widths(&c, axe, &format!("{name}-{lang}"), None, true, &mut broken).await;
         }
     }
-    // The staff page, and the same form sent empty.
+    // The staff page, and the same form sent empty; the admins' API tokens, one issued.
     sign_in_as_staff(
         &c,
         app,
-        "moderator@example.in",
-        Role::Moderator,
+        "staff@example.in",
+        Role::Admin,
         "a long enough password 1",
     )
     .await;
-    for (lang, switch) in [("en", "/lang/en?next="), ("hi", "/lang/hi?next=")] {
-        c.goto(&app.url(&format!("{switch}{path}"))).await.unwrap();
+    for l in Lang::ALL {
+        let lang = l.code();
+        c.goto(&app.url(&format!("/lang/{lang}?next={path}")))
+            .await
+            .unwrap();
         look_both_widths(
             &c,
             axe,
@@ -132,18 +137,25 @@ async fn responses_and_the_members_record_read_well() {
             .text()
             .await
             .unwrap();
-        assert!(
-            summary.contains(if lang == "hi" {
-                "किसने जवाब दिया"
-            } else {
-                "Choose who answered"
-            }),
-            "{summary}"
-        );
+        assert!(summary.contains(&l.t("error-response-who")), "{summary}");
         look_both_widths(
             &c,
             axe,
             &format!("responses-staff-refused-{lang}"),
+            None,
+            true,
+            &mut broken,
+        )
+        .await;
+        c.goto(&app.url("/admin/api-tokens")).await.unwrap();
+        look_both_widths(&c, axe, &format!("tokens-{lang}"), None, true, &mut broken).await;
+        fill(&c, "name", "Bihar network").await;
+        fill(&c, "source", &format!("bihar-{lang}")).await;
+        press(&c, "main form button.primary", "code.token").await;
+        look_both_widths(
+            &c,
+            axe,
+            &format!("tokens-issued-{lang}"),
             None,
             true,
             &mut broken,

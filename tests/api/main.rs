@@ -33,6 +33,7 @@ mod look;
 mod mail_pool;
 mod map;
 mod operations;
+mod osdi;
 mod partners;
 mod people;
 mod pictures;
