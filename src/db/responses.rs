@@ -299,13 +299,14 @@ pub struct Threshold {
 }
 
 impl Threshold {
-    /// The text in `lang`, else in the petition's own language `own`, else any.
-    pub fn text(&self, lang: crate::i18n::Lang, own: &str) -> &str {
+    /// The text in `lang`, else in the petition's own language `own`, else any, with the
+    /// language it is in.
+    pub fn text(&self, lang: crate::i18n::Lang, own: &str) -> (&str, &str) {
         let of = |code: &str| self.texts.iter().find(|(l, _)| l == code);
         of(lang.code())
             .or_else(|| of(own))
             .or(self.texts.first())
-            .map_or("", |(_, t)| t.as_str())
+            .map_or(("", ""), |(l, t)| (l.as_str(), t.as_str()))
     }
 }
 

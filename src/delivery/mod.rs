@@ -81,14 +81,24 @@ pub struct Plan {
 }
 
 /// Staff save both languages' letter templates, noted in the audit log.
+/// The letter form's field for each language's template.
+pub fn letter_field(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "body_en",
+        Lang::Hi => "body_hi",
+        Lang::Bn => "body_bn",
+    }
+}
+
+/// Saves the letter templates, one per language, all or none.
 pub fn save_templates(
     conn: &mut DbConnection,
-    en: &str,
-    hi: &str,
+    bodies: &[(Lang, String)],
     actor: &crate::db::audit::Actor,
 ) -> QueryResult<()> {
     conn.transaction(|conn| {
-        for (lang, body) in [(Lang::En, en), (Lang::Hi, hi)] {
+        for (lang, body) in bodies {
+            let (lang, body) = (*lang, body.as_str());
             crate::db::delivery::put_template(conn, lang, body, actor.as_str())?;
             audit::note(
                 conn,

@@ -338,11 +338,12 @@ pub fn letters(ctx: &Ctx, form: &Form, problems: &Problems, token: &str) -> Mark
             h1 { (title) }
             p { (lang.t("letters-lede")) }
             p { @for (i, p) in PLACEHOLDERS.iter().enumerate() { @if i > 0 { ", " } code { (p) } } }
-            (f.summary(&[("body_en", "English".into()), ("body_hi", "हिन्दी".into())]))
+            (f.summary(&Lang::ALL.map(|l| (crate::delivery::letter_field(l), l.endonym().to_string()))))
             form method="post" action="/admin/letters" novalidate {
                 (csrf(token))
-                (f.textarea(Input::new("body_en", "English".into()).max(5000), 16))
-                (f.textarea(Input::new("body_hi", "हिन्दी".into()).max(5000), 16))
+                @for l in Lang::ALL {
+                    (f.textarea(Input::new(crate::delivery::letter_field(l), l.endonym().into()).max(5000), 16))
+                }
                 button.primary type="submit" { (lang.t("letters-save")) }
             }
         },

@@ -183,7 +183,7 @@ pub fn staff_page(ctx: &Ctx, v: &ResponsesPage<'_>) -> Markup {
                     ul.thresholds {
                         @for t in v.thresholds {
                             li {
-                                (lang.ta("timeline-threshold", &[("count", Arg::Num(t.signatures)), ("text", Arg::Str(t.text(lang, &p.row.lang).to_string()))]))
+                                (threshold(lang, t, &p.row.lang))
                                 form.inline method="post" action={ "/admin/petitions/" (id) "/thresholds/" (t.signatures) "/remove" } {
                                     (csrf(v.csrf))
                                     button.secondary type="submit" { (lang.t("threshold-remove")) }
@@ -204,6 +204,16 @@ pub fn staff_page(ctx: &Ctx, v: &ResponsesPage<'_>) -> Markup {
             }
         },
     )
+}
+
+/// "At 1,00,000 signatures: what happens", the text marked with its language where it is not
+/// the page's (a petition without a text in the reader's language).
+fn threshold(lang: Lang, t: &Threshold, own: &str) -> Markup {
+    let (code, text) = t.text(lang, own);
+    html! {
+        (lang.ta("timeline-threshold", &[("count", Arg::Num(t.signatures))])) ": "
+        @if code == lang.code() { (text) } @else { span lang=(code) { (text) } }
+    }
 }
 
 /// Responses as a list: date, who, what they said, their words and their letter.
@@ -264,13 +274,7 @@ pub fn timeline(lang: Lang, v: &Timeline<'_>) -> Markup {
         ));
     }
     for (t, reached) in v.thresholds {
-        let what = lang.ta(
-            "timeline-threshold",
-            &[
-                ("count", Arg::Num(t.signatures)),
-                ("text", Arg::Str(t.text(lang, &p.row.lang).to_string())),
-            ],
-        );
+        let what = threshold(lang, t, &p.row.lang);
         let status = match reached {
             Some(day) => lang.ta("timeline-reached", &[("date", Arg::Str(lang.date(*day)))]),
             None => lang.ta(

@@ -227,6 +227,26 @@ async fn packs_name_the_member_and_their_constituents(backend: Backend) {
         joined.contains("कूलपुरुषसेक्सनहींख़रीदते"),
         "the title comes back whole"
     );
+    // In Bengali: shaped with Noto Sans Bengali, names in Bengali script.
+    step.next("In Bengali");
+    let bn = tempfile::tempdir().unwrap();
+    let out = cli(
+        &app,
+        &format!(
+            "deliver packs --petition {DEMO} --out {} --lang bn",
+            bn.path().display()
+        ),
+    );
+    assert!(out.status.success());
+    let text = pdf_text(&bn.path().join("S24-77.bn.pdf")).unwrap();
+    let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for want in ["বারাণসী", "উত্তরপ্রদেশ", "(NarendraModi)", "ভারতীয়জনতাপার্টি"]
+    {
+        assert!(
+            joined.contains(want),
+            "the Bengali pack says {want:?}:\n{text}"
+        );
+    }
     // Every pack is in the audit log.
     step.next("Every pack is in the audit log");
     assert!(app.count("audit_log") >= 2);

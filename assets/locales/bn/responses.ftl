@@ -49,7 +49,7 @@ timeline-opened = পিটিশনটি খোলা হয়েছে
 timeline-threshold = { $count ->
     [one] { $count } স্বাক্ষরে
    *[other] { $count } স্বাক্ষরে
-}: { $text }
+}
 timeline-reached = { $date } তারিখে পৌঁছেছে
 timeline-to-go = { $count ->
     [one] আরও { $count } স্বাক্ষর দরকার

@@ -49,7 +49,7 @@ timeline-opened = The petition opened
 timeline-threshold = At { $count ->
     [one] { $count } signature
    *[other] { $count } signatures
-}: { $text }
+}
 timeline-reached = Reached on { $date }
 timeline-to-go = { $count ->
     [one] { $count } more signature needed

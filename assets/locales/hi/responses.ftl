@@ -49,7 +49,7 @@ timeline-opened = याचिका खुली
 timeline-threshold = { $count ->
     [one] { $count } हस्ताक्षर
    *[other] { $count } हस्ताक्षर
-} पर: { $text }
+} पर
 timeline-reached = { $date } को पूरा हुआ
 timeline-to-go = { $count ->
     [one] { $count } और हस्ताक्षर चाहिए

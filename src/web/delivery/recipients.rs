@@ -184,14 +184,17 @@ pub async fn letters(
 ) -> Result<HttpResponse, PageError> {
     let ctx = state.ctx(&req, lang, false);
     let SignedIn { session, .. } = signed;
-    let (en, hi) = db::run(&state.pool, |c| {
-        Ok((
-            delivery::template(c, Lang::En)?,
-            delivery::template(c, Lang::Hi)?,
-        ))
+    let bodies = db::run(&state.pool, |c| {
+        Ok(Lang::ALL
+            .into_iter()
+            .map(|l| delivery::template(c, l).map(|b| (l, b)))
+            .collect::<Result<Vec<_>, _>>()?)
     })
     .await?;
-    let form = Form::from_pairs(&[("body_en", &en), ("body_hi", &hi)]);
+    let mut form = Form::default();
+    for (l, body) in &bodies {
+        form.push(delivery::letter_field(*l), body);
+    }
     Ok(form_page(
         &state,
         &session,
@@ -211,8 +214,10 @@ pub async fn save_letter(
     let form = posted(&req, &state, &body)?;
     let SignedIn { user, session } = signed;
     let mut problems = Problems::default();
-    let en = problems.text(&form, "body_en", 5_000);
-    let hi = problems.text(&form, "body_hi", 5_000);
+    let bodies: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .map(|l| (l, problems.text(&form, delivery::letter_field(l), 5_000)))
+        .collect();
     if !problems.is_empty() {
         return Ok(form_page(
             &state,
@@ -223,7 +228,7 @@ pub async fn save_letter(
     }
     let actor = user.actor();
     db::write(&state.pool, move |c| {
-        Ok(delivery::save_templates(c, &en, &hi, &actor)?)
+        Ok(delivery::save_templates(c, &bodies, &actor)?)
     })
     .await?;
     Ok(see_other("/admin/letters?done=saved"))
