@@ -169,7 +169,8 @@ pub fn map_page(ctx: &Ctx, v: &MapPage<'_>) -> Markup {
                     button.secondary type="submit" { (lang.t("map-state-show")) }
                 }
             }
-            figure.map-large {
+            figure.map-large data-zoom-in=(lang.t("map-zoom-in")) data-zoom-out=(lang.t("map-zoom-out"))
+                data-zoom-reset=(lang.t("map-zoom-reset")) {
                 (svg(lang, &map::LARGE, &counts, v.state, true))
                 figcaption { (legend(lang, max)) }
             }

@@ -516,6 +516,38 @@ async fn the_map_reads_with_and_without_javascript() {
                     tip.contains(name) && tip.ends_with(" · 1"),
                     "the tip names the constituency and its count: {tip:?}"
                 );
+                // Zoom: in halves the view, twice; out and "show all" go back.
+                let width = |c: fantoccini::Client| async move {
+                    c.execute(
+                        "return document.querySelector('figure.map-large svg').viewBox.baseVal.width;",
+                        vec![],
+                    )
+                    .await
+                    .unwrap()
+                    .as_f64()
+                    .unwrap()
+                };
+                let home = width(c.clone()).await;
+                let buttons = c.find_all(Locator::Css(".map-zoom button")).await.unwrap();
+                assert_eq!(buttons.len(), 3, "zoom in, zoom out, show all");
+                buttons[0].click().await.unwrap();
+                buttons[0].click().await.unwrap();
+                let zoomed = width(c.clone()).await;
+                assert!((zoomed - home / 4.0).abs() < 1e-6, "{home} → {zoomed}");
+                look_both_widths(
+                    &c,
+                    axe,
+                    &format!("map-zoomed-{lang}"),
+                    None,
+                    true,
+                    &mut broken,
+                )
+                .await;
+                let buttons = c.find_all(Locator::Css(".map-zoom button")).await.unwrap();
+                buttons[1].click().await.unwrap();
+                assert!((width(c.clone()).await - home / 2.0).abs() < 1e-6);
+                buttons[2].click().await.unwrap();
+                assert!((width(c.clone()).await - home).abs() < 1e-6, "show all");
             }
         }
         c.close().await.unwrap();

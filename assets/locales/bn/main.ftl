@@ -889,3 +889,8 @@ browse-next = পরের পৃষ্ঠা
 browse-page-of = পৃষ্ঠা { $page } / { $pages }
 browse-feed = নতুন পিটিশনের ফিড (Atom)
 feed-title = হস্তাক্ষর: নতুন পিটিশন
+
+# The map, zoomed with JavaScript.
+map-zoom-in = কাছ থেকে দেখুন
+map-zoom-out = দূর থেকে দেখুন
+map-zoom-reset = পুরোটা দেখান

@@ -889,3 +889,8 @@ browse-next = Next page
 browse-page-of = Page { $page } of { $pages }
 browse-feed = New petitions as a feed (Atom)
 feed-title = New petitions on Hastakshar
+
+# The map, zoomed with JavaScript.
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-zoom-reset = Show all

@@ -817,3 +817,8 @@ browse-next = अगला पृष्ठ
 browse-page-of = पृष्ठ { $page } / { $pages }
 browse-feed = नई याचिकाएँ फ़ीड के रूप में (Atom)
 feed-title = हस्ताक्षर पर नई याचिकाएँ
+
+# मानचित्र, JavaScript से ज़ूम।
+map-zoom-in = पास से देखें
+map-zoom-out = दूर से देखें
+map-zoom-reset = पूरा दिखाएँ
