@@ -23,6 +23,12 @@ const FILES: &[(&str, &[u8], &str)] = &[
         include_bytes!("../assets/static/app.js"),
         "text/javascript; charset=utf-8",
     ),
+    // The map page's own script (the petition page does without it).
+    (
+        "map.js",
+        include_bytes!("../assets/static/map.js"),
+        "text/javascript; charset=utf-8",
+    ),
     (
         "favicon.svg",
         include_bytes!("../assets/static/favicon.svg"),

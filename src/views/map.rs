@@ -169,6 +169,7 @@ pub fn map_page(ctx: &Ctx, v: &MapPage<'_>) -> Markup {
                     button.secondary type="submit" { (lang.t("map-state-show")) }
                 }
             }
+            script src=(crate::assets::url("map.js")) defer {}
             figure.map-large data-zoom-in=(lang.t("map-zoom-in")) data-zoom-out=(lang.t("map-zoom-out"))
                 data-zoom-reset=(lang.t("map-zoom-reset")) {
                 (svg(lang, &map::LARGE, &counts, v.state, true))
