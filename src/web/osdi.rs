@@ -218,6 +218,16 @@ async fn public(state: &AppState, raw: &str) -> Result<petitions::Petition, Http
     }
 }
 
+/// The token and the public petition a signatures request is about, or the answer (401, 404).
+async fn token_and_petition(
+    req: &HttpRequest,
+    state: &AppState,
+    raw: &str,
+) -> Result<(ApiToken, petitions::Petition), HttpResponse> {
+    let token = authorised(req, state).await?;
+    Ok((token, public(state, raw).await?))
+}
+
 /// `GET /osdi/v1/petitions/{id}`.
 pub async fn petition(
     req: HttpRequest,
@@ -242,12 +252,8 @@ pub async fn signatures(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let token = match authorised(&req, &state).await {
-        Ok(t) => t,
-        Err(answer) => return Ok(answer),
-    };
-    let p = match public(&state, &path).await {
-        Ok(p) => p,
+    let (token, p) = match token_and_petition(&req, &state, &path).await {
+        Ok(both) => both,
         Err(answer) => return Ok(answer),
     };
     let (page, per) = paging(&req);
@@ -358,12 +364,8 @@ pub async fn record(
     path: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let token = match authorised(&req, &state).await {
-        Ok(t) => t,
-        Err(answer) => return Ok(answer),
-    };
-    let p = match public(&state, &path).await {
-        Ok(p) => p,
+    let (token, p) = match token_and_petition(&req, &state, &path).await {
+        Ok(both) => both,
         Err(answer) => return Ok(answer),
     };
     if RECORDING.check_key(&token.id).is_err() {
