@@ -340,6 +340,7 @@ mod tests {
             kind: "parliament".into(),
             name: "Parliament of India".into(),
             name_hi: "भारत की संसद".into(),
+            name_bn: "ভারতের সংসদ".into(),
         }]
     }
 

@@ -58,12 +58,14 @@ pub struct Recipient {
     pub kind: String,
     pub name: String,
     pub name_hi: String,
+    pub name_bn: String,
 }
 
 impl Recipient {
     pub fn name_in(&self, lang: Lang) -> &str {
         match lang {
             Lang::Hi if !self.name_hi.is_empty() => &self.name_hi,
+            Lang::Bn if !self.name_bn.is_empty() => &self.name_bn,
             _ => &self.name,
         }
     }

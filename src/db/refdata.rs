@@ -97,10 +97,12 @@ pub fn load_representatives(conn: &mut DbConnection) -> Result<(), DbError> {
     })
 }
 
-const PARLIAMENT: (&str, &str) = ("Parliament of India", "भारत की संसद");
-const MINISTRY: (&str, &str) = (
+/// The seeded recipients' names in English, Hindi and Bengali.
+const PARLIAMENT: (&str, &str, &str) = ("Parliament of India", "भारत की संसद", "ভারতের সংসদ");
+const MINISTRY: (&str, &str, &str) = (
     "Ministry of Women and Child Development",
     "महिला एवं बाल विकास मंत्रालय",
+    "নারী ও শিশু উন্নয়ন মন্ত্রক",
 );
 
 const DEMO_TITLE_EN: &str = "Cool Men Don't Buy Sex";
@@ -133,7 +135,7 @@ pub fn seed_recipients(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
     let mut ids = Vec::new();
     // Found again by a fixed key, not by name: staff may rename them, and a renamed one must
     // not come back as a second recipient at the next start.
-    for (key, kind, (name, name_hi)) in [
+    for (key, kind, (name, name_hi, name_bn)) in [
         ("parliament", "parliament", PARLIAMENT),
         ("ministry-wcd", "ministry", MINISTRY),
     ] {
@@ -149,6 +151,7 @@ pub fn seed_recipients(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
                     recipients::kind.eq(kind),
                     recipients::name.eq(name),
                     recipients::name_hi.eq(name_hi),
+                    recipients::name_bn.eq(name_bn),
                     recipients::seed_key.eq(key),
                 ))
                 .returning(recipients::id)

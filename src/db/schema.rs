@@ -40,6 +40,7 @@ diesel::table! {
         email -> Nullable<Text>,
         postal_address -> Nullable<Text>,
         seed_key -> Nullable<Text>,
+        name_bn -> Text,
     }
 }
 

@@ -752,9 +752,35 @@ async fn every_new_page_reads_in_hindi(backend: Backend) {
     every_page_reads_in(backend, "hi", '\u{0900}'..='\u{097F}').await;
 }
 
-/// The Bengali walk, for West Bengal's groups.
+/// The Bengali walk, for West Bengal's groups; then a signer on a Bengali page gets their
+/// email in Bengali, and the petition's recipients are named in Bengali.
 async fn every_page_reads_in_bengali(backend: Backend) {
     every_page_reads_in(backend, "bn", '\u{0980}'..='\u{09FF}').await;
+    let app = TestApp::spawn(backend).await;
+    let (_, page) = app.get_text("/bn/petitions/1").await;
+    assert!(
+        page.contains("নারী ও শিশু উন্নয়ন মন্ত্রক"),
+        "the ministry, in Bengali"
+    );
+    let f = crate::helpers::form("bengali@example.in");
+    let r = app
+        .client
+        .post(app.url("/bn/petitions/1/signatures"))
+        .form(&crate::helpers::as_refs(&f))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let mail = mail_to(&app, "bengali@example.in", "").await;
+    let subject = mail.header("Subject").unwrap_or_default();
+    assert!(
+        subject
+            .chars()
+            .any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)),
+        "{subject}"
+    );
+    assert!(mail.links().iter().any(|l| l.contains("/bn/confirm/")));
+    assert!(mail.text_body().contains("নিশ্চিত"), "{}", mail.text_body());
 }
 
 on_both_backends!(every_new_page_reads_in_hindi, every_page_reads_in_bengali);
