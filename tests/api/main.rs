@@ -8,6 +8,7 @@ mod helpers;
 mod abuse;
 mod access;
 mod at_rest;
+mod bengali;
 mod browser;
 mod browser_console;
 mod browser_integrity;
