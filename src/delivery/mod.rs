@@ -6,6 +6,7 @@
 //! Counts are taken from the signatures themselves (confirmed only), not from the running
 //! tallies, so a pack's figures and its list of names always agree.
 
+mod letters;
 mod map;
 pub mod pdf;
 pub mod recipients;
@@ -16,7 +17,6 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
-use diesel::{Connection, QueryResult};
 
 use crate::db::delivery::confirmed_by_constituency;
 pub use crate::db::delivery::{Member, RecipientRow, members, names, template};
@@ -26,6 +26,7 @@ use crate::domain::Status;
 use crate::i18n::{Arg, Lang};
 use crate::refdata::INDIA;
 use crate::views::petition::{constituency_name, state_name};
+pub use letters::{PLACEHOLDERS, fill, letter_field, save_templates};
 use pdf::{Block, Doc};
 
 #[derive(Debug, thiserror::Error)]
@@ -79,51 +80,6 @@ pub struct Plan {
     /// The keys signers' names are sealed with: packs open them as they are written.
     pub keys: crate::seal::Keys,
 }
-
-/// Staff save both languages' letter templates, noted in the audit log.
-/// The letter form's field for each language's template.
-pub fn letter_field(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "body_en",
-        Lang::Hi => "body_hi",
-        Lang::Bn => "body_bn",
-    }
-}
-
-/// Saves the letter templates, one per language, all or none.
-pub fn save_templates(
-    conn: &mut DbConnection,
-    bodies: &[(Lang, String)],
-    actor: &crate::db::audit::Actor,
-) -> QueryResult<()> {
-    conn.transaction(|conn| {
-        for (lang, body) in bodies {
-            let (lang, body) = (*lang, body.as_str());
-            crate::db::delivery::put_template(conn, lang, body, actor.as_str())?;
-            audit::note(
-                conn,
-                actor,
-                crate::db::audit::Action::LetterEdit,
-                None,
-                serde_json::json!({ "lang": lang.code() }),
-            )?;
-        }
-        Ok(())
-    })
-}
-
-/// The placeholders a letter template may use.
-pub const PLACEHOLDERS: [&str; 9] = [
-    "{member}",
-    "{constituency}",
-    "{state}",
-    "{count}",
-    "{state_count}",
-    "{national_count}",
-    "{title}",
-    "{action}",
-    "{opened}",
-];
 
 pub fn plan(
     conn: &mut DbConnection,
@@ -414,15 +370,6 @@ impl Plan {
         pcs.sort();
         pcs
     }
-}
-
-/// Fills a template's placeholders; anything else in braces stays as written.
-pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in values {
-        out = out.replace(k, v);
-    }
-    out
 }
 
 /// One pack as bytes.

@@ -30,6 +30,7 @@ mod hardening_accounts;
 mod hardening_data;
 mod hardening_site;
 mod integrity;
+mod languages;
 mod look;
 mod mail_pool;
 mod map;
