@@ -13,7 +13,7 @@ use crate::people::*;
 use crate::support::testdb::Backend;
 
 /// The text of a PDF, as `pdftotext` (poppler) extracts it.
-fn pdf_text(path: &std::path::Path) -> Option<String> {
+pub fn pdf_text(path: &std::path::Path) -> Option<String> {
     let out = Command::new("pdftotext")
         .arg("-layout")
         .arg(path)

@@ -31,6 +31,7 @@ mod hardening_data;
 mod hardening_site;
 mod integrity;
 mod languages;
+mod letters;
 mod look;
 mod mail_pool;
 mod map;
