@@ -224,6 +224,17 @@ impl Lang {
     }
 }
 
+/// Of texts kept per language (`(lang, text)`), the one in `lang`, else in `own` (the
+/// petition's own language), else the first.
+pub fn in_lang<'a>(
+    texts: &'a [(String, String)],
+    lang: Lang,
+    own: &str,
+) -> Option<&'a (String, String)> {
+    let of = |code: &str| texts.iter().find(|(l, _)| l == code);
+    of(lang.code()).or_else(|| of(own)).or(texts.first())
+}
+
 pub enum Arg {
     Str(String),
     Num(i64),

@@ -107,6 +107,15 @@ pub fn check_pdf(bytes: &[u8]) -> Result<(), &'static str> {
     }
 }
 
+/// The languages a petition's thresholds are written in, with their field names: its own
+/// (`text`), then its translation's (`text_tr`), as its updates are.
+pub fn threshold_langs(p: &Petition) -> Vec<(&'static str, Lang)> {
+    let (main, other) = crate::campaigns::update_langs(p);
+    std::iter::once(("text", main))
+        .chain(other.map(|o| ("text_tr", o)))
+        .collect()
+}
+
 /// Checks the threshold form of `petition`: a number and its text in each of its languages.
 pub fn check_threshold(petition: &Petition, form: &Form) -> Result<Threshold, Problems> {
     let mut problems = Problems::default();
@@ -120,7 +129,7 @@ pub fn check_threshold(petition: &Petition, form: &Form) -> Result<Threshold, Pr
     if signatures.is_none() {
         problems.add("signatures", "error-threshold-signatures");
     }
-    let texts: Vec<(String, String)> = crate::views::responses::threshold_langs(petition)
+    let texts: Vec<(String, String)> = threshold_langs(petition)
         .into_iter()
         .map(|(field, l)| {
             (

@@ -91,20 +91,34 @@ pub fn revoke(conn: &mut DbConnection, id: i64, actor: &Actor) -> QueryResult<bo
     })
 }
 
-/// The token with this hash, if it is still in use; its last use is noted.
-pub fn authenticate(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<ApiToken>> {
-    let found = api_tokens::table
+/// The token with this hash, if it is still in use.
+pub fn in_use(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<ApiToken>> {
+    api_tokens::table
         .filter(api_tokens::token_hash.eq(token_hash))
         .filter(api_tokens::revoked_at.is_null())
         .select(ApiToken::as_select())
         .first(conn)
-        .optional()?;
-    if let Some(t) = &found {
-        diesel::update(api_tokens::table.find(t.id))
-            .set(api_tokens::last_used_at.eq(Some(now())))
-            .execute(conn)?;
+        .optional()
+}
+
+/// How stale a token's "last used" may get before a request notes it again: a partner's sync
+/// makes many requests a minute, and each need not be a write.
+pub const USE_NOTED_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+impl ApiToken {
+    /// Whether its last use is older than `USE_NOTED_EVERY` (or never noted).
+    pub fn use_is_stale(&self) -> bool {
+        self.last_used_at
+            .is_none_or(|at| now() - at > USE_NOTED_EVERY)
     }
-    Ok(found)
+}
+
+/// Notes that a token was used now.
+pub fn note_use(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(api_tokens::table.find(id))
+        .set(api_tokens::last_used_at.eq(Some(now())))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// A counted signature as a partner reads it.

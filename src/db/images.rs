@@ -27,12 +27,7 @@ impl PetitionImage {
 
     /// The description in `lang`, else in the petition's own language `own`, else any.
     pub fn alt(&self, lang: Lang, own: &str) -> &str {
-        let of = |code: &str| self.alts.iter().find(|(l, _)| l == code);
-        of(lang.code())
-            .or_else(|| of(own))
-            .or(self.alts.first())
-            .map(|(_, a)| a.as_str())
-            .unwrap_or("")
+        crate::i18n::in_lang(&self.alts, lang, own).map_or("", |(_, a)| a.as_str())
     }
 
     /// The `srcset` of every width.

@@ -302,10 +302,7 @@ impl Threshold {
     /// The text in `lang`, else in the petition's own language `own`, else any, with the
     /// language it is in.
     pub fn text(&self, lang: crate::i18n::Lang, own: &str) -> (&str, &str) {
-        let of = |code: &str| self.texts.iter().find(|(l, _)| l == code);
-        of(lang.code())
-            .or_else(|| of(own))
-            .or(self.texts.first())
+        crate::i18n::in_lang(&self.texts, lang, own)
             .map_or(("", ""), |(l, t)| (l.as_str(), t.as_str()))
     }
 }
@@ -405,6 +402,9 @@ pub fn reached_on(
     numbers: &[i64],
 ) -> QueryResult<Vec<Option<NaiveDate>>> {
     use super::schema::daily_counts;
+    if numbers.is_empty() {
+        return Ok(Vec::new());
+    }
     let days: Vec<(NaiveDate, i64)> = daily_counts::table
         .filter(daily_counts::petition_id.eq(petition_id))
         .order(daily_counts::day.asc())

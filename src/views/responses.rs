@@ -24,24 +24,20 @@ pub fn member_name(lang: Lang, pc: &str, name: &str) -> String {
 /// Who answered, as a reader of `lang` reads it.
 pub fn responder(lang: Lang, r: &Response) -> String {
     match &r.pc_id {
-        Some(pc) => lang.ta(
-            "response-member",
-            &[
-                ("name", Arg::Str(member_name(lang, pc, &r.responder))),
-                ("constituency", Arg::Str(constituency_name(lang, pc))),
-            ],
-        ),
+        Some(pc) => member_responder(lang, pc, &r.responder),
         None => r.responder.clone(),
     }
 }
 
-/// The languages a petition's thresholds are written in, with their field names: its own
-/// (`text`), then its translation's (`text_tr`).
-pub fn threshold_langs(p: &Petition) -> Vec<(&'static str, Lang)> {
-    super::images::image_langs(p)
-        .into_iter()
-        .map(|(field, l)| (if field == "alt" { "text" } else { "text_tr" }, l))
-        .collect()
+/// A member who answered: "Name, Member of Parliament for Constituency".
+pub fn member_responder(lang: Lang, pc: &str, name: &str) -> String {
+    lang.ta(
+        "response-member",
+        &[
+            ("name", Arg::Str(member_name(lang, pc, name))),
+            ("constituency", Arg::Str(constituency_name(lang, pc))),
+        ],
+    )
 }
 
 /// What the staff page shows and the two forms as sent.
@@ -78,7 +74,7 @@ pub fn staff_page(ctx: &Ctx, v: &ResponsesPage<'_>) -> Markup {
         form: v.threshold_form,
         problems: v.threshold_problems,
     };
-    let langs = threshold_langs(p);
+    let langs = crate::responses::threshold_langs(p);
     let text_label = |l: Lang| {
         lang.ta(
             "threshold-text",

@@ -13,6 +13,14 @@ use crate::views::{self, map::MapPage};
 
 const HTML: &str = "text/html; charset=utf-8";
 
+/// The state a page's `?state=` asks for, by its place in `INDIA.states`: one the site knows,
+/// else none (all of India; the forms offer nothing else).
+pub fn asked_state(req: &HttpRequest) -> Option<usize> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "state")
+        .and_then(|(_, code)| INDIA.states.iter().position(|s| s.code == code))
+}
+
 pub async fn page(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -20,13 +28,7 @@ pub async fn page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = parse_id(&path)?;
-    // A state the map knows, else all of India (the form offers nothing else).
-    let asked = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == "state")
-        .map(|(_, v)| v.into_owned());
-    let place = asked
-        .as_deref()
-        .and_then(|code| INDIA.states.iter().position(|s| s.code == code));
+    let place = asked_state(&req);
     let key = PageKey::Map(id, lang, place.map_or(0, |i| i as u8 + 1));
     let page = state
         .shelved(key, HTML, || async {

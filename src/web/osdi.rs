@@ -7,7 +7,7 @@
 //! once its signer confirms it from the email it gets.
 
 use std::num::NonZeroU32;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -75,10 +75,13 @@ async fn token(req: &HttpRequest, state: &AppState) -> Result<Option<ApiToken>, 
         return Ok(None);
     };
     let hash = crate::tokens::hash(plain);
-    Ok(db::write(&state.pool, move |c| {
-        Ok(api_tokens::authenticate(c, &hash)?)
-    })
-    .await?)
+    let found = db::run(&state.pool, move |c| Ok(api_tokens::in_use(c, &hash)?)).await?;
+    // A write only when the "last used" shown to admins has gone stale, not on every request.
+    if let Some(t) = found.as_ref().filter(|t| t.use_is_stale()) {
+        let id = t.id;
+        db::write(&state.pool, move |c| Ok(api_tokens::note_use(c, id)?)).await?;
+    }
+    Ok(found)
 }
 
 /// The token, or the 401 answer.
@@ -204,12 +207,13 @@ pub async fn petitions(
 }
 
 /// A public petition by the id in the path, or the 404 answer.
-async fn public(state: &AppState, raw: &str) -> Result<petitions::Petition, HttpResponse> {
+async fn public(state: &AppState, raw: &str) -> Result<Arc<petitions::Petition>, HttpResponse> {
     let not_found = || refusal(StatusCode::NOT_FOUND, "no such petition", &[]);
     let Ok(id) = parse_id(raw) else {
         return Err(not_found());
     };
-    match db::run(&state.pool, move |c| Ok(petitions::find_public(c, id)?)).await {
+    // From the short-lived cache the petition page and its form read too.
+    match state.petition(id).await {
         Ok(Some(p)) => Ok(p),
         Ok(None) => Err(not_found()),
         Err(e) => Err(actix_web::ResponseError::error_response(&PageError::from(
@@ -223,7 +227,7 @@ async fn token_and_petition(
     req: &HttpRequest,
     state: &AppState,
     raw: &str,
-) -> Result<(ApiToken, petitions::Petition), HttpResponse> {
+) -> Result<(ApiToken, Arc<petitions::Petition>), HttpResponse> {
     let token = authorised(req, state).await?;
     Ok((token, public(state, raw).await?))
 }

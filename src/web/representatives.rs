@@ -18,10 +18,7 @@ pub async fn list(
     state: web::Data<AppState>,
     UrlLang(lang): UrlLang,
 ) -> Result<HttpResponse, PageError> {
-    // A state the list knows, else all of India (the form offers nothing else).
-    let place = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == "state")
-        .and_then(|(_, v)| INDIA.states.iter().position(|s| s.code == v));
+    let place = super::map::asked_state(&req);
     let key = PageKey::Representatives(lang, place.map_or(0, |i| i as u8 + 1));
     let page = state
         .shelved(key, HTML, || async {

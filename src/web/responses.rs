@@ -118,22 +118,6 @@ fn responder_name(
 /// the petition has it.
 fn update_text(p: &Petition, v: &Valid, name: &str) -> Vec<(Lang, String, String)> {
     let (main, other) = crate::campaigns::update_langs(p);
-    let shown = store::Response {
-        id: 0,
-        petition_id: p.id(),
-        pc_id: match &v.who {
-            Responder::Member(pc) => Some(pc.clone()),
-            Responder::Recipient(_) => None,
-        },
-        recipient_id: None,
-        responder: name.to_string(),
-        stance: v.stance.to_string(),
-        received_on: v.received_on,
-        lang: v.lang.code().to_string(),
-        body: v.body.clone(),
-        document_bytes: None,
-        created_at: db::now(),
-    };
     std::iter::once(main)
         .chain(other)
         .map(|l| {
@@ -143,7 +127,7 @@ fn update_text(p: &Petition, v: &Valid, name: &str) -> Vec<(Lang, String, String
                     .iter()
                     .find(|r| r.id == *id)
                     .map_or_else(|| name.to_string(), |r| r.name_in(l).to_string()),
-                Responder::Member(_) => views::responses::responder(l, &shown),
+                Responder::Member(pc) => views::responses::member_responder(l, pc, name),
             };
             let title = l.ta(
                 "response-update-title",
